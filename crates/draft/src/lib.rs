@@ -1,0 +1,16 @@
+//! The resolution document: model, Markdown draft format, numbering and segmentation of
+//! plain UN text.
+//!
+//! Pure: no file system, no clock, no index. Everything takes `&str` and returns values.
+
+pub mod markdown;
+pub mod model;
+pub mod opening;
+pub mod segment;
+
+pub use markdown::{format, parse_markdown, write_markdown, FormatError};
+pub use model::{
+    Annex, Body, Closing, Draft, Enacting, Footnote, FrontMatter, Kind, Paragraph, Section, Span,
+    Subparagraph,
+};
+pub use segment::segment;

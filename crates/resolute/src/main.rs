@@ -1,0 +1,3 @@
+//! The `resolute` command-line tool.
+
+fn main() {}
