@@ -1,0 +1,78 @@
+//! Finding things in the source behind a paragraph: where its own text ends (before its
+//! subparagraphs and trailing footnote marks).
+
+use resolute_draft::{Paragraph, Span};
+
+/// The source span of a paragraph's own text: from its start to its first subparagraph.
+pub fn own_span(p: &Paragraph) -> Span {
+    let end = p
+        .sub
+        .first()
+        .map_or(p.span.end, |s| s.span.start.max(p.span.start));
+    Span::new(p.span.start, end)
+}
+
+/// The span of the last meaningful character in `src[span]`: trailing whitespace, Markdown
+/// emphasis closers and footnote marks (`[^1]`, or digits glued after punctuation as in text
+/// extracted from a PDF: "2006,1") are skipped. `None` when the span holds no such character.
+pub fn last_char(src: &str, span: Span) -> Option<Span> {
+    let text = src.get(span.range())?;
+    let mut end = text.len();
+    loop {
+        let trimmed = text[..end].trim_end_matches(|c: char| c.is_whitespace() || c == '*');
+        end = trimmed.len();
+        if let Some(cut) = strip_footnote_mark(trimmed) {
+            end = cut;
+            continue;
+        }
+        break;
+    }
+    let (i, c) = text[..end].char_indices().next_back()?;
+    Some(Span::new(span.start + i, span.start + i + c.len_utf8()))
+}
+
+/// If `text` ends with a footnote mark, the length without it.
+fn strip_footnote_mark(text: &str) -> Option<usize> {
+    if text.ends_with(']') {
+        let open = text.rfind("[^")?;
+        return Some(open);
+    }
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    let glued = digits.len() < text.len()
+        && digits.ends_with([',', ';', '.', ':'])
+        && text.len() - digits.len() <= 3;
+    glued.then_some(digits.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn last(src: &str) -> &str {
+        let s = last_char(src, Span::new(0, src.len())).unwrap();
+        &src[s.range()]
+    }
+
+    #[test]
+    fn skips_markdown_footnote_references_and_spaces() {
+        assert_eq!(last("*Recalling* its resolution 61/208,[^1]  \n"), ",");
+        assert_eq!(last("Recalling its resolution,[^1][^2]"), ",");
+    }
+
+    #[test]
+    fn skips_pdf_footnote_digits_glued_to_punctuation() {
+        assert_eq!(last("Colonial Countries and Peoples for 2023,1  \n"), ",");
+        assert_eq!(last("of 14 December 2006;12"), ";");
+    }
+
+    #[test]
+    fn keeps_a_number_that_ends_the_text() {
+        assert_eq!(last("in paragraph 12"), "2");
+    }
+
+    #[test]
+    fn empty_span_has_no_last_character() {
+        assert_eq!(last_char("  [^1]", Span::new(0, 6)), None);
+        assert_eq!(last_char("abc", Span::new(2, 9)), None);
+    }
+}
