@@ -29,8 +29,10 @@
 mod diagnostic;
 mod register;
 mod structure;
+mod style;
 mod text;
 
 pub use diagnostic::{Diagnostic, Fix, Severity};
 pub use register::{register_key, MemoryRegister, Register, RegisterError, Resolution};
 pub use structure::check_structure;
+pub use style::{check_style, ordinal_words};

@@ -1,0 +1,436 @@
+//! House-style rules of the UN Editorial Manual that can be read off the text itself.
+//!
+//! - `style/date`: dates as "20 December 2006" — no ordinal suffix, no comma, day first.
+//! - `style/session`: sessions spelled out: "sixty-third session", not "63rd session".
+//! - `style/symbol-in-text`: resolutions cited by number in running text ("resolution
+//!   61/171"), not by document symbol ("resolution A/RES/61/171").
+//! - `style/footnote-position`: in English the footnote mark comes after punctuation
+//!   ("2006,[^1]"); in French and Spanish before it.
+
+use resolute_draft::{Draft, Span};
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Runs the style rules over every paragraph of the draft (subparagraphs included).
+pub fn check_style(src: &str, draft: &Draft) -> Vec<Diagnostic> {
+    let english = draft
+        .meta
+        .language
+        .as_deref()
+        .is_none_or(|l| l.starts_with("en"));
+    let mut out = Vec::new();
+    for p in draft.paragraphs() {
+        let Some(text) = src.get(p.span.range()) else {
+            continue;
+        };
+        let base = p.span.start;
+        dates(text, base, &mut out);
+        sessions(text, base, &mut out);
+        symbols_in_text(text, base, &mut out);
+        footnote_position(text, base, english, &mut out);
+    }
+    out
+}
+
+/// A word of the text with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Splits on whitespace (no-break spaces included), keeping byte offsets.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(Word {
+                    text: &text[s..i],
+                    start: s,
+                    end: i,
+                });
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "20th" -> 20, "1st," -> 1 (with the ordinal suffix present), else None.
+fn ordinal_day(word: &str) -> Option<u32> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &word[digits.len()..];
+    let suffix = rest.trim_end_matches([',', '.', ';']);
+    let is_ordinal = ["st", "nd", "rd", "th"].contains(&suffix);
+    let day: u32 = digits.parse().ok()?;
+    (is_ordinal && (1..=31).contains(&day)).then_some(day)
+}
+
+fn plain_day(word: &str) -> Option<u32> {
+    let day: u32 = word.trim_end_matches(',').parse().ok()?;
+    (1..=31).contains(&day).then_some(day)
+}
+
+fn year(word: &str) -> Option<(&str, &str)> {
+    let digits = word.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let trail = &word[digits.len()..];
+    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())).then_some((digits, trail))
+}
+
+fn month(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches(',');
+    MONTHS.iter().copied().find(|m| *m == w)
+}
+
+fn dates(text: &str, base: usize, out: &mut Vec<Diagnostic>) {
+    let w = words(text);
+    for i in 0..w.len() {
+        if let Some((span, fixed)) = misformatted_date(&w, i) {
+            out.push(
+                Diagnostic::new(
+                    "style/date",
+                    Severity::Warning,
+                    Span::new(base + span.0, base + span.1),
+                    format!("write dates as \"{fixed}\": day, month, year, no ordinal, no comma"),
+                )
+                .with_fix(fixed),
+            );
+        }
+    }
+}
+
+/// A misformatted date starting at word `i`: its byte range in the text and the right form.
+fn misformatted_date(w: &[Word<'_>], i: usize) -> Option<((usize, usize), String)> {
+    let at = |k: usize| w.get(i + k).map(|x| x.text);
+    // "20th December 2006", "20th of December 2006"
+    if let Some(day) = at(0).and_then(ordinal_day) {
+        let skip = usize::from(at(1) == Some("of"));
+        let m = at(1 + skip).and_then(month)?;
+        let (y, _) = at(2 + skip).and_then(year)?;
+        let end = w[i + 2 + skip].start + y.len();
+        return Some(((w[i].start, end), format!("{day} {m} {y}")));
+    }
+    // "December 20, 2006", "December 20th, 2006"
+    if let Some(m) = at(0).and_then(month) {
+        let d = at(1)?;
+        let day = ordinal_day(d).or_else(|| plain_day(d))?;
+        let (y, _) = at(2).and_then(year)?;
+        let end = w[i + 2].start + y.len();
+        return Some(((w[i].start, end), format!("{day} {m} {y}")));
+    }
+    // "20 December, 2006"
+    let day = at(0).and_then(plain_day)?;
+    let m_word = at(1)?;
+    let m = month(m_word).filter(|_| m_word.ends_with(','))?;
+    let (y, _) = at(2).and_then(year)?;
+    if at(0)?.ends_with(',') {
+        return None;
+    }
+    let end = w[i + 2].start + y.len();
+    Some(((w[i].start, end), format!("{day} {m} {y}")))
+}
+
+const UNITS: [&str; 10] = [
+    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
+const TEENS: [&str; 10] = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const TENTHS: [&str; 10] = [
+    "",
+    "",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+/// 63 -> "sixty-third"; None outside 1..=99.
+pub fn ordinal_words(n: u32) -> Option<String> {
+    let n = usize::try_from(n).ok()?;
+    match n {
+        1..=9 => Some(UNITS[n].to_string()),
+        10..=19 => Some(TEENS[n - 10].to_string()),
+        20..=99 if n % 10 == 0 => Some(TENTHS[n / 10].to_string()),
+        20..=99 => Some(format!("{}-{}", TENS[n / 10], UNITS[n % 10])),
+        _ => None,
+    }
+}
+
+fn sessions(text: &str, base: usize, out: &mut Vec<Diagnostic>) {
+    let w = words(text);
+    for (i, word) in w.iter().enumerate() {
+        let Some(n) = ordinal_day_any(word.text) else {
+            continue;
+        };
+        let next = w.get(i + 1).map(|x| x.text);
+        let regular = next == Some("regular") && w.get(i + 2).is_some_and(|x| is_session(x.text));
+        if !(next.is_some_and(is_session) || regular) {
+            continue;
+        }
+        let Some(spelled) = ordinal_words(n) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                "style/session",
+                Severity::Warning,
+                Span::new(base + word.start, base + word.end),
+                format!("spell out the session: \"{spelled} session\""),
+            )
+            .with_fix(spelled),
+        );
+    }
+}
+
+fn is_session(word: &str) -> bool {
+    word.trim_end_matches([',', ';', '.', ':']) == "session"
+}
+
+/// "63rd" -> 63 for any ordinal number written in figures.
+fn ordinal_day_any(word: &str) -> Option<u32> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &word[digits.len()..];
+    if digits.is_empty() || !["st", "nd", "rd", "th"].contains(&suffix) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn symbols_in_text(text: &str, base: usize, out: &mut Vec<Diagnostic>) {
+    let w = words(text);
+    for pair in w.windows(2) {
+        let cue = pair[0].text.to_ascii_lowercase();
+        if !matches!(cue.as_str(), "resolution" | "resolutions") {
+            continue;
+        }
+        let symbol = pair[1].text.trim_end_matches([',', ';', '.', ':']);
+        let Some(number) = ["A/RES/", "A/HRC/RES/", "S/RES/", "E/RES/"]
+            .iter()
+            .find_map(|prefix| symbol.strip_prefix(prefix))
+            .filter(|n| n.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        else {
+            continue;
+        };
+        let start = base + pair[1].start;
+        out.push(
+            Diagnostic::new(
+                "style/symbol-in-text",
+                Severity::Warning,
+                Span::new(start, start + symbol.len()),
+                format!("in running text cite the resolution by number: \"{number}\""),
+            )
+            .with_fix(number),
+        );
+    }
+}
+
+fn footnote_position(text: &str, base: usize, english: bool, out: &mut Vec<Diagnostic>) {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("[^") {
+        let open = from + found;
+        let Some(close) = text[open..].find(']').map(|c| open + c + 1) else {
+            break;
+        };
+        from = close;
+        let mark = &text[open..close];
+        let (before, after) = (
+            text[..open].chars().next_back(),
+            text[close..].chars().next(),
+        );
+        let punct = |c: Option<char>| c.filter(|c| matches!(c, ',' | ';' | '.' | ':'));
+        let (span, fixed, message) = match (english, punct(before), punct(after)) {
+            (true, _, Some(p)) => (
+                (open, close + 1),
+                format!("{p}{mark}"),
+                "in English the footnote mark goes after the punctuation",
+            ),
+            (false, Some(p), _) => (
+                (open - 1, close),
+                format!("{mark}{p}"),
+                "in French and Spanish the footnote mark goes before the punctuation",
+            ),
+            _ => continue,
+        };
+        out.push(
+            Diagnostic::new(
+                "style/footnote-position",
+                Severity::Warning,
+                Span::new(base + span.0, base + span.1),
+                message.into(),
+            )
+            .with_fix(fixed),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resolute_draft::{Kind, Paragraph};
+
+    fn check(text: &str, language: Option<&str>) -> Vec<(&'static str, String, String)> {
+        let p = Paragraph {
+            kind: Kind::Preambular,
+            number: None,
+            opening: None,
+            text: text.into(),
+            markdown: text.into(),
+            footnote_refs: vec![],
+            sub: vec![],
+            span: Span::new(0, text.len()),
+        };
+        let mut d = Draft {
+            preamble: vec![p],
+            ..Draft::default()
+        };
+        d.meta.language = language.map(str::to_string);
+        check_style(text, &d)
+            .into_iter()
+            .map(|x| {
+                (
+                    x.rule,
+                    text[x.span.range()].to_string(),
+                    x.fix.unwrap().replacement,
+                )
+            })
+            .collect()
+    }
+
+    fn fixes(text: &str) -> Vec<(String, String)> {
+        check(text, None)
+            .into_iter()
+            .map(|(_, a, b)| (a, b))
+            .collect()
+    }
+
+    #[test]
+    fn ordinal_and_american_dates_are_rewritten() {
+        assert_eq!(
+            fixes("Recalling its resolution 61/208 of 20th December 2006,"),
+            [("20th December 2006".into(), "20 December 2006".into())]
+        );
+        assert_eq!(
+            fixes("adopted on December 20, 2006, and"),
+            [("December 20, 2006".into(), "20 December 2006".into())]
+        );
+        assert_eq!(
+            fixes("on the 1st of March 2020;"),
+            [("1st of March 2020".into(), "1 March 2020".into())]
+        );
+        assert_eq!(
+            fixes("of 20 December, 2006,"),
+            [("20 December, 2006".into(), "20 December 2006".into())]
+        );
+    }
+
+    #[test]
+    fn correct_dates_and_look_alikes_pass() {
+        assert!(fixes("resolution 61/208 of 20 December 2006, and on 5 December, the").is_empty());
+        assert!(fixes("from 26 June to 1 July 2000, held in Geneva").is_empty());
+        assert!(fixes("the May 2024 session of the 21st century").is_empty());
+    }
+
+    #[test]
+    fn sessions_in_figures_are_spelled_out() {
+        assert_eq!(
+            fixes("at its 63rd session a report"),
+            [("63rd".into(), "sixty-third".into())]
+        );
+        assert_eq!(
+            fixes("its 80th regular session,"),
+            [("80th".into(), "eightieth".into())]
+        );
+        assert!(fixes("at its sixty-third session and the 45th plenary meeting").is_empty());
+    }
+
+    #[test]
+    fn ordinal_words_cover_the_session_range() {
+        assert_eq!(ordinal_words(1).as_deref(), Some("first"));
+        assert_eq!(ordinal_words(12).as_deref(), Some("twelfth"));
+        assert_eq!(ordinal_words(40).as_deref(), Some("fortieth"));
+        assert_eq!(ordinal_words(81).as_deref(), Some("eighty-first"));
+        assert_eq!(ordinal_words(0), None);
+        assert_eq!(ordinal_words(100), None);
+    }
+
+    #[test]
+    fn symbols_after_resolution_are_replaced_by_numbers() {
+        assert_eq!(
+            fixes("Recalling its resolution A/RES/61/171, and"),
+            [("A/RES/61/171".into(), "61/171".into())]
+        );
+        assert_eq!(
+            fixes("Security Council resolution S/RES/1325 (2000)"),
+            [("S/RES/1325".into(), "1325".into())]
+        );
+        assert!(fixes("the report of the Secretary-General (A/78/100),").is_empty());
+    }
+
+    #[test]
+    fn footnote_marks_follow_punctuation_in_english_and_precede_it_in_french() {
+        assert_eq!(
+            fixes("of 20 December 2006[^1], and"),
+            [("[^1],".into(), ",[^1]".into())]
+        );
+        assert!(fixes("of 20 December 2006,[^1] and").is_empty());
+        let fr = check("du 20 décembre 2006,[^1] et", Some("fr"));
+        assert_eq!(fr[0].1, ",[^1]");
+        assert_eq!(fr[0].2, "[^1],");
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for t in [
+            "",
+            "[^",
+            "[^1",
+            "1st",
+            "December",
+            "resolution",
+            "é[^1]é,",
+            "31st of",
+        ] {
+            let _ = check(t, None);
+        }
+    }
+}
