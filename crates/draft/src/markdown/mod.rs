@@ -1,5 +1,10 @@
 //! The Markdown draft format (docs/format.md is the normative spec).
 
+mod escape;
+mod inline;
+
+pub use escape::escape;
+
 use crate::model::Draft;
 
 /// Why a draft could not be read.
@@ -30,10 +35,4 @@ pub fn write_markdown(draft: &Draft) -> String {
 /// Parses, normalises (numbering, emphasis on openings, spacing) and writes a draft.
 pub fn format(src: &str) -> Result<String, FormatError> {
     Ok(write_markdown(&parse_markdown(src)?))
-}
-
-/// Escapes plain text so that it reads back as the same plain text in a Markdown paragraph
-/// (no accidental emphasis, list items, footnote references or HTML).
-pub fn escape(text: &str) -> String {
-    text.to_string()
 }
