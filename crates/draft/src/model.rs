@@ -216,6 +216,11 @@ pub struct Annex {
     pub heading: String,
     /// The annex text, paragraphs separated by blank lines.
     pub text: String,
+    /// The annex body as Markdown source (blocks separated by blank lines), so that writing a
+    /// draft keeps the annex's own markup; empty when the annex was not read from Markdown, in
+    /// which case writers use `text`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub markdown: String,
     /// Where it is in the source.
     pub span: Span,
 }
@@ -227,6 +232,10 @@ pub struct Footnote {
     pub label: String,
     /// Plain text of the footnote.
     pub text: String,
+    /// The footnote as Markdown inline source (keeps italic titles of Official Records);
+    /// empty when the footnote was not read from Markdown, in which case writers use `text`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub markdown: String,
     /// Where it is in the source.
     pub span: Span,
 }

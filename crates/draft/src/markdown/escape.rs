@@ -87,7 +87,10 @@ mod tests {
 
     #[test]
     fn escapes_inline_markup() {
-        assert_eq!(escape("a *b* _c_ [^1] `d` <e>"), r"a \*b\* \_c\_ \[^1\] \`d\` \<e>");
+        assert_eq!(
+            escape("a *b* _c_ [^1] `d` <e>"),
+            r"a \*b\* \_c\_ \[^1\] \`d\` \<e>"
+        );
         assert_eq!(escape(r"back\slash"), r"back\\slash");
         assert_eq!(escape("R&D &amp; AT & T"), r"R&D \&amp; AT & T");
     }
