@@ -1,3 +1,106 @@
-//! The `resolute` command-line tool.
+//! The `resolute` command-line tool: a thin layer over the service API in the `resolute`
+//! library. Exit codes (docs/cli.md): 0 success, 1 `fmt --check` found a draft to reformat,
+//! 2 bad input, usage or I/O error.
 
-fn main() {}
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use resolute::{FormatOutcome, FormatRequest, ParseRequest};
+
+/// Resolute: drafting assistant for United Nations resolutions.
+#[derive(Debug, Parser)]
+#[command(name = "resolute", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the structure of a draft (.md) or of a resolution in plain text (.txt …).
+    Parse {
+        /// The file to read.
+        file: PathBuf,
+        /// Print the structure as one JSON object (see docs/cli.md) instead of an outline.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Renumber and normalise a Markdown draft in place (atomically).
+    Fmt {
+        /// The draft (.md) to rewrite.
+        file: PathBuf,
+        /// Write nothing: exit 1 and name the file if it would be reformatted, else exit 0.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+/// Why the command stopped early.
+enum Failure {
+    /// A request failed: one line on stderr, exit 2.
+    Service(resolute::Error),
+    /// Writing to stdout failed for a reason other than a closed pipe.
+    Stdout(io::Error),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(Failure::Service(e)) => fail(&e.to_string()),
+        // The reader went away (`resolute parse x | head -1`): nothing more to say.
+        Err(Failure::Stdout(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Stdout(e)) => fail(&format!("stdout: {e}")),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    // If stderr itself is gone there is nobody left to tell.
+    let _ = writeln!(io::stderr().lock(), "resolute: {message}");
+    ExitCode::from(2)
+}
+
+fn run(command: Command) -> Result<ExitCode, Failure> {
+    match command {
+        Command::Parse { file, json } => parse(file, json),
+        Command::Fmt { file, check } => fmt(file, check),
+    }
+}
+
+fn parse(path: PathBuf, json: bool) -> Result<ExitCode, Failure> {
+    let parsed = resolute::parse(&ParseRequest { path }).map_err(Failure::Service)?;
+    let text = if json {
+        // Serialising plain owned data with string keys cannot fail; report it if it ever does.
+        let mut line = serde_json::to_string(&parsed.view())
+            .map_err(|e| Failure::Stdout(io::Error::other(e)))?;
+        line.push('\n');
+        line
+    } else {
+        parsed.outline()
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fmt(path: PathBuf, check: bool) -> Result<ExitCode, Failure> {
+    let request = FormatRequest {
+        path: path.clone(),
+        check,
+    };
+    match resolute::format(&request).map_err(Failure::Service)? {
+        FormatOutcome::Unchanged | FormatOutcome::Rewritten => Ok(ExitCode::SUCCESS),
+        FormatOutcome::WouldChange => {
+            print(&format!("{}: would be reformatted\n", path.display()))?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn print(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Failure::Stdout)
+}

@@ -1,0 +1,192 @@
+//! The Resolute service API: the typed requests and results that every front end (the
+//! `resolute` command line, the desktop shell) calls. Front ends only translate: arguments
+//! in, results and [`Error`]s (each with a stable [`Error::code`]) out.
+//!
+//! ```no_run
+//! use resolute::{parse, ParseRequest};
+//!
+//! let parsed = parse(&ParseRequest { path: "assets/sample/draft.md".into() })?;
+//! println!("{}", parsed.outline());
+//! println!("{}", serde_json::to_string(&parsed.view())?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod atomic;
+mod error;
+mod input;
+mod outline;
+mod view;
+
+use std::path::PathBuf;
+
+use resolute_draft::{Draft, FormatError};
+
+pub use atomic::{write_atomic, TEMP_SUFFIX};
+pub use error::{Error, ErrorBody};
+pub use input::{read_source, Source, SourceKind, MAX_INPUT_BYTES};
+pub use outline::{outline, snippet, SNIPPET_CHARS};
+pub use view::{
+    AnnexView, ClosingView, FootnoteView, ParagraphView, ParseView, SectionView, SubView,
+};
+
+/// Read a file and return its structure.
+#[derive(Debug, Clone)]
+pub struct ParseRequest {
+    /// A draft (`.md`) or a plain text (anything else textual).
+    pub path: PathBuf,
+}
+
+/// The structure of a file, with the source it was read from.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The checked, decoded file.
+    pub source: Source,
+    /// Its structure; spans are offsets into `source.text`.
+    pub draft: Draft,
+}
+
+impl Parsed {
+    /// The JSON contract view (`resolute parse --json`).
+    pub fn view(&self) -> ParseView {
+        ParseView::new(&self.draft, self.source.kind)
+    }
+
+    /// The human outline (`resolute parse`).
+    pub fn outline(&self) -> String {
+        outline(&self.draft)
+    }
+}
+
+/// Reads `request.path` and returns its structure.
+pub fn parse(request: &ParseRequest) -> Result<Parsed, Error> {
+    let source = read_source(&request.path)?;
+    let draft = parse_text(&source.text, source.kind).map_err(|e| Error::Format {
+        path: request.path.clone(),
+        source: e,
+    })?;
+    Ok(Parsed { source, draft })
+}
+
+/// The structure of `text` read as `kind`: Markdown drafts with the draft format reader,
+/// anything else with plain-text segmentation (which cannot fail). No I/O.
+pub fn parse_text(text: &str, kind: SourceKind) -> Result<Draft, FormatError> {
+    match kind {
+        SourceKind::Draft => resolute_draft::parse_markdown(text),
+        SourceKind::PlainText => Ok(resolute_draft::segment(text)),
+    }
+}
+
+/// Normalise a draft in place, or only report whether it would change.
+#[derive(Debug, Clone)]
+pub struct FormatRequest {
+    /// The draft; must be a Markdown draft (`.md`).
+    pub path: PathBuf,
+    /// Only report; never write.
+    pub check: bool,
+}
+
+/// What [`format`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatOutcome {
+    /// The draft is already normalised; nothing was written.
+    Unchanged,
+    /// The draft was rewritten (atomically).
+    Rewritten,
+    /// `check` was set and the draft is not normalised; nothing was written.
+    WouldChange,
+}
+
+/// Normalises the draft at `request.path` (numbering, emphasis, spacing) and replaces the
+/// file atomically, keeping its permissions and a leading byte-order mark if it had one.
+pub fn format(request: &FormatRequest) -> Result<FormatOutcome, Error> {
+    let path = &request.path;
+    if SourceKind::of(path) != SourceKind::Draft {
+        return Err(Error::NotADraft {
+            path: path.clone(),
+            what: "fmt rewrites Markdown drafts only",
+        });
+    }
+    let source = read_source(path)?;
+    let formatted = resolute_draft::format(&source.text).map_err(|e| Error::Format {
+        path: path.clone(),
+        source: e,
+    })?;
+    if formatted == source.text {
+        return Ok(FormatOutcome::Unchanged);
+    }
+    if request.check {
+        return Ok(FormatOutcome::WouldChange);
+    }
+    ensure_nothing_lost(&source.text, &formatted).map_err(|reason| Error::UnsafeRewrite {
+        path: path.clone(),
+        reason,
+    })?;
+    let bytes = if source.bom {
+        format!("\u{feff}{formatted}")
+    } else {
+        formatted
+    };
+    write_atomic(path, bytes.as_bytes()).map_err(|e| Error::Io {
+        path: path.clone(),
+        action: "cannot write",
+        source: e,
+    })?;
+    Ok(FormatOutcome::Rewritten)
+}
+
+/// A last guard before overwriting someone's draft: the formatted text must read back, and
+/// with as many paragraphs, subparagraphs and footnotes as the original. Normalising never
+/// removes content, so a difference means a formatter bug, and the user's file must win.
+fn ensure_nothing_lost(original: &str, formatted: &str) -> Result<(), String> {
+    if formatted.trim().is_empty() {
+        return Err("the formatter produced an empty draft".to_string());
+    }
+    let before = resolute_draft::parse_markdown(original).map_err(|e| e.to_string())?;
+    let after = resolute_draft::parse_markdown(formatted)
+        .map_err(|e| format!("the formatted draft does not read back ({e})"))?;
+    let (b, a) = (census(&before), census(&after));
+    if b != a {
+        return Err(format!(
+            "the formatted draft has {} paragraphs, {} subparagraphs and {} footnotes, \
+             the original {}, {} and {}",
+            a.0, a.1, a.2, b.0, b.1, b.2
+        ));
+    }
+    Ok(())
+}
+
+/// (paragraphs, subparagraphs, footnotes).
+fn census(draft: &Draft) -> (usize, usize, usize) {
+    let paragraphs = draft.paragraphs().count();
+    let subs = draft.paragraphs().map(|p| p.sub.len()).sum();
+    (paragraphs, subs, draft.footnotes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_formatter_output_is_never_written() {
+        let err = ensure_nothing_lost("*The General Assembly*,\n\n1. *Decides* x.\n", "\n");
+        assert!(err.is_err_and(|m| m.contains("empty")));
+    }
+
+    #[test]
+    fn fmt_refuses_non_markdown_before_touching_the_file() {
+        let err = format(&FormatRequest {
+            path: PathBuf::from("does/not/exist.txt"),
+            check: false,
+        });
+        assert!(matches!(err, Err(Error::NotADraft { .. })), "{err:?}");
+    }
+
+    #[test]
+    fn plain_text_segmentation_cannot_fail() {
+        assert!(parse_text(
+            "The General Assembly,\n\n1. Decides x.",
+            SourceKind::PlainText
+        )
+        .is_ok());
+    }
+}
