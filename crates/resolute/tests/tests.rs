@@ -1,0 +1,8 @@
+//! Integration tests of the `resolute` crate: one test binary (faster to build than one per
+//! file), modules by subject.
+
+mod cli_errors;
+mod corpus;
+mod fmt;
+mod parse;
+mod util;
