@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs what building and testing Resolute needs on a Debian or Ubuntu machine, and only
+# what is missing: a C toolchain and pkg-config (for crates with build scripts), ca-certificates,
+# curl and git (to fetch crates and the Rust installer), and a Rust toolchain with rustfmt and
+# clippy through rustup when cargo is absent. Safe to run again: it does nothing the second time.
+# Called by scripts/run.sh and scripts/test.sh; can be run on its own.
+set -euo pipefail
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+# Runs a command as root: directly when we are root, else through sudo.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        say "need root or sudo to run: $*"
+        exit 1
+    fi
+}
+
+install_system_packages() {
+    local wanted=(build-essential pkg-config ca-certificates curl git) missing=()
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        say "not a Debian-like system: make sure ${wanted[*]} (or their equivalents) are installed"
+        return 0
+    fi
+    for pkg in "${wanted[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return 0
+    fi
+    say "installing system packages: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_rust() {
+    # A toolchain installed earlier by rustup may simply not be on PATH yet.
+    if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
+        # shellcheck disable=SC1091
+        . "$HOME/.cargo/env"
+    fi
+    if ! command -v cargo >/dev/null 2>&1; then
+        say "cargo not found: installing the stable Rust toolchain with rustup into ~/.cargo"
+        curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
+            sh -s -- -y --profile minimal --component rustfmt,clippy
+        # shellcheck disable=SC1091
+        . "$HOME/.cargo/env"
+    fi
+    # rustfmt and clippy are needed by scripts/test.sh; add them when rustup manages cargo.
+    if command -v rustup >/dev/null 2>&1; then
+        if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+            say "adding rustfmt and clippy to the toolchain"
+            rustup component add rustfmt clippy
+        fi
+    fi
+}
+
+install_system_packages
+install_rust
+say "using $(cargo --version)"
