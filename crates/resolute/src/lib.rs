@@ -2,14 +2,21 @@
 //! `resolute` command line, the desktop shell) calls. Front ends only translate: arguments
 //! in, results and [`Error`]s (each with a stable [`Error::code`]) out.
 //!
-//! ```no_run
-//! use resolute::{parse, ParseRequest};
+//! ```
+//! use resolute::{outline, parse_text, ParseView, SourceKind};
 //!
-//! let parsed = parse(&ParseRequest { path: "assets/sample/draft.md".into() })?;
-//! println!("{}", parsed.outline());
-//! println!("{}", serde_json::to_string(&parsed.view())?);
+//! // What `resolute parse --json` prints for a text, without touching the file system.
+//! let text = "The General Assembly,\n\n1. Decides to remain seized of the matter.\n";
+//! let draft = parse_text(text, SourceKind::PlainText)?;
+//! let json = serde_json::to_value(ParseView::new(&draft, SourceKind::PlainText))?;
+//! assert_eq!(json["source"], "text");
+//! assert!(json["operative"].is_array());
+//! assert!(outline(&draft).starts_with("symbol:"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Files go through [`parse`] and [`format`], which check the input first (size, encoding,
+//! binary content) and report every problem as an [`Error`].
 
 mod atomic;
 mod error;
