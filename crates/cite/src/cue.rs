@@ -1,0 +1,296 @@
+//! Cue words ("resolution", "its decisions", "Security Council resolution") and the body they
+//! name or imply.
+
+use resolute_draft::{Body, Span};
+
+use crate::model::{BodySource, Kind, SessionKind};
+use crate::number::{Item, Shape};
+use crate::scan::{at, prev_word, word_cap};
+
+/// Who the words before the keyword say adopted the cited text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Organ {
+    /// One of the four bodies, named: "General Assembly resolution".
+    Named(Body),
+    /// "its resolution": the body of the text being read.
+    Its,
+    /// "Council resolution" with no qualifier.
+    Council,
+    /// Another organ: "Commission on Human Rights resolution", "UNESCO resolution".
+    Other,
+    /// Nothing before the keyword says.
+    Unsaid,
+}
+
+/// A cue: the keyword and the organ words before it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cue {
+    pub span: Span,
+    pub kind: Kind,
+    pub organ: Organ,
+}
+
+/// Whether a cue keyword can start with byte `c` (cheap test for the main loop).
+pub(crate) fn starts_cue(c: u8) -> bool {
+    matches!(c, b'r' | b'R' | b'd' | b'D')
+}
+
+/// Reads "resolution(s)" or "decision(s)" at `pos` and the organ words before it.
+pub(crate) fn cue_at(b: &[u8], pos: usize) -> Option<Cue> {
+    let (kind, end) = keyword(b, pos)?;
+    let (organ, start) = organ_before(b, pos);
+    Some(Cue {
+        span: Span::new(start, end),
+        kind,
+        organ,
+    })
+}
+
+fn keyword(b: &[u8], pos: usize) -> Option<(Kind, usize)> {
+    let res = |w| word_cap(b, pos, w).map(|e| (Kind::Resolution, e));
+    let dec = |w| word_cap(b, pos, w).map(|e| (Kind::Decision, e));
+    res("resolution")
+        .or_else(|| res("resolutions"))
+        .or_else(|| dec("decision"))
+        .or_else(|| dec("decisions"))
+}
+
+fn text(b: &[u8], (s, e): (usize, usize)) -> &[u8] {
+    b.get(s..e).unwrap_or_default()
+}
+
+/// The organ named just before the keyword at `kw`, and where the cue starts.
+fn organ_before(b: &[u8], kw: usize) -> (Organ, usize) {
+    let Some(w) = prev_word(b, kw) else {
+        return (Organ::Unsaid, kw);
+    };
+    if text(b, w) == b"its" {
+        return (its_antecedent(b, w.0).unwrap_or(Organ::Its), w.0);
+    }
+    match organ_name(b, w) {
+        Some((organ, start)) => (organ, start),
+        None => (Organ::Unsaid, kw),
+    }
+}
+
+/// "the General Assembly, in its resolution": "its" then means the organ just named.
+fn its_antecedent(b: &[u8], its: usize) -> Option<Organ> {
+    let prep = prev_word(b, its)?;
+    let p = text(b, prep);
+    if !matches!(p, b"in" | b"by" | b"through" | b"under" | b"with") {
+        return None;
+    }
+    let mut end = prep.0;
+    while end > 0 && matches!(at(b, end - 1), b' ' | b'\n' | b'\r') {
+        end -= 1;
+    }
+    if at(b, end.wrapping_sub(1)) == b',' {
+        end -= 1;
+    }
+    let name = prev_word(b, end)?;
+    match organ_name(b, name)? {
+        (Organ::Other, _) => None,
+        (organ, _) => Some(organ),
+    }
+}
+
+/// An organ name ending with the word `w`; returns the organ and where its name starts.
+fn organ_name(b: &[u8], w: (usize, usize)) -> Option<(Organ, usize)> {
+    let t = text(b, w);
+    if let Some(body) = acronym(t) {
+        return Some((Organ::Named(body), w.0));
+    }
+    let before = prev_word(b, w.0);
+    let bt = before.map(|x| text(b, x)).unwrap_or_default();
+    let named = |body| Some((Organ::Named(body), before.map_or(w.0, |x| x.0)));
+    match t {
+        b"Assembly" if bt == b"General" => named(Body::GeneralAssembly),
+        b"Council" if bt == b"Security" => named(Body::SecurityCouncil),
+        b"Council" if bt == b"Social" => Some((
+            Organ::Named(Body::EconomicAndSocialCouncil),
+            economic(b, before),
+        )),
+        b"Council" if bt == b"Rights" => {
+            let human = before.and_then(|x| prev_word(b, x.0));
+            Some((
+                Organ::Named(Body::HumanRightsCouncil),
+                human.map_or(w.0, |h| h.0),
+            ))
+        }
+        b"Assembly" | b"Council" if !capitalized(bt) || bt == b"The" => {
+            let organ = if t == b"Council" {
+                Organ::Council
+            } else {
+                Organ::Named(Body::GeneralAssembly)
+            };
+            Some((organ, w.0))
+        }
+        _ if capitalized(t) && !clause_start(b, w) && !opening_word(t) => Some((Organ::Other, w.0)),
+        _ => None,
+    }
+}
+
+/// Where "Economic and Social Council" starts, given the word "Social".
+fn economic(b: &[u8], social: Option<(usize, usize)>) -> usize {
+    let Some(social) = social else { return 0 };
+    let and = prev_word(b, social.0).filter(|x| text(b, *x) == b"and");
+    let eco = and
+        .and_then(|x| prev_word(b, x.0))
+        .filter(|x| text(b, *x) == b"Economic");
+    eco.map_or(social.0, |x| x.0)
+}
+
+fn acronym(t: &[u8]) -> Option<Body> {
+    match t {
+        b"GA" | b"UNGA" => Some(Body::GeneralAssembly),
+        b"SC" | b"UNSC" => Some(Body::SecurityCouncil),
+        b"HRC" => Some(Body::HumanRightsCouncil),
+        b"ECOSOC" => Some(Body::EconomicAndSocialCouncil),
+        _ => None,
+    }
+}
+
+fn capitalized(t: &[u8]) -> bool {
+    t.first().is_some_and(u8::is_ascii_uppercase)
+}
+
+/// Whether the word starts a sentence or a paragraph (then its capital says nothing).
+fn clause_start(b: &[u8], w: (usize, usize)) -> bool {
+    let mut p = w.0;
+    while p > 0 && at(b, p - 1).is_ascii_whitespace() {
+        p -= 1;
+    }
+    p == 0 || matches!(at(b, p - 1), b'.' | b';' | b':' | b'(' | b'*' | b'"')
+}
+
+/// Capitalised words that open a clause rather than name an organ: participles and verbs of
+/// preambular and operative paragraphs, and footnote openers.
+fn opening_word(t: &[u8]) -> bool {
+    const WORDS: [&[u8]; 14] = [
+        b"See",
+        b"Also",
+        b"Further",
+        b"Recalls",
+        b"Recall",
+        b"Notes",
+        b"Welcomes",
+        b"Endorses",
+        b"Reaffirms",
+        b"Acknowledges",
+        b"Decides",
+        b"Requests",
+        b"The",
+        b"Pursuant",
+    ];
+    t.ends_with(b"ing") || WORDS.contains(&t)
+}
+
+/// Decides the body of one item given its cue and the caller's context.
+pub(crate) fn body_of(organ: Organ, ctx: Option<Body>, item: &Item) -> (Option<Body>, BodySource) {
+    use BodySource as S;
+    match item.shape {
+        // Only the Security Council numbers its resolutions with the year in parentheses,
+        // and only ECOSOC (of the four) numbers them year/number.
+        Shape::ParenYear => return (Some(Body::SecurityCouncil), S::Shape),
+        Shape::YearSlash if organ == Organ::Other => return (None, S::OtherOrgan),
+        Shape::YearSlash => return (Some(Body::EconomicAndSocialCouncil), shape_or_named(organ)),
+        _ => {}
+    }
+    let from_ctx = |body: Body| fits(body, item).then_some((Some(body), S::Context));
+    let found = match organ {
+        Organ::Named(body) => Some((Some(body), S::Named)),
+        Organ::Other => Some((None, S::OtherOrgan)),
+        Organ::Its => ctx.and_then(from_ctx),
+        Organ::Council => ctx
+            .filter(|b| *b != Body::GeneralAssembly)
+            .and_then(from_ctx),
+        Organ::Unsaid => ctx.and_then(from_ctx),
+    };
+    found.unwrap_or_else(|| guess(item))
+}
+
+fn shape_or_named(organ: Organ) -> BodySource {
+    if organ == Organ::Named(Body::EconomicAndSocialCouncil) {
+        BodySource::Named
+    } else {
+        BodySource::Shape
+    }
+}
+
+/// Whether `body` can have a number of this shape.
+fn fits(body: Body, item: &Item) -> bool {
+    match (body, item.shape) {
+        (Body::SecurityCouncil, Shape::Bare) => true,
+        (Body::SecurityCouncil, _) | (_, Shape::Bare) => false,
+        (Body::HumanRightsCouncil, Shape::ParenSession) => false,
+        _ => true,
+    }
+}
+
+/// The body a number's shape makes most likely when nothing else says: GA numbered
+/// session/number only from its 31st session, so a smaller session is the HRC's.
+fn guess(item: &Item) -> (Option<Body>, BodySource) {
+    let n = &item.number;
+    match item.shape {
+        Shape::SessionSlash if n.session_kind == SessionKind::Regular && n.session < Some(31) => {
+            (Some(Body::HumanRightsCouncil), BodySource::Shape)
+        }
+        Shape::SessionSlash | Shape::ParenSession => {
+            (Some(Body::GeneralAssembly), BodySource::Shape)
+        }
+        _ => (None, BodySource::Unknown),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn organ(t: &str) -> (Organ, String) {
+        let kw = t
+            .rfind("resolution")
+            .or_else(|| t.rfind("decision"))
+            .unwrap();
+        let cue = cue_at(t.as_bytes(), kw).unwrap();
+        (cue.organ, t[cue.span.range()].to_owned())
+    }
+
+    #[test]
+    fn named_bodies() {
+        let sc = Organ::Named(Body::SecurityCouncil);
+        assert_eq!(
+            organ("Recalling Security Council resolution"),
+            (sc, "Security Council resolution".into())
+        );
+        let hrc = Organ::Named(Body::HumanRightsCouncil);
+        assert_eq!(organ("and Human Rights Council resolutions").0, hrc);
+        let eco = organ("Recalling Economic and Social Council decision");
+        assert_eq!(eco.1, "Economic and Social Council decision");
+        assert_eq!(
+            organ("in Assembly resolution").0,
+            Organ::Named(Body::GeneralAssembly)
+        );
+    }
+
+    #[test]
+    fn its_and_its_antecedent() {
+        assert_eq!(
+            organ("Recalling its resolution"),
+            (Organ::Its, "its resolution".into())
+        );
+        let t = "the General Assembly, in its resolution";
+        assert_eq!(organ(t).0, Organ::Named(Body::GeneralAssembly));
+    }
+
+    #[test]
+    fn other_organs_and_openings() {
+        assert_eq!(
+            organ("Recalling Commission on Human Rights resolution").0,
+            Organ::Other
+        );
+        assert_eq!(organ("World Health Assembly resolution").0, Organ::Other);
+        assert_eq!(organ("1. Recalls resolution").0, Organ::Unsaid);
+        assert_eq!(organ("See resolution").0, Organ::Unsaid);
+        assert_eq!(organ("the Council resolution").0, Organ::Council);
+    }
+}

@@ -1,0 +1,210 @@
+//! The extractor: one forward pass over the text, trying the grammar only at word starts.
+
+use resolute_draft::Body;
+
+use crate::cue::{self, body_of, Cue};
+use crate::date::of_date;
+use crate::model::{BodySource, Citation};
+use crate::normal::normal_form;
+use crate::number::{self, Item, Shape};
+use crate::pinpoint::{self, Pins};
+use crate::scan::{at, boundary_before, is_word, skip_ws, skip_ws1, word, word_end};
+use crate::symbols;
+
+/// What the caller knows about the text being read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The body whose text this is, so "its resolution 61/208" in a GA text is a GA
+    /// resolution. `None` when unknown.
+    pub body: Option<Body>,
+}
+
+/// Extracts every citation in `text`, in order, without context (see [`extract_with`]).
+pub fn extract(text: &str) -> Vec<Citation> {
+    extract_with(text, Context::default())
+}
+
+/// Extracts every citation in `text`, in order of position. Runs in time linear in the
+/// length of `text`.
+pub fn extract_with(text: &str, ctx: Context) -> Vec<Citation> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pending: Option<Pins> = None;
+    let mut pos = 0;
+    while pos < b.len() {
+        let c = at(b, pos);
+        if !is_word(c) || !boundary_before(b, pos) {
+            pos += 1;
+            continue;
+        }
+        pos = step(b, pos, ctx, &mut pending, &mut out);
+    }
+    out
+}
+
+/// Tries the grammar at the word starting at `pos`; returns where to continue.
+fn step(
+    b: &[u8],
+    pos: usize,
+    ctx: Context,
+    pending: &mut Option<Pins>,
+    out: &mut Vec<Citation>,
+) -> usize {
+    let c = at(b, pos);
+    if cue::starts_cue(c) {
+        if let Some(cue) = cue::cue_at(b, pos) {
+            let before = pending.take();
+            if let Some(end) = list(b, cue, ctx, before, out) {
+                return end;
+            }
+        }
+    }
+    if pinpoint::starts_pinpoint(c) {
+        if let Some(pins) = pinpoint::phrase(b, pos) {
+            let end = pins.end;
+            *pending = Some(pins);
+            return end;
+        }
+    }
+    if c.is_ascii_uppercase() && !matches!(at(b, pos.wrapping_sub(1)), b'/' | b'.' | b'-') {
+        if let Some(end) = symbols::symbol_at(b, pos, out) {
+            return end;
+        }
+    }
+    word_end(b, pos)
+}
+
+/// Reads the items after a cue ("resolutions 60/227 of … and 61/208 of …"); returns the end
+/// of the list, or `None` when no number follows the cue.
+fn list(
+    b: &[u8],
+    cue: Cue,
+    ctx: Context,
+    before: Option<Pins>,
+    out: &mut Vec<Citation>,
+) -> Option<usize> {
+    let p = skip_ws1(b, cue.span.end)?;
+    let first = number::item(b, p)?;
+    let mut cite = citation(b, &cue, ctx.body, first)?;
+    if let Some(pins) = before.filter(|x| pinpoint::links_forward(b, x.end, cue.span.start)) {
+        cite.pinpoints.splice(0..0, pins.pins);
+    }
+    let mut end = cite.extent().end;
+    out.push(cite);
+    while let Some(next) = continuation(b, end) {
+        let Some(cite) = citation(b, &cue, ctx.body, next) else {
+            break;
+        };
+        end = cite.extent().end;
+        out.push(cite);
+    }
+    Some(end)
+}
+
+/// Builds one citation from an item: body, normal form, date and trailing pinpoints.
+fn citation(b: &[u8], cue: &Cue, ctx: Option<Body>, item: Item) -> Option<Citation> {
+    let (body, body_source) = body_of(cue.organ, ctx, &item);
+    if item.shape == Shape::Bare && body != Some(Body::SecurityCouncil) {
+        return None;
+    }
+    let normalized = body.and_then(|body| normal_form(cue.kind, body, &item.number));
+    let date = of_date(b, item.span.end);
+    let after = date.map_or(item.span.end, |d| d.span.end);
+    let pinpoints = pinpoint::trailing(b, after)
+        .map(|p| p.pins)
+        .unwrap_or_default();
+    Some(Citation {
+        span: item.span,
+        cue: Some(cue.span),
+        kind: cue.kind,
+        body,
+        body_source: if body.is_none() && body_source != BodySource::OtherOrgan {
+            BodySource::Unknown
+        } else {
+            body_source
+        },
+        normalized,
+        number: Some(item.number),
+        date,
+        pinpoints,
+        symbol: None,
+    })
+}
+
+/// The next item of a list after `pos`: ", 61/208", " and 61/208", ", and 61/208",
+/// " to 61/210", or after a title (" on …, 61/208").
+fn continuation(b: &[u8], pos: usize) -> Option<Item> {
+    let p = skip_ws(b, pos);
+    if let Some(next) = joined_item(b, p) {
+        return Some(next);
+    }
+    skip_title(b, p)
+}
+
+/// An item after a joiner at `p` (", " / " and " / ", and " / " to "); only numbers whose
+/// shape is unmistakable continue a list.
+fn joined_item(b: &[u8], p: usize) -> Option<Item> {
+    let mut q = p;
+    if at(b, q) == b',' {
+        q = skip_ws(b, q + 1);
+    }
+    if let Some(e) = word(b, q, "and").or_else(|| word(b, q, "to")) {
+        q = skip_ws1(b, e)?;
+    }
+    if q == p {
+        return None;
+    }
+    number::item(b, q).filter(|it| it.shape != Shape::Bare)
+}
+
+/// Skips a title after an item ("61/208 on international migration and development, 62/1")
+/// and returns the next item. Bounded to 300 bytes, stopping at the end of the clause.
+fn skip_title(b: &[u8], p: usize) -> Option<Item> {
+    let mut q = p;
+    if at(b, q) == b',' {
+        q = skip_ws(b, q + 1);
+    }
+    let titled = ["on", "entitled", "concerning", "relating", "regarding"]
+        .iter()
+        .any(|w| word(b, q, w).is_some())
+        || b.get(q..q + 3) == Some("\u{201c}".as_bytes());
+    if !titled {
+        return None;
+    }
+    let limit = (q + 300).min(b.len());
+    while q < limit {
+        match at(b, q) {
+            b';' | b':' => return None,
+            b'.' if sentence_end(b, q) => return None,
+            b'r' | b'd' if boundary_before(b, q) && cue::cue_at(b, q).is_some() => return None,
+            b',' | b'a' if boundary_before(b, q) || at(b, q) == b',' => {
+                if let Some(item) = joined_item(b, q) {
+                    return Some(item);
+                }
+            }
+            _ => {}
+        }
+        q += 1;
+    }
+    None
+}
+
+/// Whether the full stop at `q` ends a sentence: whitespace then a capital or the end.
+fn sentence_end(b: &[u8], q: usize) -> bool {
+    let p = skip_ws(b, q + 1);
+    p > q + 1 && (p >= b.len() || at(b, p).is_ascii_uppercase()) || p >= b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_skipping_is_bounded_by_the_clause() {
+        let t = "its resolution 61/208 on migration and development; 62/1";
+        let c = extract_with(t, Context::default());
+        assert_eq!(c.len(), 1);
+        let t = "its resolutions 61/208 on migration and development, and 62/1 of 1 May 2008";
+        assert_eq!(extract(t).len(), 2);
+    }
+}
