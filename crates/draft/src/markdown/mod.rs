@@ -1,9 +1,18 @@
 //! The Markdown draft format (docs/format.md is the normative spec).
 
+mod blocks;
+mod build;
+mod closing;
 mod escape;
+mod front;
 mod inline;
+mod labels;
+mod normalize;
+mod number;
+mod write;
 
 pub use escape::escape;
+pub use number::{renumber, update_references, NumberMap, Renumbering};
 
 use crate::model::Draft;
 
@@ -18,21 +27,50 @@ pub enum FormatError {
         /// What is wrong.
         reason: String,
     },
+    /// The body holds a construct the draft format has no place for, so `format` would lose it.
+    #[error("line {line}: {what} is not part of the draft format (see docs/format.md)")]
+    Unsupported {
+        /// 1-based line where it starts.
+        line: usize,
+        /// What it is: "HTML", "code or HTML block", "nested list" …
+        what: &'static str,
+    },
 }
 
 /// Parses a Markdown draft into the model, keeping byte spans into `src`.
+///
+/// Only malformed front matter is an error: any body reads as some draft (constructs the
+/// format has no place for read as paragraphs of text).
 pub fn parse_markdown(src: &str) -> Result<Draft, FormatError> {
-    let _ = src;
-    Ok(Draft::default())
+    parse_checked(src).map(|(draft, _)| draft)
+}
+
+/// Where a construct outside the draft format starts (byte offset), and what it is.
+type Unsupported = (usize, &'static str);
+
+/// Parses, and reports the first construct outside the draft format (offset, what).
+fn parse_checked(src: &str) -> Result<(Draft, Option<Unsupported>), FormatError> {
+    let (meta, body) = front::read(src)?;
+    let blocks = blocks::read(src, body);
+    Ok((build::build(src, meta, &blocks), blocks.unsupported))
 }
 
 /// Writes a draft in the normalised Markdown form.
 pub fn write_markdown(draft: &Draft) -> String {
-    let _ = draft;
-    String::new()
+    write::write(draft)
 }
 
-/// Parses, normalises (numbering, emphasis on openings, spacing) and writes a draft.
+/// Parses, normalises (numbering, internal references, subparagraph labels, emphasis on
+/// openings, end punctuation where safe, spacing) and writes a draft.
+///
+/// Refuses drafts holding constructs the format has no place for (HTML, code blocks, block
+/// quotes, nested lists), since writing them back would lose them.
 pub fn format(src: &str) -> Result<String, FormatError> {
-    Ok(write_markdown(&parse_markdown(src)?))
+    let (mut draft, unsupported) = parse_checked(src)?;
+    if let Some((at, what)) = unsupported {
+        let line = src.get(..at).unwrap_or(src).matches('\n').count() + 1;
+        return Err(FormatError::Unsupported { line, what });
+    }
+    normalize::normalise(&mut draft);
+    Ok(write_markdown(&draft))
 }

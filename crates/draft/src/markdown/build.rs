@@ -1,0 +1,425 @@
+//! Second pass: gives the blocks of the first pass their meaning in a resolution (enacting
+//! formula, preamble, operative part, sections, closing formula, annexes, footnotes).
+
+use std::ops::Range;
+
+use super::blocks::{Blocks, Leaf, LeafKind, Unit, UnitKind};
+use super::closing::{is_enacting, iso_date, split_closing, split_section};
+use super::escape::escape;
+use super::inline::{collapse, label_len};
+use super::labels::levels;
+use crate::model::{
+    Annex, Body, Closing, Draft, Enacting, Footnote, FrontMatter, Kind, Paragraph, Section, Span,
+    Subparagraph,
+};
+use crate::opening::opening_len;
+
+/// Builds the draft from the first pass.
+pub(crate) fn build(src: &str, meta: FrontMatter, blocks: &Blocks) -> Draft {
+    let mut b = Builder {
+        src,
+        blocks,
+        draft: Draft {
+            meta,
+            ..Draft::default()
+        },
+        started: false,
+        in_annex: false,
+    };
+    for unit in &blocks.units {
+        b.unit(unit);
+    }
+    b.footnotes();
+    b.finish()
+}
+
+/// A leaf read as text: plain text, inline Markdown, footnotes, where it is, and its
+/// subparagraph label if it starts with one.
+struct Piece {
+    label: Option<String>,
+    text: String,
+    markdown: String,
+    refs: Vec<String>,
+    emph: Option<String>,
+    span: Range<usize>,
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    blocks: &'a Blocks,
+    draft: Draft,
+    /// Whether any paragraph of the body has been seen (the enacting formula comes first).
+    started: bool,
+    in_annex: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn unit(&mut self, unit: &Unit) {
+        let heading = match &unit.kind {
+            UnitKind::Leaf(i) => self
+                .leaf(*i)
+                .filter(|l| matches!(l.kind, LeafKind::Heading(_))),
+            _ => None,
+        };
+        if let Some(h) = heading {
+            return self.heading(h, unit);
+        }
+        if self.in_annex {
+            return self.annex_block(unit);
+        }
+        match &unit.kind {
+            UnitKind::Leaf(i) => self.top_leaf(*i),
+            UnitKind::List(items) => items.iter().for_each(|i| self.item(*i)),
+            UnitKind::Other(leaves) => leaves.iter().for_each(|i| self.top_leaf(*i)),
+        }
+    }
+
+    fn leaf(&self, i: usize) -> Option<&'a Leaf> {
+        self.blocks.leaves.get(i)
+    }
+
+    fn heading(&mut self, h: &Leaf, unit: &Unit) {
+        let text = collapse(&h.text);
+        let span = trimmed(self.src, unit.range.clone());
+        if h.kind == LeafKind::Heading(1) && is_annex_heading(&text) {
+            self.in_annex = true;
+            self.draft.annexes.push(Annex {
+                heading: text,
+                text: String::new(),
+                markdown: String::new(),
+                span: Span::new(span.start, span.end),
+            });
+        } else if self.in_annex {
+            self.annex_block(unit);
+        } else if h.kind == LeafKind::Heading(2) {
+            let (label, heading) = split_section(&text);
+            self.started = true;
+            self.draft.sections.push(Section {
+                label,
+                heading,
+                preamble: Vec::new(),
+                operative: Vec::new(),
+                span: Span::new(span.start, span.end),
+            });
+        } else if let UnitKind::Leaf(i) = unit.kind {
+            self.top_leaf(i);
+        }
+    }
+
+    /// A block inside an annex: its source is kept as it is, its text collected.
+    fn annex_block(&mut self, unit: &Unit) {
+        let range = trimmed(self.src, unit.range.clone());
+        let source = self.src.get(range.clone()).unwrap_or("");
+        let md: Vec<&str> = source.lines().map(str::trim_end).collect();
+        let text: Vec<String> = self.unit_leaves(unit).map(|l| collapse(&l.text)).collect();
+        let Some(annex) = self.draft.annexes.last_mut() else {
+            return;
+        };
+        push_block(&mut annex.markdown, &md.join("\n"));
+        for t in text.iter().filter(|t| !t.is_empty()) {
+            push_block(&mut annex.text, t);
+        }
+        annex.span.end = annex.span.end.max(range.end);
+    }
+
+    fn unit_leaves<'b>(&'b self, unit: &'b Unit) -> impl Iterator<Item = &'b Leaf> + 'b {
+        let ids: Vec<usize> = match &unit.kind {
+            UnitKind::Leaf(i) => vec![*i],
+            UnitKind::Other(ls) => ls.clone(),
+            UnitKind::List(items) => items
+                .iter()
+                .filter_map(|i| self.blocks.items.get(*i))
+                .flat_map(|item| item.leaves.iter().copied())
+                .collect(),
+        };
+        ids.into_iter().filter_map(|i| self.leaf(i))
+    }
+
+    /// A paragraph at the top level: enacting formula, closing formula, a subparagraph that
+    /// lost its indentation, or a preambular / unnumbered operative paragraph.
+    fn top_leaf(&mut self, i: usize) {
+        let Some(piece) = self.leaf(i).map(|l| piece(self.src, l)) else {
+            return;
+        };
+        let first = !self.started;
+        self.started = true;
+        if first && piece.label.is_none() && is_enacting(&piece.text) {
+            return self.enacting(piece);
+        }
+        if self.draft.closing.is_none() && piece.label.is_none() {
+            if let Some((meeting, date)) = split_closing(&piece.text) {
+                let date = iso_date(date).or_else(|| (!date.is_empty()).then(|| date.into()));
+                let span = Span::new(piece.span.start, piece.span.end);
+                let meeting = meeting.to_string();
+                self.draft.closing = Some(Closing {
+                    meeting,
+                    date,
+                    span,
+                });
+                return;
+            }
+        }
+        let (preamble, operative) = self.part();
+        let kind = if operative.is_empty() {
+            Kind::Preambular
+        } else {
+            Kind::Operative
+        };
+        let list = if operative.is_empty() {
+            preamble
+        } else {
+            operative
+        };
+        if piece.label.is_some() {
+            if let Some(parent) = list.last_mut() {
+                return add_sub(parent, piece);
+            }
+        }
+        list.push(paragraph(kind, None, unlabel(piece)));
+    }
+
+    fn enacting(&mut self, piece: Piece) {
+        let name = piece.text.strip_prefix("The ").unwrap_or(&piece.text);
+        let body = Body::parse(name.strip_suffix(',').unwrap_or(name));
+        let span = Span::new(piece.span.start, piece.span.end);
+        self.draft.enacting = Some(Enacting {
+            text: piece.text,
+            body,
+            span,
+        });
+    }
+
+    /// A top-level list item: an operative paragraph, its subparagraphs after it.
+    fn item(&mut self, i: usize) {
+        let Some(item) = self.blocks.items.get(i) else {
+            return;
+        };
+        self.started = true;
+        let number = if item.ordered {
+            list_number(self.src, item.range.start)
+        } else {
+            None
+        };
+        let span = trimmed(self.src, item.range.clone());
+        let mut pieces = item.leaves.iter().filter_map(|l| self.leaf(*l));
+        let mut para = match pieces.next() {
+            Some(l) => paragraph(Kind::Operative, number, unlabel(piece(self.src, l))),
+            None => paragraph(Kind::Operative, number, empty_piece(span.clone())),
+        };
+        for p in pieces.map(|l| piece(self.src, l)) {
+            add_sub(&mut para, p);
+        }
+        para.span = Span::new(span.start, span.end.max(para.span.end));
+        self.part().1.push(para);
+    }
+
+    /// The preamble and operative part that paragraphs go to now.
+    fn part(&mut self) -> (&mut Vec<Paragraph>, &mut Vec<Paragraph>) {
+        match self.draft.sections.last_mut() {
+            Some(s) => (&mut s.preamble, &mut s.operative),
+            None => (&mut self.draft.preamble, &mut self.draft.operative),
+        }
+    }
+
+    fn footnotes(&mut self) {
+        for def in &self.blocks.footnotes {
+            let leaves: Vec<&Leaf> = def.leaves.iter().filter_map(|i| self.leaf(*i)).collect();
+            let text: Vec<String> = leaves.iter().map(|l| collapse(&l.text)).collect();
+            let md: Vec<String> = leaves.iter().map(|l| inline_md(self.src, l)).collect();
+            let span = trimmed(self.src, def.range.clone());
+            self.draft.footnotes.push(Footnote {
+                label: def.label.clone(),
+                text: collapse(&text.join(" ")),
+                markdown: md.join(" ").trim().to_string(),
+                span: Span::new(span.start, span.end),
+            });
+        }
+    }
+
+    fn finish(mut self) -> Draft {
+        let d = &mut self.draft;
+        let top = d.preamble.iter_mut().chain(d.operative.iter_mut());
+        let sections = d.sections.iter_mut().flat_map(|s| {
+            let end = s
+                .preamble
+                .iter()
+                .chain(&s.operative)
+                .map(|p| p.span.end)
+                .max();
+            s.span.end = s.span.end.max(end.unwrap_or(0));
+            s.preamble.iter_mut().chain(s.operative.iter_mut())
+        });
+        for p in top.chain(sections) {
+            let labels: Vec<&str> = p.sub.iter().map(|s| s.label.as_str()).collect();
+            let lv = levels(&labels);
+            for (s, l) in p.sub.iter_mut().zip(lv) {
+                s.level = l;
+            }
+        }
+        self.draft
+    }
+}
+
+fn is_annex_heading(text: &str) -> bool {
+    let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.eq_ignore_ascii_case("annex")
+}
+
+fn push_block(acc: &mut String, block: &str) {
+    if block.trim().is_empty() {
+        return;
+    }
+    if !acc.is_empty() {
+        acc.push_str("\n\n");
+    }
+    acc.push_str(block);
+}
+
+/// The range without trailing whitespace.
+fn trimmed(src: &str, r: Range<usize>) -> Range<usize> {
+    let s = src.get(r.clone()).unwrap_or("");
+    r.start..r.start + s.trim_end().len()
+}
+
+/// The number of the ordered list item starting at `at`, as written.
+fn list_number(src: &str, at: usize) -> Option<u32> {
+    let s = src.get(at..)?;
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    s.get(..digits)?.parse().ok()
+}
+
+/// The inline Markdown of a leaf: its source with lines joined and blanks collapsed, or, for
+/// text inside constructs the format has no place for, its escaped plain text.
+fn inline_md(src: &str, leaf: &Leaf) -> String {
+    let source = match (&leaf.inline, leaf.direct) {
+        (Some(r), true) => src.get(r.clone()),
+        _ => None,
+    };
+    let Some(source) = source else {
+        return escape(&collapse(&leaf.text));
+    };
+    let lines: Vec<&str> = source
+        .lines()
+        .map(|l| {
+            let l = l.trim_matches([' ', '\t']);
+            // A backslash ending a line is a hard break, which joining the lines replaces.
+            let backslashes = l.len() - l.trim_end_matches('\\').len();
+            if backslashes % 2 == 1 {
+                l.get(..l.len() - 1).unwrap_or(l).trim_end()
+            } else {
+                l
+            }
+        })
+        .collect();
+    let joined = lines.join(" ");
+    joined
+        .split([' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn piece(src: &str, leaf: &Leaf) -> Piece {
+    let markdown = inline_md(src, leaf);
+    let text = collapse(&leaf.text);
+    let span = leaf.inline.clone().unwrap_or_else(|| leaf.block.clone());
+    let label = label_len(&markdown)
+        .and_then(|n| markdown.get(..n))
+        .map(str::to_string);
+    let emph = leaf.emph.as_deref().map(collapse).filter(|e| !e.is_empty());
+    let mut p = Piece {
+        label: None,
+        text,
+        markdown,
+        refs: leaf.refs.clone(),
+        emph,
+        span,
+    };
+    if let Some(label) = label {
+        p.markdown = p
+            .markdown
+            .get(label.len()..)
+            .unwrap_or("")
+            .trim_start()
+            .to_string();
+        p.text = p
+            .text
+            .get(label.len()..)
+            .unwrap_or("")
+            .trim_start()
+            .to_string();
+        p.label = Some(label);
+    }
+    p
+}
+
+/// Puts a label back in front of the text of a piece that is not a subparagraph after all.
+fn unlabel(mut p: Piece) -> Piece {
+    if let Some(label) = p.label.take() {
+        p.text = join(&label, &p.text);
+        p.markdown = join(&label, &p.markdown);
+    }
+    p
+}
+
+fn empty_piece(span: Range<usize>) -> Piece {
+    Piece {
+        label: None,
+        text: String::new(),
+        markdown: String::new(),
+        refs: Vec::new(),
+        emph: None,
+        span,
+    }
+}
+
+fn paragraph(kind: Kind, number: Option<u32>, p: Piece) -> Paragraph {
+    let opening = match p.emph {
+        Some(e) => Some(e),
+        None => opening_len(&p.text, kind)
+            .and_then(|n| p.text.get(..n))
+            .map(str::to_string),
+    };
+    Paragraph {
+        kind,
+        number,
+        opening,
+        text: p.text,
+        markdown: p.markdown,
+        footnote_refs: p.refs,
+        sub: Vec::new(),
+        span: Span::new(p.span.start, p.span.end),
+    }
+}
+
+/// Adds a subparagraph to `para`, or, for an unlabelled piece, continues the last element.
+fn add_sub(para: &mut Paragraph, p: Piece) {
+    para.span.end = para.span.end.max(p.span.end);
+    let Some(label) = p.label else {
+        let (text, md, refs) = match para.sub.last_mut() {
+            Some(s) => (&mut s.text, &mut s.markdown, &mut s.footnote_refs),
+            None => (&mut para.text, &mut para.markdown, &mut para.footnote_refs),
+        };
+        *text = join(text, &p.text);
+        *md = join(md, &p.markdown);
+        refs.extend(p.refs);
+        return;
+    };
+    para.sub.push(Subparagraph {
+        label,
+        level: 1,
+        text: p.text,
+        markdown: p.markdown,
+        footnote_refs: p.refs,
+        span: Span::new(p.span.start, p.span.end),
+    });
+}
+
+/// Two runs of text with one space between them (none next to an empty one).
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a} {b}"),
+    }
+}

@@ -1,0 +1,138 @@
+//! The closing formula ("45th plenary meeting / 7 December 2023"), the enacting formula and
+//! section headings: recognising them in plain text and writing them back.
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Splits a closing formula into the meeting ("45th plenary meeting") and what follows it
+/// (the date as written, possibly empty). `None` when `text` is not a closing formula.
+pub(crate) fn split_closing(text: &str) -> Option<(&str, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text.get(digits..)?;
+    let suffix_ok = ["st ", "nd ", "rd ", "th "]
+        .iter()
+        .any(|s| rest.starts_with(s));
+    if digits == 0 || !suffix_ok {
+        return None;
+    }
+    let rest = rest.get(3..)?;
+    let words = ["plenary meeting", "meeting"];
+    let word = words.iter().find(|w| rest.starts_with(*w))?;
+    let end = digits + 3 + word.len();
+    let (meeting, date) = (text.get(..end)?, text.get(end..)?);
+    let boundary = date.is_empty() || date.starts_with(' ');
+    boundary.then(|| (meeting, date.trim()))
+}
+
+/// "7 December 2023" as "2023-12-07"; `None` unless it is a valid date written that way.
+pub(crate) fn iso_date(written: &str) -> Option<String> {
+    let mut words = written.split(' ');
+    let (d, m, y) = (words.next()?, words.next()?, words.next()?);
+    if words.next().is_some() || y.len() != 4 || d.len() > 2 {
+        return None;
+    }
+    let day: u32 = d.parse().ok()?;
+    let year: u32 = y.parse().ok()?;
+    let month = MONTHS.iter().position(|name| *name == m)? + 1;
+    (1..=31)
+        .contains(&day)
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// "2023-12-07" as "7 December 2023"; other text as it is.
+pub(crate) fn written_date(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    let parsed = match parts[..] {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            let month = m
+                .parse::<usize>()
+                .ok()
+                .and_then(|m| MONTHS.get(m.checked_sub(1)?));
+            let day = d.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+            y.parse::<u32>().ok().and(month).zip(day)
+        }
+        _ => None,
+    };
+    match parsed {
+        Some((month, day)) => format!("{day} {month} {}", parts.first().unwrap_or(&"")),
+        None => date.to_string(),
+    }
+}
+
+/// Whether a first paragraph reads as an enacting formula: "The General Assembly," — "The"
+/// and a short name, with at most a final comma for punctuation.
+pub(crate) fn is_enacting(text: &str) -> bool {
+    let Some(name) = text.strip_prefix("The ") else {
+        return false;
+    };
+    let name = name.strip_suffix(',').unwrap_or(name);
+    let words = name.split(' ').count();
+    let clean = name
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'');
+    (1..=10).contains(&words) && clean && name.starts_with(char::is_uppercase)
+}
+
+/// Splits a section heading "I. Heading", "II", "A. Heading" into label and heading; a
+/// heading without such a label gets an empty label.
+pub(crate) fn split_section(text: &str) -> (String, String) {
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let label = first.strip_suffix('.').unwrap_or(first);
+    let roman = !label.is_empty() && label.chars().all(|c| "IVXLC".contains(c));
+    let letter = label.len() == 1 && label.starts_with(|c: char| c.is_ascii_uppercase());
+    if roman || letter {
+        (label.to_string(), rest.trim().to_string())
+    } else {
+        (String::new(), text.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_formula() {
+        let t = "45th plenary meeting 7 December 2023";
+        assert_eq!(
+            split_closing(t),
+            Some(("45th plenary meeting", "7 December 2023"))
+        );
+        assert_eq!(split_closing("8th meeting"), Some(("8th meeting", "")));
+        assert_eq!(split_closing("45th plenary meetings"), None);
+        assert_eq!(split_closing("Recalling its 45th plenary meeting"), None);
+        assert_eq!(iso_date("7 December 2023").as_deref(), Some("2023-12-07"));
+        assert_eq!(iso_date("7 Dec 2023"), None);
+        assert_eq!(written_date("2023-12-07"), "7 December 2023");
+        assert_eq!(written_date("2023-13-07"), "2023-13-07");
+    }
+
+    #[test]
+    fn enacting_and_sections() {
+        assert!(is_enacting("The General Assembly,"));
+        assert!(is_enacting("The Human Rights Council"));
+        assert!(!is_enacting(
+            "The Assembly decides that the report, as amended, is adopted."
+        ));
+        assert!(!is_enacting("Recalling its resolution 61/208,"));
+        let s = |t| split_section(t);
+        assert_eq!(s("I. Oceans"), ("I".into(), "Oceans".into()));
+        assert_eq!(s("II"), ("II".into(), String::new()));
+        assert_eq!(
+            s("Implementation"),
+            (String::new(), "Implementation".into())
+        );
+    }
+}

@@ -1,0 +1,149 @@
+//! Subparagraph labels: telling "(i)" the ninth letter from "(i)" the first roman numeral, and
+//! generating labels in sequence for `fmt`.
+
+/// Nesting levels of a paragraph's subparagraph labels, in order ("(a)" 1, "(i)" under it 2).
+///
+/// A roman label continues a running roman sequence or opens one under a letter; otherwise a
+/// letter that continues the letter sequence stays a letter, so "(i)" after "(h)" is level 1
+/// (unless "(ii)" follows it) and "(v)" after "(iv)" is level 2.
+pub(crate) fn levels<S: AsRef<str>>(labels: &[S]) -> Vec<u8> {
+    let mut last_letter: Option<String> = None;
+    let mut last_roman: Option<String> = None;
+    let mut out = Vec::with_capacity(labels.len());
+    for (i, label) in labels.iter().enumerate() {
+        let inner = inner(label.as_ref());
+        let next_is_ii = labels.get(i + 1).is_some_and(|n| n.as_ref() == "(ii)");
+        let continues_roman = last_roman
+            .as_deref()
+            .is_some_and(|r| roman_value(inner) == roman_value(r).map(|v| v + 1));
+        let continues_letter = last_letter
+            .as_deref()
+            .is_some_and(|l| Some(inner.to_string()) == next_letter(l));
+        let opens_roman = inner == "i" && last_letter.is_some();
+        if continues_roman || (opens_roman && (!continues_letter || next_is_ii)) {
+            last_roman = Some(inner.to_string());
+            out.push(2);
+        } else {
+            last_letter = Some(inner.to_string());
+            last_roman = None;
+            out.push(1);
+        }
+    }
+    out
+}
+
+/// The label text between the parentheses.
+fn inner(label: &str) -> &str {
+    label.trim_start_matches('(').trim_end_matches(')')
+}
+
+/// The letter label after `l`: "a" -> "b", "z" -> "aa", "aa" -> "bb".
+fn next_letter(l: &str) -> Option<String> {
+    let first = l.bytes().next()?;
+    if !l.bytes().all(|b| b == first) || !first.is_ascii_lowercase() {
+        return None;
+    }
+    Some(match first {
+        b'z' => "a".repeat(l.len() + 1),
+        c => char::from(c + 1).to_string().repeat(l.len()),
+    })
+}
+
+/// The value of a lowercase roman numeral written the usual way ("iiii" is not one).
+fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        'd' => Some(500),
+        'm' => Some(1000),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = s.chars().map(digit).collect();
+    let values = values.filter(|v| !v.is_empty() && v.len() <= 16)?;
+    let mut total = 0i64;
+    for (i, v) in values.iter().enumerate() {
+        let bigger_follows = values.get(i + 1).is_some_and(|next| next > v);
+        total += if bigger_follows {
+            -i64::from(*v)
+        } else {
+            i64::from(*v)
+        };
+    }
+    let total = u32::try_from(total).ok().filter(|t| *t > 0)?;
+    (roman(total) == s).then_some(total)
+}
+
+/// A lowercase roman numeral.
+pub(crate) fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The label for the `n`th (from 0) subparagraph of a level: "(a)".."(z)", "(aa)".. at level 1;
+/// "(i)", "(ii)".. below.
+pub(crate) fn label(level: u8, n: usize) -> String {
+    if level >= 2 {
+        let n = u32::try_from(n)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1)
+            .min(3999);
+        return format!("({})", roman(n));
+    }
+    let letter = char::from(b'a' + (n % 26) as u8);
+    format!("({})", letter.to_string().repeat(n / 26 + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_after_letter_and_letter_after_h() {
+        let l = ["(a)", "(i)", "(ii)", "(b)", "(c)"];
+        assert_eq!(levels(&l), [1, 2, 2, 1, 1]);
+        let l = ["(g)", "(h)", "(i)", "(j)"];
+        assert_eq!(levels(&l), [1, 1, 1, 1]);
+        let l = ["(g)", "(h)", "(i)"];
+        assert_eq!(levels(&l), [1, 1, 1]);
+        let l = ["(h)", "(i)", "(ii)", "(iii)", "(iv)", "(v)", "(i)"];
+        assert_eq!(levels(&l), [1, 2, 2, 2, 2, 2, 1]);
+        let l = ["(u)", "(v)", "(w)", "(x)"];
+        assert_eq!(levels(&l), [1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn generates_labels() {
+        assert_eq!(label(1, 0), "(a)");
+        assert_eq!(label(1, 25), "(z)");
+        assert_eq!(label(1, 26), "(aa)");
+        assert_eq!(label(2, 3), "(iv)");
+        assert_eq!(label(2, 8), "(ix)");
+        assert_eq!(roman_value("xiv"), Some(14));
+        assert_eq!(roman_value("iiii"), None);
+        assert_eq!(next_letter("z").as_deref(), Some("aa"));
+    }
+}

@@ -1,0 +1,228 @@
+//! What `fmt` changes beyond layout: numbers, internal references, subparagraph labels,
+//! emphasis on opening phrases and the mark that ends each paragraph.
+
+use super::labels::label;
+use super::number::{renumber, update_references};
+use crate::model::{Draft, Kind, Paragraph, Subparagraph};
+use crate::opening::opening_len;
+
+/// Normalises a parsed draft in place (docs/format.md, "What fmt changes").
+pub(crate) fn normalise(d: &mut Draft) {
+    let numbering = renumber(d);
+    for (i, part) in parts_mut(d).into_iter().enumerate() {
+        let map = numbering.references_in(i);
+        for p in part {
+            p.text = update_references(&p.text, &map);
+            p.markdown = update_references(&p.markdown, &map);
+            for s in &mut p.sub {
+                s.text = update_references(&s.text, &map);
+                s.markdown = update_references(&s.markdown, &map);
+            }
+            relabel(&mut p.sub);
+            emphasise_paragraph(p);
+        }
+    }
+    punctuate(d);
+}
+
+/// Every paragraph of each part (before any section, then each section), preamble first.
+fn parts_mut(d: &mut Draft) -> Vec<Vec<&mut Paragraph>> {
+    let mut parts = vec![d
+        .preamble
+        .iter_mut()
+        .chain(d.operative.iter_mut())
+        .collect()];
+    for s in &mut d.sections {
+        parts.push(
+            s.preamble
+                .iter_mut()
+                .chain(s.operative.iter_mut())
+                .collect(),
+        );
+    }
+    parts
+}
+
+/// (a), (b) … at level 1 and (i), (ii) … under each of them; deeper levels keep their labels.
+fn relabel(subs: &mut [Subparagraph]) {
+    let (mut first, mut second) = (0, 0);
+    for s in subs {
+        match s.level {
+            1 => {
+                s.label = label(1, first);
+                first += 1;
+                second = 0;
+            }
+            2 => {
+                s.label = label(2, second);
+                second += 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn emphasise_paragraph(p: &mut Paragraph) {
+    if let Some(opening) = p.opening.clone() {
+        p.markdown = emphasise(&p.markdown, &opening);
+    }
+    for s in &mut p.sub {
+        if let Some(opening) = opening_len(&s.text, p.kind).and_then(|n| s.text.get(..n)) {
+            s.markdown = emphasise(&s.markdown, opening);
+        }
+    }
+}
+
+/// Puts `*…*` around the opening phrase at the start of `md`, when it is written there plainly
+/// (or as `_…_`) and the emphasis would close where it should.
+fn emphasise(md: &str, opening: &str) -> String {
+    let underscored = format!("_{opening}_");
+    if let Some(rest) = md.strip_prefix(&underscored) {
+        if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return format!("*{opening}*{rest}");
+        }
+    }
+    let Some(rest) = md.strip_prefix(opening) else {
+        return md.to_string();
+    };
+    let word_edges = opening.starts_with(char::is_alphanumeric)
+        && opening.ends_with(char::is_alphanumeric)
+        && !rest.starts_with(|c: char| c.is_alphanumeric());
+    if word_edges && !opening.contains(['*', '_', '\\', '[', '`']) {
+        format!("*{opening}*{rest}")
+    } else {
+        md.to_string()
+    }
+}
+
+/// Ends preambular paragraphs with ",", operative ones with ";" and the last operative
+/// paragraph of the draft with "."; with subparagraphs, the last one carries the paragraph's
+/// mark and the others ";". Only where `end_mark` finds it safe.
+fn punctuate(d: &mut Draft) {
+    let last_op = d.paragraphs().filter(|p| p.kind == Kind::Operative).count();
+    let mut seen_op = 0;
+    for part in parts_mut(d) {
+        for p in part {
+            let want = match p.kind {
+                Kind::Preambular => ',',
+                Kind::Operative => {
+                    seen_op += 1;
+                    if seen_op == last_op {
+                        '.'
+                    } else {
+                        ';'
+                    }
+                }
+            };
+            punctuate_paragraph(p, want);
+        }
+    }
+}
+
+fn punctuate_paragraph(p: &mut Paragraph, want: char) {
+    let count = p.sub.len();
+    if count == 0 {
+        return end_mark(&mut p.text, &mut p.markdown, want);
+    }
+    for (i, s) in p.sub.iter_mut().enumerate() {
+        let mark = if i + 1 == count { want } else { ';' };
+        end_mark(&mut s.text, &mut s.markdown, mark);
+    }
+}
+
+/// Makes `text` (and its Markdown `md`) end with `want` where that is safe: the text ends with
+/// a letter or digit (the mark is added), or with another of ",", ";", "." (it is replaced) —
+/// but not after "and"/"or", and a full stop only after a word of five or more letters or a
+/// number (shorter words may be abbreviations: "etc.", "para.").
+fn end_mark(text: &mut String, md: &mut String, want: char) {
+    let Some(last) = text.chars().next_back() else {
+        return;
+    };
+    let body = text.trim_end_matches([',', ';', '.']);
+    let word: &str = body.rsplit(' ').next().unwrap_or("");
+    let replace = matches!(last, ',' | ';' | '.') && last != want;
+    let safe = if last.is_alphanumeric() {
+        !matches!(word, "and" | "or")
+    } else if replace {
+        last != '.' || word.chars().count() >= 5 || word.chars().all(|c| c.is_ascii_digit())
+    } else {
+        false
+    };
+    if !safe {
+        return;
+    }
+    let (core, refs) = split_trailing_refs(md);
+    if !core.ends_with(last) || core.ends_with(format!("\\{last}").as_str()) {
+        return;
+    }
+    let keep = if replace {
+        core.len() - last.len_utf8()
+    } else {
+        core.len()
+    };
+    let new_md = format!("{}{want}{refs}", core.get(..keep).unwrap_or(core));
+    let text_keep = if replace {
+        text.len() - last.len_utf8()
+    } else {
+        text.len()
+    };
+    text.truncate(text_keep);
+    text.push(want);
+    *md = new_md;
+}
+
+/// Splits trailing footnote references (`…development,[^1][^2]`) off inline Markdown.
+fn split_trailing_refs(md: &str) -> (&str, &str) {
+    let mut core = md;
+    while core.ends_with(']') {
+        match core.rfind("[^") {
+            Some(i) if !core[i + 2..core.len() - 1].contains([']', '[', ' ']) => core = &core[..i],
+            _ => break,
+        }
+    }
+    (core, &md[core.len()..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str, md: &str, want: char) -> (String, String) {
+        let (mut t, mut m) = (text.to_string(), md.to_string());
+        end_mark(&mut t, &mut m, want);
+        (t, m)
+    }
+
+    #[test]
+    fn end_marks_only_where_safe() {
+        assert_eq!(fixed("Decides", "*Decides*", ';').1, "*Decides*");
+        assert_eq!(
+            fixed("Decides to act", "*Decides* to act", ';').1,
+            "*Decides* to act;"
+        );
+        assert_eq!(fixed("to act.", "to act.", ';').1, "to act.");
+        assert_eq!(
+            fixed("to act promptly.", "to act promptly.", ';').1,
+            "to act promptly;"
+        );
+        assert_eq!(fixed("to act now.", "to act now.", ';').1, "to act now.");
+        assert_eq!(fixed("in 2025.", "in 2025.", ';').1, "in 2025;");
+        assert_eq!(
+            fixed("and so on, etc.", "and so on, etc.", ';').1,
+            "and so on, etc."
+        );
+        assert_eq!(fixed("Requests:", "Requests:", ';').1, "Requests:");
+        assert_eq!(fixed("a; and", "a; and", ';').1, "a; and");
+        assert_eq!(fixed("of 2006,", "of 2006,[^1]", ',').1, "of 2006,[^1]");
+        assert_eq!(fixed("of 2006", "of 2006[^1]", ',').1, "of 2006,[^1]");
+        assert_eq!(fixed("of 2006;", "of 2006;[^1]", ',').0, "of 2006,");
+    }
+
+    #[test]
+    fn emphasis_on_openings() {
+        assert_eq!(emphasise("Recalling its", "Recalling"), "*Recalling* its");
+        assert_eq!(emphasise("_Recalling_ its", "Recalling"), "*Recalling* its");
+        assert_eq!(emphasise("*Recalling* its", "Recalling"), "*Recalling* its");
+        assert_eq!(emphasise("Recallings", "Recalling"), "Recallings");
+    }
+}
