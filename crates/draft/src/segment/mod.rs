@@ -1,10 +1,71 @@
 //! Segmentation of plain UN text (as extracted from a UN PDF, or one paragraph per block)
 //! into the model.
+//!
+//! The work runs in stages, each linear in the input:
+//! 1. [`pdf`] (text with page furniture) or [`blocks::clean_items`] (paragraph-per-block
+//!    text) turn the source into content lines, blank lines and page breaks; the PDF stage
+//!    drops running headers, reads footnotes and removes footnote marks;
+//! 2. [`blocks`] joins lines into blocks (hyphens at line ends kept, paragraphs split by a
+//!    page break joined again);
+//! 3. [`body`] reads the masthead ([`front`]), the enacting formula, preambular and operative
+//!    paragraphs, subparagraphs ([`labels`]), sections, the closing formula and annexes.
+//!
+//! ```
+//! let draft = resolute_draft::segment(
+//!     "The General Assembly,\n\nRecalling its resolution 77/148,\n\n1.\tDecides to act.\n",
+//! );
+//! assert_eq!(draft.preamble[0].opening.as_deref(), Some("Recalling"));
+//! assert_eq!(draft.operative[0].number, Some(1));
+//! ```
+
+mod blocks;
+mod body;
+mod footnotes;
+mod front;
+mod inline;
+mod labels;
+mod lines;
+mod pdf;
+mod words;
 
 use crate::model::Draft;
 
+/// One content line after furniture removal: its text (whitespace collapsed, footnote marks
+/// removed) and where it is in the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// The line's text.
+    pub text: String,
+    /// Source offset of the first byte of the trimmed line.
+    pub start: usize,
+    /// Source offset one past the last byte of the trimmed line.
+    pub end: usize,
+    /// Footnote marks removed from `text`: byte offset in `text` and label.
+    pub marks: Vec<(usize, String)>,
+}
+
+/// What the line stage hands to the block stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// A line with content.
+    Line(Piece),
+    /// A blank line: ends a block.
+    Blank,
+    /// The start of a new page (its header already dropped).
+    PageBreak,
+}
+
 /// Segments the plain text of a UN resolution or draft into the model.
+///
+/// Both forms are accepted and told apart by the page furniture PDF extraction leaves (page
+/// numbers, job numbers, barcodes). Never fails: text that does not look like a resolution
+/// gives a draft with few or no paragraphs.
 pub fn segment(text: &str) -> Draft {
-    let _ = text;
-    Draft::default()
+    let (items, footnotes) = if pdf::looks_like_pdf(text) {
+        pdf::items(text)
+    } else {
+        (blocks::clean_items(text), Vec::new())
+    };
+    let blocks = blocks::group(&items);
+    body::build(&blocks, footnotes)
 }

@@ -1,0 +1,246 @@
+//! Grouping content lines into blocks (paragraph candidates): a blank line ends a block; a
+//! page break ends one only when the text on either side says so.
+
+use super::{Item, Piece};
+use crate::model::Span;
+
+/// A run of content lines: one paragraph, heading or masthead block.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// The lines joined with single spaces (line-end hyphens kept), marks removed.
+    pub text: String,
+    /// Each source line's collapsed text, for the masthead, which is read line by line.
+    pub lines: Vec<String>,
+    /// Footnote marks removed from `text`: byte offset in `text` and label.
+    pub marks: Vec<(usize, String)>,
+    /// From the first byte of the first line to the last byte of the last line.
+    pub span: Span,
+}
+
+impl Block {
+    fn new(piece: &Piece) -> Self {
+        let mut b = Block {
+            span: Span::new(piece.start, piece.end),
+            ..Block::default()
+        };
+        b.push(piece);
+        b
+    }
+
+    /// Appends a line, gluing a line-end hyphen to the next word ("self-" + "determination").
+    fn push(&mut self, piece: &Piece) {
+        let lead = piece.text.len() - piece.text.trim_start().len();
+        let line = piece.text.trim();
+        self.span.end = self.span.end.max(piece.end);
+        if line.is_empty() {
+            let at = self.text.len();
+            self.marks
+                .extend(piece.marks.iter().map(|(_, l)| (at, l.clone())));
+            return;
+        }
+        if !self.text.is_empty() && !ends_with_word_hyphen(&self.text) {
+            self.text.push(' ');
+        }
+        let base = self.text.len();
+        self.text.push_str(line);
+        let fit = |off: usize| base + off.saturating_sub(lead).min(line.len());
+        self.marks
+            .extend(piece.marks.iter().map(|(o, l)| (fit(*o), l.clone())));
+        self.lines.push(line.to_string());
+    }
+
+    /// The text from byte `from` on, trimmed, with the marks that fall in it re-based.
+    pub fn tail(&self, from: usize) -> (String, Vec<(usize, String)>) {
+        let rest = self.text.get(from..).unwrap_or("");
+        let lead = rest.len() - rest.trim_start().len();
+        let text = rest.trim();
+        let marks = self
+            .marks
+            .iter()
+            .filter(|(o, _)| *o >= from)
+            .map(|(o, l)| ((o - from).saturating_sub(lead).min(text.len()), l.clone()))
+            .collect();
+        (text.to_string(), marks)
+    }
+}
+
+/// "Non-Self-": a hyphen right after a letter, which a PDF line break never adds in UN
+/// documents (measured: every such break in the parallel corpus is a real hyphen).
+fn ends_with_word_hyphen(text: &str) -> bool {
+    text.strip_suffix('-')
+        .and_then(|head| head.chars().last())
+        .is_some_and(char::is_alphabetic)
+}
+
+/// Groups items into blocks.
+pub(crate) fn group(items: &[Item]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut after_break = false;
+    for item in items {
+        match item {
+            Item::Line(piece) => {
+                current = Some(match current.take() {
+                    Some(mut b) => {
+                        b.push(piece);
+                        b
+                    }
+                    None => reopen_or_new(&mut blocks, piece, after_break),
+                });
+                after_break = false;
+            }
+            Item::Blank | Item::PageBreak => {
+                blocks.extend(current.take());
+                after_break |= matches!(item, Item::PageBreak);
+            }
+        }
+    }
+    blocks.extend(current);
+    blocks
+}
+
+/// After a page break, the first line either continues the last block or opens a new one.
+fn reopen_or_new(blocks: &mut Vec<Block>, piece: &Piece, after_break: bool) -> Block {
+    if after_break {
+        if let Some(last) = blocks.last() {
+            if continues(&last.text, piece.text.trim()) {
+                if let Some(mut b) = blocks.pop() {
+                    b.push(piece);
+                    return b;
+                }
+            }
+        }
+    }
+    Block::new(piece)
+}
+
+/// Whether `next` (the first line of a page) continues the paragraph `prev` ended the last
+/// page with: it does unless `prev` ends a paragraph and `next` starts a new one.
+fn continues(prev: &str, next: &str) -> bool {
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if super::labels::leading_label(next).is_some() {
+        return false;
+    }
+    if first.is_lowercase() {
+        return true;
+    }
+    let end = prev.trim_end_matches(['”', '’', '"', ')']);
+    !end.ends_with([',', ';', ':', '.'])
+}
+
+/// Blocks of a clean text: blank lines separate blocks, lines inside a block are joined.
+pub(crate) fn clean_items(text: &str) -> Vec<Item> {
+    super::lines::split_lines(text)
+        .iter()
+        .map(|line| {
+            let t = line.trimmed();
+            if t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->")) {
+                return Item::Blank;
+            }
+            let (start, end) = line.trimmed_bounds();
+            let text = super::footnotes::collapse(t);
+            Item::Line(Piece {
+                text,
+                start,
+                end,
+                marks: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<String> {
+        group(&clean_items(src))
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_blocks() {
+        assert_eq!(texts("a b\nc\n\n d \n"), ["a b c", "d"]);
+    }
+
+    #[test]
+    fn hyphen_at_line_end_joins_without_space() {
+        assert_eq!(
+            texts("options for self-\ndetermination"),
+            ["options for self-determination"]
+        );
+    }
+
+    #[test]
+    fn page_break_inside_a_sentence_is_joined() {
+        let p = |t: &str| {
+            Item::Line(Piece {
+                text: t.into(),
+                start: 0,
+                end: t.len(),
+                marks: vec![],
+            })
+        };
+        let items = [
+            p("noting that, as declared in"),
+            Item::Blank,
+            Item::PageBreak,
+            Item::Blank,
+            p("the 2005 World Summit Outcome,"),
+            Item::Blank,
+            Item::PageBreak,
+            p("Recalling its resolution,"),
+        ];
+        let b = group(&items);
+        assert_eq!(b.len(), 2);
+        assert_eq!(
+            b[0].text,
+            "noting that, as declared in the 2005 World Summit Outcome,"
+        );
+    }
+
+    #[test]
+    fn page_break_before_a_number_starts_a_block() {
+        let p = |t: &str| {
+            Item::Line(Piece {
+                text: t.into(),
+                start: 0,
+                end: t.len(),
+                marks: vec![],
+            })
+        };
+        let b = group(&[
+            p("Aware of the role of"),
+            Item::PageBreak,
+            p("3."),
+            p("Stresses"),
+        ]);
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn marks_are_rebased_when_lines_join() {
+        let piece = Piece {
+            text: "2023,".into(),
+            start: 0,
+            end: 6,
+            marks: vec![(5, "1".into())],
+        };
+        let mut b = Block::new(&Piece {
+            text: "for".into(),
+            start: 0,
+            end: 3,
+            marks: vec![],
+        });
+        b.push(&piece);
+        assert_eq!(b.text, "for 2023,");
+        assert_eq!(b.marks, [(9, "1".to_string())]);
+        let (tail, marks) = b.tail(4);
+        assert_eq!(tail, "2023,");
+        assert_eq!(marks, [(5, "1".to_string())]);
+    }
+}

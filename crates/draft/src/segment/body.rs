@@ -1,0 +1,381 @@
+//! From blocks to the model: enacting formula, paragraphs, subparagraphs, sections, closing
+//! formula and annexes.
+
+use super::blocks::Block;
+use super::labels::{leading_label, levels, roman_value, Label};
+use super::{front, inline, words};
+use crate::model::{
+    Annex, Body, Closing, Draft, Enacting, Footnote, Kind, Paragraph, Section, Span, Subparagraph,
+};
+use crate::opening::{kind_of, opening_len};
+
+/// Builds the draft from the blocks of a document.
+pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
+    let enacting_at = blocks.iter().position(|b| enacting(b).is_some());
+    let (front_end, body_start) = match enacting_at {
+        Some(i) => (i, i + 1),
+        None => {
+            let i = blocks.iter().position(starts_body).unwrap_or(blocks.len());
+            (i, i)
+        }
+    };
+    let enacting = enacting_at.and_then(|i| blocks.get(i)).and_then(enacting);
+    let body = enacting.as_ref().and_then(|e| e.body);
+    let mut draft = Draft {
+        meta: front::read(blocks.get(..front_end).unwrap_or(&[]), body),
+        enacting,
+        footnotes,
+        ..Draft::default()
+    };
+    let rest = blocks.get(body_start..).unwrap_or(&[]);
+    let mut builder = Builder::default();
+    let end = builder.run(rest);
+    builder.finish(&mut draft);
+    let after = rest.get(end..).unwrap_or(&[]);
+    let consumed = read_closing(after, &mut draft);
+    draft.annexes = annexes(after.get(consumed..).unwrap_or(&[]));
+    draft
+}
+
+/// "The General Assembly,": a short block naming an organ, ending with a comma.
+fn enacting(block: &Block) -> Option<Enacting> {
+    let text = block.text.trim();
+    let inner = text.strip_prefix("The ")?.strip_suffix(',')?;
+    let short = inner.len() <= 80 && !inner.contains(',') && !inner.contains('.');
+    let capital = inner.chars().next().is_some_and(char::is_uppercase);
+    if !(short && capital) {
+        return None;
+    }
+    let body = Body::parse(inner);
+    Some(Enacting {
+        text: text.to_string(),
+        body,
+        span: block.span,
+    })
+}
+
+/// Without an enacting formula, the body starts at the first numbered or preambular-looking
+/// paragraph.
+fn starts_body(block: &Block) -> bool {
+    let numbered = matches!(leading_label(&block.text), Some((Label::Number(_), _)));
+    let preambular = kind_of(&block.text) == Some(Kind::Preambular) && block.text.ends_with(',');
+    numbered || preambular
+}
+
+/// Paragraphs being collected for the top level or one section.
+#[derive(Debug, Default)]
+struct Part {
+    preamble: Vec<Paragraph>,
+    operative: Vec<Paragraph>,
+}
+
+#[derive(Debug, Default)]
+struct Builder {
+    top: Part,
+    sections: Vec<(Section, Part)>,
+}
+
+impl Builder {
+    fn part(&mut self) -> &mut Part {
+        match self.sections.last_mut() {
+            Some((_, part)) => part,
+            None => &mut self.top,
+        }
+    }
+
+    /// Reads paragraphs until the closing formula or an annex; returns where they stop.
+    fn run(&mut self, blocks: &[Block]) -> usize {
+        let ahead = numbered_ahead(blocks);
+        let mut i = 0;
+        while let Some(block) = blocks.get(i) {
+            if closing_of(block).is_some() || annex_heading(block).is_some() {
+                return i;
+            }
+            i += 1;
+            if enacting(block).is_some() {
+                continue;
+            }
+            if let Some((label, heading)) = section_heading(block) {
+                i += self.open_section(label, heading, block, blocks.get(i));
+                continue;
+            }
+            self.paragraph(block, ahead.get(i - 1).copied().unwrap_or(false));
+        }
+        blocks.len()
+    }
+
+    /// Starts a section; a heading standing in the next block is taken too (returns 1 then).
+    fn open_section(
+        &mut self,
+        label: String,
+        heading: String,
+        block: &Block,
+        next: Option<&Block>,
+    ) -> usize {
+        let next_heading = next.filter(|n| heading.is_empty() && is_heading_text(n));
+        let heading = next_heading.map_or(heading, |n| n.text.clone());
+        let end = next_heading.map_or(block.span.end, |n| n.span.end);
+        let section = Section {
+            label,
+            heading,
+            preamble: Vec::new(),
+            operative: Vec::new(),
+            span: Span::new(block.span.start, end),
+        };
+        self.sections.push((section, Part::default()));
+        usize::from(next_heading.is_some())
+    }
+
+    fn paragraph(&mut self, block: &Block, number_ahead: bool) {
+        let part = self.part();
+        match leading_label(&block.text) {
+            Some((Label::Number(n), len)) => {
+                part.operative
+                    .push(paragraph(Kind::Operative, Some(n), block, len));
+            }
+            Some((Label::Sub(label), len)) => part.sub(label, block, len),
+            None => {
+                let kind = if !part.operative.is_empty() {
+                    Kind::Operative
+                } else if !number_ahead && kind_of(&block.text) == Some(Kind::Operative) {
+                    // A lone unnumbered operative paragraph ends the resolution.
+                    Kind::Operative
+                } else {
+                    Kind::Preambular
+                };
+                let p = paragraph(kind, None, block, 0);
+                match kind {
+                    Kind::Operative => part.operative.push(p),
+                    Kind::Preambular => part.preamble.push(p),
+                }
+            }
+        }
+    }
+
+    fn finish(self, draft: &mut Draft) {
+        let Builder { top, sections } = self;
+        draft.preamble = with_levels(top.preamble);
+        draft.operative = with_levels(top.operative);
+        draft.sections = sections
+            .into_iter()
+            .map(|(mut s, part)| {
+                s.preamble = with_levels(part.preamble);
+                s.operative = with_levels(part.operative);
+                let last = s
+                    .preamble
+                    .iter()
+                    .chain(&s.operative)
+                    .map(|p| p.span.end)
+                    .max();
+                s.span.end = s.span.end.max(last.unwrap_or(0));
+                s
+            })
+            .collect();
+    }
+}
+
+impl Part {
+    /// Attaches a subparagraph to the last paragraph (operative before preambular); a label
+    /// before any paragraph opens a preambular paragraph of its own.
+    fn sub(&mut self, label: String, block: &Block, len: usize) {
+        let kind = if self.operative.is_empty() {
+            Kind::Preambular
+        } else {
+            Kind::Operative
+        };
+        let list = match kind {
+            Kind::Operative => &mut self.operative,
+            Kind::Preambular => &mut self.preamble,
+        };
+        let Some(parent) = list.last_mut() else {
+            list.push(paragraph(kind, None, block, 0));
+            return;
+        };
+        let (text, marks) = block.tail(len);
+        let open = opening_len(&text, kind);
+        parent.span.end = parent.span.end.max(block.span.end);
+        parent.sub.push(Subparagraph {
+            label,
+            level: 1,
+            markdown: inline::markdown(&text, open, &marks),
+            footnote_refs: marks.into_iter().map(|(_, l)| l).collect(),
+            text,
+            span: block.span,
+        });
+    }
+}
+
+/// Sets subparagraph levels once each paragraph's labels are all known.
+fn with_levels(mut paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
+    for p in &mut paragraphs {
+        let labels: Vec<String> = p.sub.iter().map(|s| s.label.clone()).collect();
+        for (s, level) in p.sub.iter_mut().zip(levels(&labels)) {
+            s.level = level;
+        }
+    }
+    paragraphs
+}
+
+fn paragraph(kind: Kind, number: Option<u32>, block: &Block, skip: usize) -> Paragraph {
+    let (text, marks) = block.tail(skip);
+    let open = opening_len(&text, kind);
+    Paragraph {
+        kind,
+        number,
+        opening: open.and_then(|n| text.get(..n)).map(str::to_string),
+        markdown: inline::markdown(&text, open, &marks),
+        footnote_refs: marks.into_iter().map(|(_, l)| l).collect(),
+        text,
+        sub: Vec::new(),
+        span: block.span,
+    }
+}
+
+/// For each block, whether a numbered paragraph follows it in the same section.
+fn numbered_ahead(blocks: &[Block]) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    let mut seen = false;
+    for (i, b) in blocks.iter().enumerate().rev() {
+        if section_heading(b).is_some() {
+            seen = false;
+        }
+        if let Some(slot) = out.get_mut(i) {
+            *slot = seen;
+        }
+        seen |= matches!(leading_label(&b.text), Some((Label::Number(_), _)));
+    }
+    out
+}
+
+/// "II", "B.", "III Heading text": a section label, with the heading when it shares the block.
+fn section_heading(block: &Block) -> Option<(String, String)> {
+    let text = block.text.trim();
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let dotted = first.ends_with('.');
+    let core = first.trim_end_matches('.');
+    let roman = core.bytes().all(|b| b.is_ascii_uppercase()) && roman_value(core).is_some();
+    let letter = core.len() == 1 && core.bytes().all(|b| b.is_ascii_uppercase());
+    if !(roman || letter) {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((core.to_string(), String::new()));
+    }
+    let heading_ok = (roman || dotted) && looks_like_heading(rest);
+    heading_ok.then(|| (core.to_string(), rest.trim().to_string()))
+}
+
+/// Heading text: short, capitalised, not ending like a paragraph.
+fn looks_like_heading(text: &str) -> bool {
+    let text = text.trim();
+    let capital = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '“');
+    capital && text.len() < 300 && !text.ends_with([',', ';', ':', '.'])
+}
+
+/// A block that can be the heading of a section whose label stood alone.
+fn is_heading_text(block: &Block) -> bool {
+    leading_label(&block.text).is_none()
+        && section_heading(block).is_none()
+        && closing_of(block).is_none()
+        && annex_heading(block).is_none()
+        && looks_like_heading(&block.text)
+}
+
+/// "45th plenary meeting", "39th meeting 27 September 2018": (meeting, rest of the block).
+fn closing_of(block: &Block) -> Option<(String, String)> {
+    let text = block.text.trim();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text.get(digits..)?;
+    let suffix = ["st ", "nd ", "rd ", "th ", "d "]
+        .iter()
+        .find(|s| rest.starts_with(**s))?;
+    let after = rest.get(suffix.len()..)?;
+    let tail = after
+        .strip_prefix("plenary meeting")
+        .or_else(|| after.strip_prefix("meeting"))?;
+    if digits == 0 || tail.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let meeting_len = text.len() - tail.len();
+    Some((
+        text.get(..meeting_len)?.to_string(),
+        tail.trim().to_string(),
+    ))
+}
+
+/// Reads the closing formula at the start of `blocks` (its date may be the next block);
+/// returns how many blocks it took.
+fn read_closing(blocks: &[Block], draft: &mut Draft) -> usize {
+    let Some(first) = blocks.first() else {
+        return 0;
+    };
+    let Some((meeting, tail)) = closing_of(first) else {
+        return 0;
+    };
+    let mut span = first.span;
+    let mut date = words::find_date(&tail);
+    let mut used = 1;
+    if date.is_none() {
+        if let Some(next) = blocks.get(1).filter(|b| b.text.len() < 40) {
+            date = words::find_date(&next.text);
+            if date.is_some() {
+                span.end = next.span.end;
+                used = 2;
+            }
+        }
+    }
+    let date = date.or_else(|| (!tail.is_empty()).then_some(tail));
+    draft.closing = Some(Closing {
+        meeting,
+        date,
+        span,
+    });
+    used
+}
+
+/// "Annex", "Annex II", "ANNEX": the first line of a block that opens an annex.
+fn annex_heading(block: &Block) -> Option<String> {
+    let first = block.lines.first()?.trim();
+    let lower = first.to_lowercase();
+    let rest = lower.strip_prefix("annex")?;
+    let rest = rest.strip_prefix("es").unwrap_or(rest);
+    let ok = rest.is_empty() || (rest.starts_with(' ') && rest.split_whitespace().count() == 1);
+    ok.then(|| first.to_string())
+}
+
+/// Text after the closing formula: annexes, each opening with its heading. Text before the
+/// first heading (a record of the vote, for instance) forms an annex without a heading.
+fn annexes(blocks: &[Block]) -> Vec<Annex> {
+    let mut out: Vec<Annex> = Vec::new();
+    for block in blocks {
+        if let Some(heading) = annex_heading(block) {
+            let body = block.lines.get(1..).unwrap_or(&[]).join(" ");
+            out.push(Annex {
+                heading,
+                text: body,
+                markdown: String::new(),
+                span: block.span,
+            });
+            continue;
+        }
+        match out.last_mut() {
+            Some(annex) => {
+                if !annex.text.is_empty() {
+                    annex.text.push_str("\n\n");
+                }
+                annex.text.push_str(&block.text);
+                annex.span.end = block.span.end;
+            }
+            None => out.push(Annex {
+                heading: String::new(),
+                text: block.text.clone(),
+                markdown: String::new(),
+                span: block.span,
+            }),
+        }
+    }
+    out
+}

@@ -1,0 +1,367 @@
+//! Footnotes of a PDF extraction: the texts under the rule at the foot of a page, and the
+//! marks ("2023,1", "Declaration 2 of") that refer to them from the body text of that page.
+
+use super::lines::{is_digits, Line};
+use super::Piece;
+use crate::model::{Footnote, Span};
+
+/// Words after which a number is part of the sentence ("resolution 2", "from 6 to"), never a
+/// footnote mark.
+const NUMBER_WORDS: &[&str] = &[
+    "from",
+    "to",
+    "and",
+    "or",
+    "of",
+    "by",
+    "at",
+    "on",
+    "in",
+    "than",
+    "until",
+    "between",
+    "per",
+    "para",
+    "paras",
+    "paragraph",
+    "paragraphs",
+    "resolution",
+    "resolutions",
+    "decision",
+    "decisions",
+    "article",
+    "articles",
+    "annex",
+    "chapter",
+    "chapters",
+    "section",
+    "sections",
+    "no",
+    "nos",
+    "vol",
+    "item",
+    "items",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "principle",
+    "principles",
+    "rule",
+    "rules",
+    "page",
+    "pages",
+    "table",
+    "figure",
+    "level",
+    "levels",
+    "recommendation",
+    "recommendations",
+    "session",
+    "sessions",
+    "protocol",
+    "part",
+    "parts",
+    "phase",
+    "step",
+    "grade",
+    "category",
+    "class",
+    "option",
+    "annexes",
+    "appendix",
+    "the",
+    "with",
+    "about",
+    "over",
+    "under",
+    "some",
+    "all",
+    "first",
+    "last",
+    "only",
+    "for",
+    "covid",
+    "class",
+    "group",
+    "tier",
+    "stage",
+    "line",
+    "lines",
+    "years",
+    "year",
+    "day",
+    "days",
+];
+
+/// Month names: a number before one is a date ("4 December"), never a footnote mark.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Reads the footnote area of one page (the lines after the rule). A line that starts with a
+/// label ("1  Official Records ...", "* Reissued ...") opens a footnote; other lines continue the
+/// previous one, which may have begun on an earlier page.
+pub(crate) fn read_area(lines: &[Line<'_>], notes: &mut Vec<Footnote>) -> Vec<String> {
+    let mut labels = Vec::new();
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        let (start, end) = line.trimmed_bounds();
+        let text = line.trimmed();
+        if let Some((label, rest)) = split_label(text) {
+            labels.push(label.to_string());
+            let span = Span::new(start, end);
+            let (label, text) = (label.to_string(), collapse(rest));
+            notes.push(Footnote {
+                label,
+                text,
+                markdown: String::new(),
+                span,
+            });
+        } else if let Some(last) = notes.last_mut() {
+            append_line(&mut last.text, text);
+            last.span.end = end;
+        }
+    }
+    labels
+}
+
+/// Splits "12  Text" into ("12", "Text"); also "* Text" and "** Text".
+fn split_label(text: &str) -> Option<(&str, &str)> {
+    let end = text.find(|c: char| c.is_whitespace()).unwrap_or(text.len());
+    let (label, rest) = text.split_at(end);
+    let numeric = is_digits(label, 1, 3) && !label.starts_with('0');
+    let starred = !label.is_empty() && label.chars().all(|c| c == '*');
+    let rest = rest.trim();
+    ((numeric || starred) && !rest.is_empty()).then_some((label, rest))
+}
+
+/// Appends a line to running text, keeping a line-end hyphen ("Non-Self-" + "Governing").
+pub(crate) fn append_line(acc: &mut String, line: &str) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    let glue = acc
+        .strip_suffix('-')
+        .and_then(|head| head.chars().last())
+        .is_some_and(char::is_alphabetic);
+    if !acc.is_empty() && !glue {
+        acc.push(' ');
+    }
+    for word in line.split_whitespace().enumerate() {
+        if word.0 > 0 {
+            acc.push(' ');
+        }
+        acc.push_str(word.1);
+    }
+}
+
+/// Collapses every run of whitespace to one space and trims.
+pub(crate) fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    append_line(&mut out, text);
+    out
+}
+
+/// Removes from the pieces of one page the marks of the footnotes printed on it, in order,
+/// recording each removed mark (its offset in the piece's text and its label).
+pub(crate) fn strip_marks(pieces: &mut [Piece], labels: &[String]) {
+    let mut from = (0usize, 0usize);
+    for label in labels
+        .iter()
+        .filter(|l| l.bytes().all(|b| b.is_ascii_digit()))
+    {
+        if let Some(found) = find_mark(pieces, label, from) {
+            from = remove_mark(pieces, found, label);
+        }
+    }
+}
+
+/// Where a mark was found: piece index, byte range of its digits.
+type Found = (usize, usize, usize);
+
+fn find_mark(pieces: &[Piece], label: &str, from: (usize, usize)) -> Option<Found> {
+    for (i, piece) in pieces.iter().enumerate().skip(from.0) {
+        let start = if i == from.0 { from.1 } else { 0 };
+        if let Some((s, e)) = mark_in(&piece.text, label, start) {
+            return Some((i, s, e));
+        }
+    }
+    None
+}
+
+/// The first candidate mark equal to `label` in `text` at or after byte `from`.
+fn mark_in(text: &str, label: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
+        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if text.get(i..end) == Some(label) && is_mark(text, i, end) {
+            return Some((i, end));
+        }
+        i = end;
+    }
+    None
+}
+
+/// Whether the digits at `start..end` read as a footnote mark: after a word or closing
+/// punctuation, before a space, punctuation or the end, and not part of a number, a date or
+/// a reference such as "resolution 2".
+fn is_mark(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let after = &text[end..];
+    let next = after.chars().next();
+    if next.is_some_and(|c| !(c.is_whitespace() || ",;:)".contains(c))) {
+        return false;
+    }
+    if starts_with_month(after.trim_start()) {
+        return false;
+    }
+    let attached = before.chars().last();
+    match attached {
+        None => true,
+        Some(c) if c.is_whitespace() => after_word(before.trim_end()),
+        Some(c) => (c.is_alphabetic() || ",.;:”’\")]".contains(c)) && !before.ends_with("No."),
+    }
+}
+
+/// Whether spaced digits follow something a mark can follow (a word that does not take a
+/// number, or closing punctuation).
+fn after_word(before: &str) -> bool {
+    let Some(c) = before.chars().last() else {
+        return true;
+    };
+    if ",;:”’\")]".contains(c) {
+        return true;
+    }
+    if !c.is_alphabetic() {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    !NUMBER_WORDS.contains(&lower.as_str()) && !MONTHS.contains(&word)
+}
+
+fn starts_with_month(s: &str) -> bool {
+    MONTHS.iter().any(|m| s.starts_with(m)) || s.starts_with("per cent") || s.starts_with('%')
+}
+
+/// Removes the mark and the space before it when it stands between spaces; returns where the
+/// search for the next mark resumes.
+fn remove_mark(pieces: &mut [Piece], (i, start, end): Found, label: &str) -> (usize, usize) {
+    let Some(piece) = pieces.get_mut(i) else {
+        return (i, 0);
+    };
+    // "Declaration 2 of" loses " 2"; "2023,1 " loses "1".
+    let cut = piece
+        .text
+        .get(..start)
+        .map_or(start, |b| b.trim_end().len());
+    piece.text.replace_range(cut..end, "");
+    piece.marks.push((cut, label.to_string()));
+    (i, cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines::split_lines;
+
+    fn piece(text: &str) -> Piece {
+        Piece {
+            text: text.to_string(),
+            start: 0,
+            end: text.len(),
+            marks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn footnote_area_with_continuation() {
+        let src = "1  Official Records of the General Assembly, Seventy-eighth\nSession, Supplement No. 23.\n \n2  Resolution 60/1.";
+        let lines = split_lines(src);
+        let mut notes = Vec::new();
+        let labels = read_area(&lines, &mut notes);
+        assert_eq!(labels, ["1", "2"]);
+        assert_eq!(
+            notes[0].text,
+            "Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 23."
+        );
+        assert_eq!(notes[1].text, "Resolution 60/1.");
+        assert_eq!(&src[notes[1].span.range()], "2  Resolution 60/1.");
+    }
+
+    #[test]
+    fn mark_after_comma_is_removed() {
+        let mut p = [piece("Colonial Countries and Peoples for 2023,1")];
+        strip_marks(&mut p, &["1".to_string()]);
+        assert_eq!(p[0].text, "Colonial Countries and Peoples for 2023,");
+        assert_eq!(p[0].marks, [(p[0].text.len(), "1".to_string())]);
+    }
+
+    #[test]
+    fn spaced_mark_is_removed_with_its_space() {
+        let mut p = [piece(
+            "in the United Nations Millennium Declaration 2 of an appeal",
+        )];
+        strip_marks(&mut p, &["2".to_string()]);
+        assert_eq!(
+            p[0].text,
+            "in the United Nations Millennium Declaration of an appeal"
+        );
+    }
+
+    #[test]
+    fn numbers_in_the_sentence_are_not_marks() {
+        let mut p = [
+            piece("held from 6 to 22 February, recalling resolution 6 and 6 December"),
+            piece("with Disabilities, 6 in which"),
+        ];
+        strip_marks(&mut p, &["6".to_string()]);
+        assert_eq!(
+            p[0].text,
+            "held from 6 to 22 February, recalling resolution 6 and 6 December"
+        );
+        assert_eq!(p[1].text, "with Disabilities, in which");
+    }
+
+    #[test]
+    fn mark_alone_on_its_line() {
+        let mut p = [
+            piece("the 2030 Agenda"),
+            piece("3"),
+            piece("sport is recognized"),
+        ];
+        strip_marks(&mut p, &["3".to_string()]);
+        assert_eq!(p[1].text, "");
+        assert_eq!(p[1].marks.len(), 1);
+    }
+
+    #[test]
+    fn line_end_hyphen_is_kept_and_joined() {
+        let mut acc = String::from("peoples of Non-Self-");
+        append_line(&mut acc, "Governing Territories");
+        assert_eq!(acc, "peoples of Non-Self-Governing Territories");
+        let mut acc = String::from("a dash -");
+        append_line(&mut acc, "and more");
+        assert_eq!(acc, "a dash - and more");
+    }
+}

@@ -1,0 +1,189 @@
+//! Text extracted from a UN PDF: pages are separated by an empty line; each page after the
+//! first opens with its running header (symbol, running title, job number, "2/5"); footnotes
+//! sit under a rule at the foot of the page.
+
+use super::footnotes::{read_area, strip_marks};
+use super::lines::{
+    is_barcode, is_footnote_rule, is_job_number, is_page_number, is_symbol, split_lines, Line,
+};
+use super::{Item, Piece};
+use crate::model::Footnote;
+
+/// How many lines at the top of a page are searched for the running header.
+const HEADER_WINDOW: usize = 10;
+
+/// Whether `text` carries the page furniture of a PDF extraction (a page-number line or a
+/// job-number line), which decides between the PDF and the clean form.
+pub(crate) fn looks_like_pdf(text: &str) -> bool {
+    let mut hits = 0;
+    for line in text.lines() {
+        if is_page_number(line) || is_job_number(line) || is_barcode(line) {
+            hits += 1;
+            if hits >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Turns a PDF extraction into content items (lines, blank lines, page breaks) and footnotes.
+pub(crate) fn items(text: &str) -> (Vec<Item>, Vec<Footnote>) {
+    let lines = split_lines(text);
+    let mut items = Vec::new();
+    let mut notes = Vec::new();
+    let pages = lines.split(|l| l.text.trim_end_matches('\r').is_empty());
+    for (index, page) in pages.enumerate() {
+        if page.is_empty() {
+            continue;
+        }
+        let body = if index == 0 {
+            page
+        } else {
+            page.get(header_len(page)..).unwrap_or(&[])
+        };
+        let (content, area) = split_at_rule(body);
+        let labels = read_area(area, &mut notes);
+        if index > 0 {
+            items.push(Item::PageBreak);
+        }
+        let first = items.len();
+        items.extend(content.iter().filter(|l| !is_furniture(l)).map(item));
+        strip_page_marks(items.get_mut(first..).unwrap_or(&mut []), &labels);
+    }
+    (items, notes)
+}
+
+/// Number of lines of the running header at the top of a page: everything up to the last
+/// page-number or job-number line near the top (running titles sit between them).
+fn header_len(page: &[Line<'_>]) -> usize {
+    let window = page.iter().take(HEADER_WINDOW).enumerate();
+    let last = window
+        .filter(|(_, l)| is_page_number(l.text) || is_job_number(l.text))
+        .map(|(i, _)| i + 1)
+        .next_back();
+    last.unwrap_or_else(|| {
+        page.iter()
+            .take_while(|l| l.is_blank() || is_symbol(l.text) || is_furniture(l))
+            .count()
+    })
+}
+
+/// Splits a page's lines at the footnote rule: (content, footnote area).
+fn split_at_rule<'p, 'a>(body: &'p [Line<'a>]) -> (&'p [Line<'a>], &'p [Line<'a>]) {
+    match body.iter().position(|l| is_footnote_rule(l.text)) {
+        Some(i) => (&body[..i], body.get(i + 1..).unwrap_or(&[])),
+        None => (body, &[]),
+    }
+}
+
+/// Furniture that can stand anywhere on a page: barcodes, job numbers, page numbers.
+fn is_furniture(line: &Line<'_>) -> bool {
+    is_barcode(line.text) || is_job_number(line.text) || is_page_number(line.text)
+}
+
+fn item(line: &Line<'_>) -> Item {
+    if line.is_blank() {
+        return Item::Blank;
+    }
+    let (start, end) = line.trimmed_bounds();
+    let text = super::footnotes::collapse(line.trimmed());
+    Item::Line(Piece {
+        text,
+        start,
+        end,
+        marks: Vec::new(),
+    })
+}
+
+/// Removes footnote marks from the lines of one page.
+fn strip_page_marks(items: &mut [Item], labels: &[String]) {
+    if labels.is_empty() {
+        return;
+    }
+    let mut pieces: Vec<Piece> = items
+        .iter_mut()
+        .filter_map(|i| match i {
+            Item::Line(p) => Some(std::mem::take(p)),
+            _ => None,
+        })
+        .collect();
+    strip_marks(&mut pieces, labels);
+    let mut back = pieces.into_iter();
+    for it in items.iter_mut() {
+        if let Item::Line(p) = it {
+            if let Some(done) = back.next() {
+                *p = done;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| match i {
+                Item::Line(p) => p.text.clone(),
+                Item::Blank => "<blank>".into(),
+                Item::PageBreak => "<page>".into(),
+            })
+            .collect()
+    }
+
+    const TWO_PAGES: &str = "Stressing the importance,\n__________________ \n \n1  Official Records.\n\nA/RES/78/100 \nDissemination of information on decolonization\n \n23-24979\n2/3 \n \n \nRecognizing that the Department,1 must \nplay\n";
+
+    #[test]
+    fn running_header_is_dropped() {
+        let (items, _) = items(TWO_PAGES);
+        let t = texts(&items);
+        assert!(!t
+            .iter()
+            .any(|s| s.contains("A/RES/78/100") || s == "2/3" || s.contains("23-24979")));
+        assert!(!t.iter().any(|s| s.contains("Dissemination")));
+        assert!(t.contains(&"<page>".to_string()));
+    }
+
+    #[test]
+    fn footnotes_are_read_and_kept_out_of_the_text() {
+        let (items, notes) = items(TWO_PAGES);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].label, "1");
+        assert_eq!(notes[0].text, "Official Records.");
+        let t = texts(&items);
+        assert!(!t.iter().any(|s| s.contains("Official Records")));
+    }
+
+    #[test]
+    fn marks_only_match_footnotes_of_their_own_page() {
+        // Footnote 1 is printed on page 1, so the "1" on page 2 stays.
+        let (items, _) = items(TWO_PAGES);
+        assert!(texts(&items).contains(&"Recognizing that the Department,1 must".to_string()));
+    }
+
+    #[test]
+    fn masthead_job_number_and_barcode_are_dropped() {
+        let (items, _) = items("United Nations \nA/RES/78/100\n \n23-24979 (E)    201223 \n*2324979* \nSeventy-eighth session\n");
+        let t = texts(&items);
+        assert_eq!(
+            t,
+            [
+                "United Nations",
+                "A/RES/78/100",
+                "<blank>",
+                "Seventy-eighth session"
+            ]
+        );
+    }
+
+    #[test]
+    fn pdf_form_is_detected() {
+        assert!(looks_like_pdf(TWO_PAGES));
+        assert!(!looks_like_pdf(
+            "The General Assembly,\n\n1. Decides to act.\n"
+        ));
+    }
+}

@@ -1,0 +1,143 @@
+//! Reading dates ("7 December 2023") and ordinal session names ("Seventy-eighth") as numbers.
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Finds the first "7 December 2023" in `text` and returns it as "2023-12-07".
+pub(crate) fn find_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(3).find_map(|w| date_of(w[0], w[1], w[2]))
+}
+
+fn date_of(day: &str, month: &str, year: &str) -> Option<String> {
+    let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let month = month.to_lowercase();
+    let m = MONTHS.iter().position(|x| *x == month)? + 1;
+    let year = year.trim_end_matches(['.', ')', ';']);
+    let y: u32 = year.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+    Some(format!("{y:04}-{m:02}-{day:02}"))
+}
+
+const UNITS: [(&str, u32); 19] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+];
+
+const TENS: [(&str, &str, u32); 8] = [
+    ("twenty", "twentieth", 20),
+    ("thirty", "thirtieth", 30),
+    ("forty", "fortieth", 40),
+    ("fifty", "fiftieth", 50),
+    ("sixty", "sixtieth", 60),
+    ("seventy", "seventieth", 70),
+    ("eighty", "eightieth", 80),
+    ("ninety", "ninetieth", 90),
+];
+
+/// "Seventy-eighth" -> 78, "Eightieth" -> 80, "first" -> 1 (up to 99).
+pub(crate) fn ordinal(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let unit = |s: &str| UNITS.iter().find(|u| u.0 == s).map(|u| u.1);
+    if let Some(n) = unit(&w) {
+        return Some(n);
+    }
+    if let Some(t) = TENS.iter().find(|t| t.1 == w) {
+        return Some(t.2);
+    }
+    let (tens, ones) = w.split_once('-')?;
+    let t = TENS.iter().find(|t| t.0 == tens)?;
+    Some(t.2 + unit(ones).filter(|n| *n < 10)?)
+}
+
+/// "Seventy-eighth session" -> "78"; "Tenth emergency special session" -> "ES-10";
+/// "Twenty-seventh special session" -> "S-27"; "2024 session" -> "2024".
+pub(crate) fn session(line: &str) -> Option<String> {
+    let lower = line.trim().to_lowercase();
+    let head = lower.strip_suffix("session")?.trim();
+    let mut words = head.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let n = match ordinal(first) {
+        Some(n) => n.to_string(),
+        None if first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit()) => first.into(),
+        None => return None,
+    };
+    match rest.as_slice() {
+        [] | ["regular"] => Some(n),
+        ["special"] => Some(format!("S-{n}")),
+        ["emergency", "special"] => Some(format!("ES-{n}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(find_date("on 7 December 2023"), Some("2023-12-07".into()));
+        assert_eq!(
+            find_date("meeting, on \n5 October 2009"),
+            Some("2009-10-05".into())
+        );
+        assert_eq!(find_date("no date here 2023"), None);
+        assert_eq!(find_date("32 May 2023"), None);
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal("Seventy-eighth"), Some(78));
+        assert_eq!(ordinal("Eightieth"), Some(80));
+        assert_eq!(ordinal("Thirty-ninth"), Some(39));
+        assert_eq!(ordinal("first"), Some(1));
+        assert_eq!(ordinal("Seventy-"), None);
+    }
+
+    #[test]
+    fn sessions() {
+        assert_eq!(session("Seventy-eighth session"), Some("78".into()));
+        assert_eq!(
+            session("Tenth emergency special session"),
+            Some("ES-10".into())
+        );
+        assert_eq!(
+            session("Twenty-seventh special session"),
+            Some("S-27".into())
+        );
+        assert_eq!(session("2024 session"), Some("2024".into()));
+        assert_eq!(session("the session"), None);
+    }
+}

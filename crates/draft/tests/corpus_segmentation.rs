@@ -1,0 +1,342 @@
+//! Segmentation measured against the paragraph ground truth of the shared corpus.
+//!
+//! Run with `cargo test -p resolute-draft --test corpus_segmentation -- --nocapture`.
+//!
+//! The ground truth (`metadata/paragraphs.jsonl`) is the source's own labelling of the clean
+//! paragraph-per-block texts, with character offsets. It has known faults, handled here in
+//! the open:
+//! - it labels the enacting formula ("The General Assembly,") as a preambular paragraph; that
+//!   entry is the enacting formula, so it is left out of the comparison (the segmenter puts it
+//!   in `Draft::enacting`);
+//! - it runs on past the closing formula into annexes, so only entries before the first
+//!   `backmatter` entry are compared;
+//! - some documents leave paragraphs unlabelled or have no operative paragraph labelled;
+//!   those are counted as unusable and left out (the count is printed);
+//! - where the segmenter is right and the labels are wrong, the document is listed with the
+//!   reason in `tests/segmentation-exclusions.tsv` (reviewed by hand, kept short).
+
+use resolute_draft::{segment, Draft, Kind};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Where the corpus is: $RESOLUTE_CORPUS, else `../shared/corpus` beside the workspace.
+fn corpus() -> Option<PathBuf> {
+    let dir = std::env::var_os("RESOLUTE_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    if dir.join("metadata/documents.jsonl").is_file() {
+        Some(dir)
+    } else {
+        println!("skipping: corpus not found at {}", dir.display());
+        None
+    }
+}
+
+fn jsonl(path: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(path).expect("read jsonl");
+    text.lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+fn exclusions() -> HashMap<String, String> {
+    let text = include_str!("segmentation-exclusions.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(s, r)| (s.trim().to_string(), r.trim().to_string()))
+        .collect()
+}
+
+/// Whitespace collapsed (no-break spaces included), invisible format characters removed,
+/// a hyphen left before a space by a line break glued back.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(char::is_whitespace)
+        .map(|w| {
+            w.replace(
+                [
+                    '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{ad}',
+                    '\u{feff}',
+                ],
+                "",
+            )
+        })
+        .filter(|w| !w.is_empty())
+    {
+        let glue = out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic);
+        if !out.is_empty() && !glue {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+type Seq = Vec<(Kind, String)>;
+
+/// The labelled paragraphs of one ground-truth entry, or why it is unusable.
+fn truth(entry: &Value, text: &str) -> Result<Seq, &'static str> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut seq = Vec::new();
+    for p in entry["p"].as_array().into_iter().flatten() {
+        let kind_of_entry = p[2].as_str().unwrap_or("");
+        if kind_of_entry == "backmatter" {
+            break;
+        }
+        if kind_of_entry != "paragraph" {
+            continue;
+        }
+        let (s, e) = (
+            p[0].as_u64().unwrap_or(0) as usize,
+            p[1].as_u64().unwrap_or(0) as usize,
+        );
+        let raw: String = chars
+            .get(s..e.min(chars.len()))
+            .unwrap_or(&[])
+            .iter()
+            .collect();
+        let raw = raw.trim();
+        let body = match p[5].as_str() {
+            Some(prefix) if !prefix.trim().is_empty() => {
+                raw.strip_prefix(prefix.trim()).unwrap_or(raw)
+            }
+            _ => raw,
+        };
+        if is_enacting(body) {
+            continue;
+        }
+        let kind = match p[3].as_str() {
+            Some("preambular") => Kind::Preambular,
+            Some("operative") => Kind::Operative,
+            _ => return Err("unlabelled paragraph"),
+        };
+        seq.push((kind, normalise(body)));
+    }
+    if !seq.iter().any(|(k, _)| *k == Kind::Operative) {
+        return Err("no operative paragraph");
+    }
+    Ok(seq)
+}
+
+fn is_enacting(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("The ") && t.ends_with(',') && t.len() < 80 && t.matches(',').count() == 1
+}
+
+/// The segmenter's paragraphs, subparagraphs flattened after their parent.
+fn mine(draft: &Draft) -> Seq {
+    let mut seq = Vec::new();
+    for p in draft.paragraphs() {
+        seq.push((p.kind, normalise(&p.text)));
+        seq.extend(p.sub.iter().map(|s| (p.kind, normalise(&s.text))));
+    }
+    seq
+}
+
+fn first_difference(want: &Seq, got: &Seq) -> String {
+    let i = want
+        .iter()
+        .zip(got)
+        .position(|(a, b)| a != b)
+        .unwrap_or(want.len().min(got.len()));
+    let show = |s: &Seq| {
+        s.get(i).map_or("<none>".to_string(), |(k, t)| {
+            format!("{k:?} {:?}", t.chars().take(110).collect::<String>())
+        })
+    };
+    format!(
+        "#{i} of {}/{}:\n      truth {}\n      mine  {}",
+        want.len(),
+        got.len(),
+        show(want),
+        show(got)
+    )
+}
+
+#[derive(Default)]
+struct Score {
+    total: usize,
+    unusable: usize,
+    excluded: usize,
+    right: usize,
+    failures: Vec<(String, String)>,
+}
+
+impl Score {
+    fn add(
+        &mut self,
+        symbol: &str,
+        want: Result<Seq, &str>,
+        got: Seq,
+        excl: &HashMap<String, String>,
+    ) {
+        self.total += 1;
+        let Ok(want) = want else {
+            self.unusable += 1;
+            return;
+        };
+        if excl.contains_key(symbol) {
+            self.excluded += 1;
+        } else if want == got {
+            self.right += 1;
+        } else {
+            self.failures
+                .push((symbol.to_string(), first_difference(&want, &got)));
+        }
+    }
+
+    fn rate(&self) -> f64 {
+        let measured = self.right + self.failures.len();
+        if measured == 0 {
+            1.0
+        } else {
+            self.right as f64 / measured as f64
+        }
+    }
+
+    fn report(&self, name: &str) {
+        println!(
+            "{name}: {} documents, {} unusable labels (left out), {} reviewed exclusions, {} measured, {} exactly right = {:.1}%",
+            self.total, self.unusable, self.excluded, self.right + self.failures.len(), self.right, 100.0 * self.rate()
+        );
+        let names: Vec<&str> = self.failures.iter().map(|f| f.0.as_str()).collect();
+        println!("  failing: {}", names.join(", "));
+        for (symbol, diff) in self.failures.iter().take(12) {
+            println!("  {symbol} {diff}");
+        }
+    }
+}
+
+struct Corpus {
+    dir: PathBuf,
+    docs: Vec<Value>,
+    truth: HashMap<String, Value>,
+}
+
+fn load() -> Option<Corpus> {
+    let dir = corpus()?;
+    let docs = jsonl(&dir.join("metadata/documents.jsonl"));
+    let truth = jsonl(&dir.join("metadata/paragraphs.jsonl"))
+        .into_iter()
+        .filter_map(|v| Some((v["text_file"].as_str()?.to_string(), v)))
+        .collect();
+    Some(Corpus { dir, docs, truth })
+}
+
+impl Corpus {
+    fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.dir.join(file)).unwrap_or_default()
+    }
+
+    fn truth_of(&self, doc: &Value) -> Option<(Result<Seq, &'static str>, String)> {
+        let file = doc["text_file"].as_str()?;
+        let text = self.read(file);
+        Some((truth(self.truth.get(file)?, &text), text))
+    }
+}
+
+#[test]
+fn raw_pdf_resolutions_match_their_clean_copies() {
+    let Some(c) = load() else { return };
+    let excl = exclusions();
+    let raw: HashMap<&str, &str> = c
+        .docs
+        .iter()
+        .filter(|d| d["format"] == "raw-pdf")
+        .filter_map(|d| Some((d["symbol"].as_str()?, d["text_file"].as_str()?)))
+        .collect();
+    let mut score = Score::default();
+    for doc in c.docs.iter().filter(|d| d["parallel_of"] == "raw-pdf") {
+        let symbol = doc["symbol"].as_str().unwrap_or("");
+        let (Some(raw_file), Some((want, _))) = (raw.get(symbol), c.truth_of(doc)) else {
+            continue;
+        };
+        let got = mine(&segment(&c.read(raw_file)));
+        score.add(symbol, want, got, &excl);
+    }
+    score.report("(a) raw-pdf GA resolutions vs clean copies");
+    assert!(
+        score.total > 100,
+        "too few parallel documents: {}",
+        score.total
+    );
+    assert!(
+        score.rate() >= 0.95,
+        "raw-pdf segmentation below 95%: {:.3}",
+        score.rate()
+    );
+}
+
+#[test]
+fn clean_resolutions_match_their_labels() {
+    let Some(c) = load() else { return };
+    let excl = exclusions();
+    let mut score = Score::default();
+    let wanted = ["GA", "HRC", "ECOSOC", "SC"];
+    for doc in c.docs.iter().filter(|d| {
+        d["format"] == "clean-paragraphs"
+            && d["doc_type"] == "resolution"
+            && d.get("quality_note").is_none_or(Value::is_null)
+            && wanted.iter().any(|b| d["body"] == *b)
+    }) {
+        let symbol = doc["symbol"].as_str().unwrap_or("");
+        let Some((want, text)) = c.truth_of(doc) else {
+            continue;
+        };
+        score.add(symbol, want, mine(&segment(&text)), &excl);
+    }
+    score.report("(b) clean GA/HRC/ECOSOC/SC resolutions");
+    assert!(
+        score.total > 1000,
+        "too few clean documents: {}",
+        score.total
+    );
+    assert!(
+        score.rate() >= 0.98,
+        "clean segmentation below 98%: {:.3}",
+        score.rate()
+    );
+}
+
+/// Every text of the corpus segments, with spans inside the source on character boundaries
+/// and in document order; prints the time taken.
+#[test]
+fn whole_corpus_segments_with_sound_spans() {
+    let Some(c) = load() else { return };
+    let texts: Vec<String> = c
+        .docs
+        .iter()
+        .filter_map(|d| d["text_file"].as_str())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .map(|f| c.read(f))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let start = Instant::now();
+    let drafts: Vec<Draft> = texts.iter().map(|t| segment(t)).collect();
+    let took = start.elapsed();
+    println!(
+        "segmented {} texts ({:.1} MB) in {:.2?}",
+        texts.len(),
+        bytes as f64 / 1e6,
+        took
+    );
+    for (text, draft) in texts.iter().zip(&drafts) {
+        let mut last = 0;
+        for p in draft.paragraphs() {
+            assert!(p.span.end <= text.len() && text.is_char_boundary(p.span.start));
+            assert!(p.span.start >= last, "paragraphs out of order");
+            last = p.span.start;
+            for s in &p.sub {
+                assert!(
+                    p.span.contains(s.span),
+                    "subparagraph outside its paragraph"
+                );
+            }
+        }
+    }
+}
