@@ -88,10 +88,7 @@ fn its_antecedent(b: &[u8], its: usize) -> Option<Organ> {
         end -= 1;
     }
     let name = prev_word(b, end)?;
-    match organ_name(b, name)? {
-        (Organ::Other, _) => None,
-        (organ, _) => Some(organ),
-    }
+    organ_name(b, name).map(|(organ, _)| organ)
 }
 
 /// An organ name ending with the word `w`; returns the organ and where its name starts.
@@ -191,10 +188,14 @@ pub(crate) fn body_of(organ: Organ, ctx: Option<Body>, item: &Item) -> (Option<B
     match item.shape {
         // Only the Security Council numbers its resolutions with the year in parentheses,
         // and only ECOSOC (of the four) numbers them year/number.
-        Shape::ParenYear => return (Some(Body::SecurityCouncil), S::Shape),
-        Shape::YearSlash if organ == Organ::Other => return (None, S::OtherOrgan),
-        Shape::YearSlash => return (Some(Body::EconomicAndSocialCouncil), shape_or_named(organ)),
+        Shape::ParenYear => return (Some(Body::SecurityCouncil), paren_year(organ, ctx)),
+        Shape::YearSlash => return year_slash(organ, ctx),
         _ => {}
+    }
+    if organ == Organ::Its && !ctx.is_some_and(|body| fits(body, item)) {
+        // "its" cannot mean a body that never numbers resolutions this way: the text speaks
+        // of another organ ("Commission … resolutions …, and its resolution 2013/1").
+        return (None, S::Unknown);
     }
     let from_ctx = |body: Body| fits(body, item).then_some((Some(body), S::Context));
     let found = match organ {
@@ -209,11 +210,31 @@ pub(crate) fn body_of(organ: Organ, ctx: Option<Body>, item: &Item) -> (Option<B
     found.unwrap_or_else(|| guess(item))
 }
 
-fn shape_or_named(organ: Organ) -> BodySource {
-    if organ == Organ::Named(Body::EconomicAndSocialCouncil) {
-        BodySource::Named
-    } else {
-        BodySource::Shape
+/// How "1325 (2000)", always the Security Council's, got its body.
+fn paren_year(organ: Organ, ctx: Option<Body>) -> BodySource {
+    let sc = Some(Body::SecurityCouncil);
+    match organ {
+        Organ::Named(Body::SecurityCouncil) => BodySource::Named,
+        Organ::Its | Organ::Council | Organ::Unsaid if ctx == sc => BodySource::Context,
+        _ => BodySource::Shape,
+    }
+}
+
+/// "1990/47": ECOSOC, unless another organ is named, "its" means a body other than ECOSOC,
+/// or an HRC text leaves the organ unsaid.
+fn year_slash(organ: Organ, ctx: Option<Body>) -> (Option<Body>, BodySource) {
+    let ecosoc = Some(Body::EconomicAndSocialCouncil);
+    match organ {
+        Organ::Other => (None, BodySource::OtherOrgan),
+        Organ::Named(Body::EconomicAndSocialCouncil) => (ecosoc, BodySource::Named),
+        Organ::Its | Organ::Council | Organ::Unsaid if ctx == ecosoc => {
+            (ecosoc, BodySource::Context)
+        }
+        Organ::Its => (None, BodySource::Unknown),
+        // In a Human Rights Council text an unattributed year/number resolution is as often
+        // the Commission on Human Rights' or its Sub-Commission's as ECOSOC's.
+        Organ::Unsaid if ctx == Some(Body::HumanRightsCouncil) => (None, BodySource::Unknown),
+        _ => (ecosoc, BodySource::Shape),
     }
 }
 

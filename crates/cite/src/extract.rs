@@ -8,7 +8,7 @@ use crate::model::{BodySource, Citation};
 use crate::normal::normal_form;
 use crate::number::{self, Item, Shape};
 use crate::pinpoint::{self, Pins};
-use crate::scan::{at, boundary_before, is_word, skip_ws, skip_ws1, word, word_end};
+use crate::scan::{at, boundary_before, skip_ws, skip_ws1, word, word_end};
 use crate::symbols;
 
 /// What the caller knows about the text being read.
@@ -33,7 +33,8 @@ pub fn extract_with(text: &str, ctx: Context) -> Vec<Citation> {
     let mut pos = 0;
     while pos < b.len() {
         let c = at(b, pos);
-        if !is_word(c) || !boundary_before(b, pos) {
+        // The grammar starts only at ASCII letters and digits.
+        if !c.is_ascii_alphanumeric() || !boundary_before(b, pos) {
             pos += 1;
             continue;
         }

@@ -13,12 +13,15 @@ pub(crate) fn at(b: &[u8], pos: usize) -> u8 {
 }
 
 /// Length of the whitespace character at `pos`: ASCII blanks and line breaks, and the no-break
-/// spaces U+00A0, U+202F and U+2009 that UN documents put inside citations.
+/// and fixed-width spaces (U+00A0, U+2000 to U+200A, U+202F, U+205F) that UN documents put
+/// inside citations.
 pub(crate) fn space_len(b: &[u8], pos: usize) -> usize {
     match at(b, pos) {
         b' ' | b'\t' | b'\n' | b'\r' => 1,
         0xC2 if at(b, pos + 1) == 0xA0 => 2,
-        0xE2 if at(b, pos + 1) == 0x80 && matches!(at(b, pos + 2), 0xAF | 0x89) => 3,
+        // U+2000..U+200A (en, em, thin … spaces), U+202F, U+205F.
+        0xE2 if at(b, pos + 1) == 0x80 && matches!(at(b, pos + 2), 0x80..=0x8A | 0xAF) => 3,
+        0xE2 if at(b, pos + 1) == 0x81 && at(b, pos + 2) == 0x9F => 3,
         _ => 0,
     }
 }
@@ -40,15 +43,22 @@ pub(crate) fn skip_ws1(b: &[u8], pos: usize) -> Option<usize> {
     (end > pos).then_some(end)
 }
 
-/// Whether a byte continues a word (ASCII letters and digits, and any non-ASCII byte, so that
-/// a citation never starts inside a word such as "Añ12").
-pub(crate) fn is_word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c >= 0x80
-}
-
-/// Whether `pos` ends a word: the next byte is not a word byte.
+/// Whether `pos` ends a word: the character at `pos` is not a letter or digit. Decodes a
+/// multi-byte character, so a closing quote or a no-break space counts as a boundary.
 pub(crate) fn boundary_after(b: &[u8], pos: usize) -> bool {
-    !is_word(at(b, pos)) || space_len(b, pos) > 0
+    let c = at(b, pos);
+    if c < 0x80 {
+        return !c.is_ascii_alphanumeric();
+    }
+    let ch = b
+        .get(pos..(pos + 4).min(b.len()))
+        .and_then(|s| match std::str::from_utf8(s) {
+            Ok(s) => s.chars().next(),
+            Err(e) => s
+                .get(..e.valid_up_to())
+                .and_then(|v| std::str::from_utf8(v).ok()?.chars().next()),
+        });
+    !ch.is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `pos` starts a word: the character before it is not a letter or digit. Decodes a
@@ -181,10 +191,11 @@ pub(crate) fn plausible_year(year: u32) -> bool {
     (1945..=2100).contains(&year)
 }
 
-/// The end of the word that starts at `pos` (at least one byte further, so loops advance).
+/// The end of the ASCII word that starts at `pos` (at least one byte further, so loops
+/// advance).
 pub(crate) fn word_end(b: &[u8], pos: usize) -> usize {
     let mut end = pos + 1;
-    while end < b.len() && is_word(at(b, end)) && space_len(b, end) == 0 {
+    while at(b, end).is_ascii_alphanumeric() {
         end += 1;
     }
     end
@@ -195,11 +206,12 @@ pub(crate) fn word_end(b: &[u8], pos: usize) -> usize {
 pub(crate) fn prev_word(b: &[u8], end: usize) -> Option<(usize, usize)> {
     let mut e = end;
     let floor = end.saturating_sub(40);
-    while e > floor && at(b, e - 1).is_ascii_whitespace() {
-        e -= 1;
-    }
-    if e >= 2 && at(b, e - 1) == 0xA0 && at(b, e - 2) == 0xC2 {
-        e -= 2;
+    while e > floor {
+        let n = (1..=3).find(|n| e >= *n && space_len(b, e - n) == *n);
+        match n {
+            Some(n) => e -= n,
+            None => break,
+        }
     }
     let mut s = e;
     while s > floor && (at(b, s - 1).is_ascii_alphanumeric() || at(b, s - 1) == b'-') {
@@ -240,6 +252,8 @@ mod tests {
         assert_eq!(word_cap(b"Resolution 5", 0, "resolution"), Some(10));
         assert_eq!(word(b"resolutions", 0, "resolution"), None);
         assert!(boundary_before("x\u{a0}1".as_bytes(), 3));
+        assert!(boundary_after("1\u{201d}".as_bytes(), 1));
+        assert!(!boundary_after("1\u{e9}".as_bytes(), 1));
         assert_eq!(prev_word(b"in its  ", 8), Some((3, 6)));
     }
 }

@@ -1,0 +1,274 @@
+//! Runs the extractor over every text of the shared corpus: no panic, spans valid, recall of
+//! GA "resolution NN/NNN" citations, and agreement of cited dates with the resolution index.
+//!
+//! The corpus is read from $RESOLUTE_CORPUS, else `../shared/corpus` beside the workspace.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use resolute_cite::{extract_with, Body, Citation, Context, Kind, Span};
+
+fn corpus_root() -> Option<PathBuf> {
+    let root = match std::env::var_os("RESOLUTE_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+    };
+    if root.join("texts").is_dir() {
+        Some(root)
+    } else {
+        println!("skipping: corpus not found at {}", root.display());
+        None
+    }
+}
+
+fn texts(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            texts(&path, out);
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+}
+
+/// The body of a corpus text, from its folder name.
+fn body_of(path: &Path) -> Option<Body> {
+    let folder = path.parent()?.file_name()?.to_str()?;
+    let prefix = folder.split('-').next()?;
+    match prefix {
+        "ga" => Some(Body::GeneralAssembly),
+        "sc" => Some(Body::SecurityCouncil),
+        "hrc" => Some(Body::HumanRightsCouncil),
+        "ecosoc" => Some(Body::EconomicAndSocialCouncil),
+        _ => None,
+    }
+}
+
+fn check_span(text: &str, span: Span, what: &str, path: &Path) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} {span:?} out of {path:?}"
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} {span:?} not on char boundaries in {path:?}"
+    );
+}
+
+fn check_citation(text: &str, c: &Citation, path: &Path) {
+    check_span(text, c.span, "span", path);
+    check_span(text, c.extent(), "extent", path);
+    for p in &c.pinpoints {
+        check_span(text, p.span, "pinpoint", path);
+    }
+}
+
+/// Every "resolution NN/NNN" found by a plain scan: the byte range of "NN/NNN".
+fn naive_ga_citations(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let needle = "resolution ";
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find(needle)) {
+        let start = from + i + needle.len();
+        from = start;
+        let digits = |p: usize| (p..b.len()).take_while(|&k| b[k].is_ascii_digit()).count();
+        let d1 = digits(start);
+        if d1 == 0 || b.get(start + d1) != Some(&b'/') {
+            continue;
+        }
+        let d2 = digits(start + d1 + 1);
+        if d2 > 0 {
+            out.push((start, start + d1 + 1 + d2));
+        }
+    }
+    out
+}
+
+/// The first number after every "resolution(s)" / "decision(s)" followed, across any
+/// whitespace, by "N/N" or "N (": a broader signal than [`naive_ga_citations`], over all bodies.
+fn naive_cued(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for kw in ["resolution", "decision"] {
+        let mut from = 0;
+        while let Some(i) = text.get(from..).and_then(|t| t.find(kw)) {
+            let mut p = from + i + kw.len();
+            from = p;
+            if b.get(p) == Some(&b's') {
+                p += 1;
+            }
+            let rest = text.get(p..).unwrap_or_default();
+            let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace());
+            if trimmed.len() == rest.len() {
+                continue;
+            }
+            let start = p + rest.len() - trimmed.len();
+            let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+            let after = trimmed.get(digits..).unwrap_or_default();
+            let slash =
+                after.starts_with('/') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+            let paren = after
+                .trim_start_matches(|c: char| c.is_whitespace())
+                .starts_with('(');
+            if digits > 0 && (slash || paren) {
+                out.push((start, start + digits));
+            }
+        }
+    }
+    out
+}
+
+/// symbol (spaces removed) -> adoption date, from metadata/resolution_index.csv.
+fn index_dates(root: &Path) -> HashMap<String, String> {
+    let csv = fs::read_to_string(root.join("metadata/resolution_index.csv")).unwrap_or_default();
+    let mut out = HashMap::new();
+    for line in csv.lines() {
+        let mut fields = line.split(',');
+        let (Some(symbol), Some(_), Some(date)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        if symbol.contains("/RES/") && date.len() == 10 {
+            out.insert(symbol.replace(' ', ""), date.to_owned());
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    bytes: usize,
+    citations: usize,
+    naive: usize,
+    covered: usize,
+    cued: usize,
+    cued_covered: usize,
+    cued_misses: Vec<String>,
+    misses: Vec<String>,
+    dated: usize,
+    agree: usize,
+    disagree: Vec<String>,
+}
+
+fn measure(root: &Path, path: &Path, index: &HashMap<String, String>, t: &mut Tally) {
+    let Ok(text) = fs::read_to_string(path) else {
+        return;
+    };
+    let body = body_of(path);
+    let found = extract_with(&text, Context { body });
+    t.files += 1;
+    t.bytes += text.len();
+    t.citations += found.len();
+    for c in &found {
+        check_citation(&text, c, path);
+    }
+    broad(&text, &found, path.strip_prefix(root).unwrap_or(path), t);
+    if body == Some(Body::GeneralAssembly) {
+        recall(&text, &found, path.strip_prefix(root).unwrap_or(path), t);
+    }
+    for c in found.iter().filter(|c| c.kind == Kind::Resolution) {
+        let (Some(norm), Some(d)) = (&c.normalized, c.date) else {
+            continue;
+        };
+        let Some(want) = index.get(&norm.replace(' ', "")) else {
+            continue;
+        };
+        t.dated += 1;
+        if *want == d.date.to_string() {
+            t.agree += 1;
+        } else if t.disagree.len() < 15 {
+            t.disagree
+                .push(format!("{norm}: cited {} index {want} ({path:?})", d.date));
+        }
+    }
+}
+
+fn around(text: &str, s: usize, e: usize) -> &str {
+    let mut lo = s.saturating_sub(50);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (e + 30).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    &text[lo..hi]
+}
+
+fn covered(found: &[Citation], s: usize, e: usize) -> bool {
+    found.iter().any(|c| c.span.start <= s && e <= c.span.end)
+}
+
+fn recall(text: &str, found: &[Citation], path: &Path, t: &mut Tally) {
+    for (s, e) in naive_ga_citations(text) {
+        t.naive += 1;
+        if covered(found, s, e) {
+            t.covered += 1;
+        } else if t.misses.len() < 20 {
+            t.misses.push(format!("{path:?}: {:?}", around(text, s, e)));
+        }
+    }
+}
+
+fn broad(text: &str, found: &[Citation], path: &Path, t: &mut Tally) {
+    for (s, e) in naive_cued(text) {
+        t.cued += 1;
+        if covered(found, s, e) {
+            t.cued_covered += 1;
+        } else if t.cued_misses.len() < 40 {
+            t.cued_misses
+                .push(format!("{path:?}: {:?}", around(text, s, e)));
+        }
+    }
+}
+
+#[test]
+fn corpus_spans_recall_and_dates() {
+    let Some(root) = corpus_root() else { return };
+    let mut files = Vec::new();
+    texts(&root.join("texts"), &mut files);
+    files.sort();
+    let index = index_dates(&root);
+    let mut t = Tally::default();
+    for path in &files {
+        measure(&root, path, &index, &mut t);
+    }
+    let recall = t.covered as f64 / t.naive.max(1) as f64;
+    println!(
+        "{} files, {} bytes, {} citations",
+        t.files, t.bytes, t.citations
+    );
+    println!(
+        "recall of GA \"resolution NN/NNN\": {}/{} = {:.4}",
+        t.covered, t.naive, recall
+    );
+    for m in &t.misses {
+        println!("  missed {m}");
+    }
+    let broad = t.cued_covered as f64 / t.cued.max(1) as f64;
+    println!(
+        "broad recall, \"resolution(s)/decision(s) N/N or N (\" in all texts: {}/{} = {broad:.4}",
+        t.cued_covered, t.cued
+    );
+    for m in &t.cued_misses {
+        println!("  missed {m}");
+    }
+    println!(
+        "dated resolution citations found in the index: {}; date agrees: {} ({:.1}%)",
+        t.dated,
+        t.agree,
+        100.0 * t.agree as f64 / t.dated.max(1) as f64
+    );
+    for d in &t.disagree {
+        println!("  differs {d}");
+    }
+    assert!(t.files > 0, "no texts under {root:?}");
+    assert!(recall >= 0.99, "recall {recall:.4} below 0.99");
+}
