@@ -46,6 +46,26 @@ const CATALOGUE_TSV: &str = include_str!("../../../assets/phrases/catalogue.tsv"
 /// The embedded, generated modifier combinations with their corpus frequencies.
 const VARIANTS_TSV: &str = include_str!("../../../assets/phrases/variants.tsv");
 
+/// [`Catalogue::match_opening`] on the built-in catalogue.
+pub fn match_opening(text: &str, kind_hint: Option<Kind>) -> Option<Match<'static>> {
+    Catalogue::builtin().match_opening(text, kind_hint)
+}
+
+/// [`Catalogue::complete`] on the built-in catalogue.
+pub fn complete(prefix: &str, kind: Option<Kind>, limit: usize) -> Vec<&'static Phrase> {
+    Catalogue::builtin().complete(prefix, kind, limit)
+}
+
+/// [`Catalogue::suggest`] on the built-in catalogue.
+pub fn suggest(input: &str, kind: Option<Kind>, limit: usize) -> Vec<&'static Phrase> {
+    Catalogue::builtin().suggest(input, kind, limit)
+}
+
+/// [`Catalogue::kind_of`] on the built-in catalogue.
+pub fn kind_of(phrase: &str) -> Option<Kind> {
+    Catalogue::builtin().kind_of(phrase)
+}
+
 /// A catalogued phrase found at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match<'c> {
