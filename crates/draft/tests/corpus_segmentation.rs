@@ -9,7 +9,9 @@
 //!   entry is the enacting formula, so it is left out of the comparison (the segmenter puts it
 //!   in `Draft::enacting`);
 //! - it runs on past the closing formula into annexes, so only entries before the first
-//!   `backmatter` entry are compared;
+//!   `backmatter` entry are compared; where it labels the closing formula itself ("50th
+//!   (resumed) plenary meeting", or a closing date "2 July 2020" alone) as a paragraph, that
+//!   entry ends the range too;
 //! - some documents leave paragraphs unlabelled or have no operative paragraph labelled;
 //!   those are counted as unusable and left out (the count is printed);
 //! - where the segmenter is right and the labels are wrong, the document is listed with the
@@ -87,8 +89,21 @@ fn truth(entry: &Value, text: &str) -> Result<Seq, &'static str> {
         if kind_of_entry == "backmatter" {
             break;
         }
+        let (s, e) = (
+            p[0].as_u64().unwrap_or(0) as usize,
+            p[1].as_u64().unwrap_or(0) as usize,
+        );
+        let raw: String = chars
+            .get(s..e.min(chars.len()))
+            .unwrap_or(&[])
+            .iter()
+            .collect();
         if kind_of_entry != "paragraph" {
             continue;
+        }
+        if is_closing(&raw) {
+            // The closing formula labelled as a paragraph: the range compared ends here.
+            break;
         }
         let (s, e) = (
             p[0].as_u64().unwrap_or(0) as usize,
@@ -122,9 +137,51 @@ fn truth(entry: &Value, text: &str) -> Result<Seq, &'static str> {
     Ok(seq)
 }
 
+/// "50th (resumed) plenary meeting", "39th meeting": the closing formula.
+fn is_closing(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t.get(digits..).unwrap_or("");
+    digits > 0
+        && ["st ", "nd ", "rd ", "th ", "d "]
+            .iter()
+            .any(|s| rest.starts_with(s))
+        && rest.contains("meeting")
+        && t.len() < 60
+        || is_date(t)
+}
+
+/// "2 July 2020": a closing date standing alone.
+fn is_date(t: &str) -> bool {
+    let w: Vec<&str> = t.split_whitespace().collect();
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    w.len() == 3
+        && w[0].parse::<u32>().is_ok_and(|d| d <= 31)
+        && MONTHS.contains(&w[1])
+        && w[2].len() == 4
+        && w[2].parse::<u32>().is_ok()
+}
+
+/// "The General Assembly,", also without its comma ("The Economic and Social Council").
 fn is_enacting(text: &str) -> bool {
     let t = text.trim();
-    t.starts_with("The ") && t.ends_with(',') && t.len() < 80 && t.matches(',').count() == 1
+    let inner = t.strip_prefix("The ").unwrap_or("");
+    let inner = inner.strip_suffix(',').unwrap_or(inner);
+    let capital = inner.starts_with(char::is_uppercase);
+    capital && t.len() < 80 && !inner.contains([',', '.', ';', ':'])
 }
 
 /// The segmenter's paragraphs, subparagraphs flattened after their parent.
@@ -143,9 +200,18 @@ fn first_difference(want: &Seq, got: &Seq) -> String {
         .zip(got)
         .position(|(a, b)| a != b)
         .unwrap_or(want.len().min(got.len()));
+    // Show both texts from a little before the first differing character.
+    let from = match (want.get(i), got.get(i)) {
+        (Some((_, a)), Some((_, b))) => {
+            let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            same.saturating_sub(40)
+        }
+        _ => 0,
+    };
     let show = |s: &Seq| {
         s.get(i).map_or("<none>".to_string(), |(k, t)| {
-            format!("{k:?} {:?}", t.chars().take(110).collect::<String>())
+            let part: String = t.chars().skip(from).take(110).collect();
+            format!("{k:?} @{from} {part:?}")
         })
     };
     format!(
@@ -205,10 +271,18 @@ impl Score {
         );
         let names: Vec<&str> = self.failures.iter().map(|f| f.0.as_str()).collect();
         println!("  failing: {}", names.join(", "));
-        for (symbol, diff) in self.failures.iter().take(12) {
+        for (symbol, diff) in self.failures.iter().take(limit()) {
             println!("  {symbol} {diff}");
         }
     }
+}
+
+/// How many first differences to print ($SEGMENT_SHOW, default 12).
+fn limit() -> usize {
+    std::env::var("SEGMENT_SHOW")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(12)
 }
 
 struct Corpus {

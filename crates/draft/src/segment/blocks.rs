@@ -64,12 +64,13 @@ impl Block {
     }
 }
 
-/// "Non-Self-": a hyphen right after a letter, which a PDF line break never adds in UN
-/// documents (measured: every such break in the parallel corpus is a real hyphen).
+/// "Non-Self-", "2015–": a hyphen right after a letter, or a dash in a range of numbers,
+/// which a PDF line break never adds in UN documents (measured: every such break in the
+/// parallel corpus is a real hyphen).
 fn ends_with_word_hyphen(text: &str) -> bool {
-    text.strip_suffix('-')
-        .and_then(|head| head.chars().last())
-        .is_some_and(char::is_alphabetic)
+    let hyphen = text.strip_suffix('-').and_then(|head| head.chars().last());
+    let dash = text.strip_suffix('–').and_then(|head| head.chars().last());
+    hyphen.is_some_and(char::is_alphabetic) || dash.is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Groups items into blocks.
@@ -80,6 +81,10 @@ pub(crate) fn group(items: &[Item]) -> Vec<Block> {
     for item in items {
         match item {
             Item::Line(piece) => {
+                // The closing formula sometimes follows the last paragraph without a blank.
+                if super::words::meeting_len(piece.text.trim()).is_some() {
+                    blocks.extend(current.take());
+                }
                 current = Some(match current.take() {
                     Some(mut b) => {
                         b.push(piece);
@@ -123,11 +128,21 @@ fn continues(prev: &str, next: &str) -> bool {
     if super::labels::leading_label(next).is_some() {
         return false;
     }
-    if first.is_lowercase() {
+    if first.is_lowercase() || first.is_ascii_digit() {
         return true;
     }
     let end = prev.trim_end_matches(['”', '’', '"', ')']);
-    !end.ends_with([',', ';', ':', '.'])
+    if end.ends_with(',') {
+        // "Recalling A,"/"Noting B," are two paragraphs; "in a Timely and Reliable Manner,"
+        // / "Illicit Small Arms" is one sentence broken by the page.
+        return crate::opening::kind_of(next).is_none() && !ends_preamble(end);
+    }
+    !end.ends_with([';', ':', '.'])
+}
+
+/// Whether `text` is a short block such as the enacting formula, which a page never splits.
+fn ends_preamble(text: &str) -> bool {
+    text.starts_with("The ") && text.len() < 80
 }
 
 /// Blocks of a clean text: blank lines separate blocks, lines inside a block are joined.
@@ -201,6 +216,53 @@ mod tests {
             b[0].text,
             "noting that, as declared in the 2005 World Summit Outcome,"
         );
+    }
+
+    #[test]
+    fn page_break_after_a_comma_inside_a_sentence() {
+        let p = |t: &str| {
+            Item::Line(Piece {
+                text: t.into(),
+                start: 0,
+                end: t.len(),
+                marks: vec![],
+            })
+        };
+        let b = group(&[
+            p("to Trace, in a Timely and Reliable Manner,"),
+            Item::PageBreak,
+            p("Illicit Small Arms"),
+            Item::Blank,
+            p("Recalling X,"),
+            Item::PageBreak,
+            p("Noting Y,"),
+        ]);
+        let t: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "to Trace, in a Timely and Reliable Manner, Illicit Small Arms",
+                "Recalling X,",
+                "Noting Y,"
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_formula_without_blank_line_starts_a_block() {
+        let b = texts("22. Decides to include the item.\n45th plenary meeting\n7 December 2023");
+        assert_eq!(
+            b,
+            [
+                "22. Decides to include the item.",
+                "45th plenary meeting 7 December 2023"
+            ]
+        );
+    }
+
+    #[test]
+    fn dash_in_a_range_at_line_end() {
+        assert_eq!(texts("the Decade 2021–\n2030"), ["the Decade 2021–2030"]);
     }
 
     #[test]

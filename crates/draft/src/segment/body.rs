@@ -40,13 +40,18 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
 /// "The General Assembly,": a short block naming an organ, ending with a comma.
 fn enacting(block: &Block) -> Option<Enacting> {
     let text = block.text.trim();
-    let inner = text.strip_prefix("The ")?.strip_suffix(',')?;
-    let short = inner.len() <= 80 && !inner.contains(',') && !inner.contains('.');
+    let inner = text.strip_prefix("The ")?;
+    let (inner, comma) = match inner.strip_suffix(',') {
+        Some(i) => (i, true),
+        None => (inner, false),
+    };
+    let short = inner.len() <= 80 && !inner.contains([',', '.', ';', ':']);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    if !(short && capital) {
+    let body = Body::parse(inner);
+    // Without its comma only a known organ's name is read as the formula.
+    if !(short && capital && (comma || body.is_some())) {
         return None;
     }
-    let body = Body::parse(inner);
     Some(Enacting {
         text: text.to_string(),
         body,
@@ -88,7 +93,8 @@ impl Builder {
         let ahead = numbered_ahead(blocks);
         let mut i = 0;
         while let Some(block) = blocks.get(i) {
-            if closing_of(block).is_some() || annex_heading(block).is_some() {
+            let date_closing = is_date_only(&block.text) && self.has_paragraphs();
+            if closing_of(block).is_some() || annex_heading(block).is_some() || date_closing {
                 return i;
             }
             i += 1;
@@ -97,6 +103,10 @@ impl Builder {
             }
             if let Some((label, heading)) = section_heading(block) {
                 i += self.open_section(label, heading, block, blocks.get(i));
+                continue;
+            }
+            if is_heading_text(block) {
+                self.unlabelled_heading(block);
                 continue;
             }
             self.paragraph(block, ahead.get(i - 1).copied().unwrap_or(false));
@@ -124,6 +134,27 @@ impl Builder {
         };
         self.sections.push((section, Part::default()));
         usize::from(next_heading.is_some())
+    }
+
+    fn has_paragraphs(&self) -> bool {
+        let some = |p: &Part| !p.preamble.is_empty() || !p.operative.is_empty();
+        some(&self.top) || self.sections.iter().any(|(_, p)| some(p))
+    }
+
+    /// A heading without a label ("Budget performance report for ...") opens a section
+    /// labelled ""; a second heading straight after it extends that heading.
+    fn unlabelled_heading(&mut self, block: &Block) {
+        if let Some((section, part)) = self.sections.last_mut() {
+            if part.preamble.is_empty() && part.operative.is_empty() {
+                if !section.heading.is_empty() {
+                    section.heading.push(' ');
+                }
+                section.heading.push_str(&block.text);
+                section.span.end = block.span.end;
+                return;
+            }
+        }
+        self.open_section(String::new(), block.text.clone(), block, None);
     }
 
     fn paragraph(&mut self, block: &Block, number_ahead: bool) {
@@ -236,7 +267,7 @@ fn numbered_ahead(blocks: &[Block]) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     let mut seen = false;
     for (i, b) in blocks.iter().enumerate().rev() {
-        if section_heading(b).is_some() {
+        if section_heading(b).is_some() || is_heading_text(b) {
             seen = false;
         }
         if let Some(slot) = out.get_mut(i) {
@@ -265,14 +296,23 @@ fn section_heading(block: &Block) -> Option<(String, String)> {
     heading_ok.then(|| (core.to_string(), rest.trim().to_string()))
 }
 
-/// Heading text: short, capitalised, not ending like a paragraph.
+/// Heading text: short, capitalised, not ending like a paragraph (preambular paragraphs end
+/// with a comma, operative ones with a semicolon, colon or full stop).
 fn looks_like_heading(text: &str) -> bool {
     let text = text.trim();
     let capital = text
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '“');
-    capital && text.len() < 300 && !text.ends_with([',', ';', ':', '.'])
+    let open_end = !text.ends_with([',', ';', ':', '.', '”', '"', '’', ')']);
+    capital && text.len() < 200 && open_end && !is_date_only(text)
+}
+
+/// "2 July 2020": a block that is only a date (the closing formula of meetings held without
+/// a numbered plenary meeting).
+fn is_date_only(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= 20 && text.split_whitespace().count() == 3 && words::find_date(text).is_some()
 }
 
 /// A block that can be the heading of a section whose label stood alone.
@@ -287,22 +327,10 @@ fn is_heading_text(block: &Block) -> bool {
 /// "45th plenary meeting", "39th meeting 27 September 2018": (meeting, rest of the block).
 fn closing_of(block: &Block) -> Option<(String, String)> {
     let text = block.text.trim();
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = text.get(digits..)?;
-    let suffix = ["st ", "nd ", "rd ", "th ", "d "]
-        .iter()
-        .find(|s| rest.starts_with(**s))?;
-    let after = rest.get(suffix.len()..)?;
-    let tail = after
-        .strip_prefix("plenary meeting")
-        .or_else(|| after.strip_prefix("meeting"))?;
-    if digits == 0 || tail.starts_with(char::is_alphanumeric) {
-        return None;
-    }
-    let meeting_len = text.len() - tail.len();
+    let n = words::meeting_len(text)?;
     Some((
-        text.get(..meeting_len)?.to_string(),
-        tail.trim().to_string(),
+        text.get(..n)?.to_string(),
+        text.get(n..)?.trim().to_string(),
     ))
 }
 
@@ -312,7 +340,9 @@ fn read_closing(blocks: &[Block], draft: &mut Draft) -> usize {
     let Some(first) = blocks.first() else {
         return 0;
     };
-    let Some((meeting, tail)) = closing_of(first) else {
+    let Some((meeting, tail)) = closing_of(first).or_else(|| {
+        is_date_only(&first.text).then(|| (String::new(), first.text.trim().to_string()))
+    }) else {
         return 0;
     };
     let mut span = first.span;

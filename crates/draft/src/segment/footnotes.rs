@@ -214,9 +214,31 @@ fn mark_in(text: &str, label: &str, from: usize) -> Option<(usize, usize)> {
         if text.get(i..end) == Some(label) && is_mark(text, i, end) {
             return Some((i, end));
         }
+        // "2005" with mark "2" printed right after it reads "20052".
+        let glued = end.saturating_sub(label.len());
+        if end - i == 4 + label.len()
+            && text.get(glued..end) == Some(label)
+            && is_year(text.get(i..glued).unwrap_or(""))
+            && ends_cleanly(text.get(end..).unwrap_or(""))
+        {
+            return Some((glued, end));
+        }
         i = end;
     }
     None
+}
+
+/// A four-digit year from 1900 to 2099.
+fn is_year(s: &str) -> bool {
+    is_digits(s, 4, 4) && (s.starts_with("19") || s.starts_with("20"))
+}
+
+/// Whether what follows digits lets them be a mark: a space, closing punctuation or the end.
+fn ends_cleanly(after: &str) -> bool {
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || ",;:)".contains(c))
 }
 
 /// Whether the digits at `start..end` read as a footnote mark: after a word or closing
@@ -225,18 +247,21 @@ fn mark_in(text: &str, label: &str, from: usize) -> Option<(usize, usize)> {
 fn is_mark(text: &str, start: usize, end: usize) -> bool {
     let before = &text[..start];
     let after = &text[end..];
-    let next = after.chars().next();
-    if next.is_some_and(|c| !(c.is_whitespace() || ",;:)".contains(c))) {
+    if !ends_cleanly(after) || starts_with_month(after.trim_start()) {
         return false;
     }
-    if starts_with_month(after.trim_start()) {
-        return false;
-    }
-    let attached = before.chars().last();
-    match attached {
+    match before.chars().last() {
         None => true,
         Some(c) if c.is_whitespace() => after_word(before.trim_end()),
-        Some(c) => (c.is_alphabetic() || ",.;:”’\")]".contains(c)) && !before.ends_with("No."),
+        // "resolution.3" but not "Add.1" or "3.1".
+        Some('.') => {
+            let word = before[..before.len() - 1]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            word.len() >= 3 && word.chars().all(|c| c.is_lowercase())
+        }
+        Some(c) => c.is_alphabetic() || ",;:”’\")]".contains(c),
     }
 }
 
@@ -247,6 +272,11 @@ fn after_word(before: &str) -> bool {
         return true;
     };
     if ",;:”’\")]".contains(c) {
+        return true;
+    }
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    if is_year(word) {
+        // "9 March 1993 3 and": a mark after a date.
         return true;
     }
     if !c.is_alphabetic() {
@@ -341,6 +371,30 @@ mod tests {
             "held from 6 to 22 February, recalling resolution 6 and 6 December"
         );
         assert_eq!(p[1].text, "with Disabilities, in which");
+    }
+
+    #[test]
+    fn mark_glued_to_a_year() {
+        let mut p = [piece(
+            "the Decade 2014–20242 and the Political Declaration, 9 March 1993 3 and",
+        )];
+        strip_marks(&mut p, &["2".to_string(), "3".to_string()]);
+        assert_eq!(
+            p[0].text,
+            "the Decade 2014–2024 and the Political Declaration, 9 March 1993 and"
+        );
+    }
+
+    #[test]
+    fn decimals_and_symbols_are_not_marks() {
+        let mut p = [piece(
+            "(A/78/422/Add.1, para. 6) comprising 3.1 per cent, and its resolution.1",
+        )];
+        strip_marks(&mut p, &["1".to_string()]);
+        assert_eq!(
+            p[0].text,
+            "(A/78/422/Add.1, para. 6) comprising 3.1 per cent, and its resolution."
+        );
     }
 
     #[test]

@@ -102,6 +102,25 @@ pub(crate) fn session(line: &str) -> Option<String> {
     }
 }
 
+/// "45th plenary meeting", "50th (resumed) plenary meeting", "39th meeting": the byte
+/// length of the meeting part of a closing formula at the start of `text`.
+pub(crate) fn meeting_len(text: &str) -> Option<usize> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text.get(digits..)?;
+    let suffix = ["st ", "nd ", "rd ", "th ", "d "]
+        .iter()
+        .find(|s| rest.starts_with(**s))?;
+    let after = rest.get(suffix.len()..)?;
+    let after = after.strip_prefix("(resumed) ").unwrap_or(after);
+    let tail = after
+        .strip_prefix("plenary meeting")
+        .or_else(|| after.strip_prefix("meeting"))?;
+    if digits == 0 || tail.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    Some(text.len() - tail.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +134,19 @@ mod tests {
         );
         assert_eq!(find_date("no date here 2023"), None);
         assert_eq!(find_date("32 May 2023"), None);
+    }
+
+    #[test]
+    fn meetings() {
+        assert_eq!(meeting_len("45th plenary meeting"), Some(20));
+        assert_eq!(
+            meeting_len("50th (resumed) plenary meeting 22 December 2023"),
+            Some(30)
+        );
+        assert_eq!(meeting_len("39th meeting"), Some(12));
+        assert_eq!(meeting_len("2043rd plenary meeting,"), Some(22));
+        assert_eq!(meeting_len("45th plenary meetings of"), None);
+        assert_eq!(meeting_len("th meeting"), None);
     }
 
     #[test]
