@@ -38,8 +38,10 @@ use std::path::{Path, PathBuf};
 pub struct CorpusParagraph {
     /// The document symbol.
     pub symbol: String,
-    /// The ground truth's kind.
+    /// The kind counted: the ground truth's, except for relabelled paragraphs.
     pub kind: Kind,
+    /// The ground truth's kind as given.
+    pub truth_kind: Kind,
     /// The paragraph without its number prefix, trimmed.
     pub text: String,
 }
@@ -136,6 +138,7 @@ fn walk_document(
             None => out.push(CorpusParagraph {
                 symbol: symbol.to_string(),
                 kind: effective_kind(kind, body, excluded),
+                truth_kind: kind,
                 text: body.to_string(),
             }),
         }
