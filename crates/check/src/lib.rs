@@ -27,12 +27,14 @@
 //! ```
 
 mod diagnostic;
+mod openings;
 mod register;
 mod structure;
 mod style;
 mod text;
 
 pub use diagnostic::{Diagnostic, Fix, Severity};
+pub use openings::check_openings;
 pub use register::{register_key, MemoryRegister, Register, RegisterError, Resolution};
 pub use structure::check_structure;
 pub use style::{check_style, ordinal_words};
@@ -46,6 +48,7 @@ pub fn check(src: &str, draft: &Draft, register: Option<&dyn Register>) -> Vec<D
     let _ = register;
     let mut out = check_structure(src, draft);
     out.extend(check_style(src, draft));
+    out.extend(check_openings(src, draft));
     out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     out
 }

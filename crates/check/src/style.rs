@@ -5,7 +5,7 @@
 //! - `style/symbol-in-text`: resolutions cited by number in running text ("resolution
 //!   61/171"), not by document symbol ("resolution A/RES/61/171").
 //! - `style/footnote-position`: in English the footnote mark comes after punctuation
-//!   ("2006,[^1]"); in French and Spanish before it.
+//!   (`2006,[^1]`); in French and Spanish before it.
 
 use resolute_draft::{Draft, Span};
 
