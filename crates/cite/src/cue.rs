@@ -3,9 +3,9 @@
 
 use resolute_draft::{Body, Span};
 
-use crate::model::{BodySource, Kind, SessionKind};
-use crate::number::{Item, Shape};
-use crate::scan::{at, prev_word, word_cap};
+use crate::model::{BodySource, Kind, Number, SessionKind};
+use crate::number::Shape;
+use crate::scan::{at, prev_word, skip_ws, skip_ws1, word, word_cap};
 
 /// Who the words before the keyword say adopted the cited text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,10 +182,38 @@ fn opening_word(t: &[u8]) -> bool {
     t.ends_with(b"ing") || WORDS.contains(&t)
 }
 
+/// "…, the General Assembly" right after a list ending at `pos`: the organ an "its" before
+/// the list refers to.
+pub(crate) fn named_after(b: &[u8], pos: usize) -> Option<Body> {
+    let mut p = skip_ws(b, pos);
+    if at(b, p) != b',' {
+        return None;
+    }
+    p = skip_ws1(b, word(b, skip_ws(b, p + 1), "the")?)?;
+    Body::ALL.into_iter().find(|body| {
+        let mut q = p;
+        body.name().split(' ').enumerate().all(|(i, w)| {
+            if i > 0 {
+                match skip_ws1(b, q) {
+                    Some(n) => q = n,
+                    None => return false,
+                }
+            }
+            word(b, q, w).map(|e| q = e).is_some()
+        })
+    })
+}
+
 /// Decides the body of one item given its cue and the caller's context.
-pub(crate) fn body_of(organ: Organ, ctx: Option<Body>, item: &Item) -> (Option<Body>, BodySource) {
+pub(crate) fn body_of(
+    organ: Organ,
+    ctx: Option<Body>,
+    number: &Number,
+    shape: Shape,
+) -> (Option<Body>, BodySource) {
     use BodySource as S;
-    match item.shape {
+    let item = (number, shape);
+    match shape {
         // Only the Security Council numbers its resolutions with the year in parentheses,
         // and only ECOSOC (of the four) numbers them year/number.
         Shape::ParenYear => return (Some(Body::SecurityCouncil), paren_year(organ, ctx)),
@@ -239,20 +267,23 @@ fn year_slash(organ: Organ, ctx: Option<Body>) -> (Option<Body>, BodySource) {
 }
 
 /// Whether `body` can have a number of this shape.
-fn fits(body: Body, item: &Item) -> bool {
-    match (body, item.shape) {
+fn fits(body: Body, (number, shape): (&Number, Shape)) -> bool {
+    match (body, shape) {
         (Body::SecurityCouncil, Shape::Bare) => true,
         (Body::SecurityCouncil, _) | (_, Shape::Bare) => false,
         (Body::HumanRightsCouncil, Shape::ParenSession) => false,
+        // The Assembly numbered session/number only from its thirty-first session on.
+        (Body::GeneralAssembly, Shape::SessionSlash) => {
+            number.session_kind != SessionKind::Regular || number.session >= Some(31)
+        }
         _ => true,
     }
 }
 
 /// The body a number's shape makes most likely when nothing else says: GA numbered
 /// session/number only from its 31st session, so a smaller session is the HRC's.
-fn guess(item: &Item) -> (Option<Body>, BodySource) {
-    let n = &item.number;
-    match item.shape {
+fn guess((n, shape): (&Number, Shape)) -> (Option<Body>, BodySource) {
+    match shape {
         Shape::SessionSlash if n.session_kind == SessionKind::Regular && n.session < Some(31) => {
             (Some(Body::HumanRightsCouncil), BodySource::Shape)
         }

@@ -63,9 +63,13 @@ pub(crate) fn day_month_year(b: &[u8], pos: usize) -> Option<(Date, usize)> {
     (year >= 1945 && !at(b, end).is_ascii_alphabetic()).then_some((date, end))
 }
 
-/// Reads " of 20 December 2006" after a citation ending at `pos`.
+/// Reads " of 20 December 2006" (or ", of 20 December 2006", which closes a list) after a
+/// citation ending at `pos`.
 pub(crate) fn of_date(b: &[u8], pos: usize) -> Option<Dated> {
-    let p = skip_ws(b, pos);
+    let mut p = skip_ws(b, pos);
+    if at(b, p) == b',' {
+        p = skip_ws(b, p + 1);
+    }
     let p = skip_ws1(b, word(b, p, "of")?)?;
     let (date, end) = day_month_year(b, p)?;
     Some(Dated {

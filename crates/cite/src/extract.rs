@@ -2,7 +2,7 @@
 
 use resolute_draft::Body;
 
-use crate::cue::{self, body_of, Cue};
+use crate::cue::{self, body_of, Cue, Organ};
 use crate::date::of_date;
 use crate::model::{BodySource, Citation};
 use crate::normal::normal_form;
@@ -62,6 +62,9 @@ fn step(
     }
     if pinpoint::starts_pinpoint(c) {
         if let Some(pins) = pinpoint::phrase(b, pos) {
+            if let Some(end) = thereof(b, pins.clone(), out) {
+                return end;
+            }
             let end = pins.end;
             *pending = Some(pins);
             return end;
@@ -75,6 +78,19 @@ fn step(
     word_end(b, pos)
 }
 
+/// "paragraphs 1 and 16 thereof" some words after a citation: the pinpoints belong to the
+/// citation just before (within 250 bytes). Returns the end of "thereof" when attached.
+fn thereof(b: &[u8], pins: Pins, out: &mut [Citation]) -> Option<usize> {
+    let end = word(b, skip_ws(b, pins.end), "thereof")?;
+    let last = out.last_mut()?;
+    let first = pins.pins.first()?.span.start;
+    if first < last.extent().end || first - last.extent().end > 250 {
+        return None;
+    }
+    last.pinpoints.extend(pins.pins);
+    Some(end)
+}
+
 /// Reads the items after a cue ("resolutions 60/227 of … and 61/208 of …"); returns the end
 /// of the list, or `None` when no number follows the cue.
 fn list(
@@ -86,50 +102,71 @@ fn list(
 ) -> Option<usize> {
     let p = skip_ws1(b, cue.span.end)?;
     let first = number::item(b, p)?;
+    let mut shapes = vec![first.shape];
     let mut cite = citation(b, &cue, ctx.body, first)?;
     if let Some(pins) = before.filter(|x| pinpoint::links_forward(b, x.end, cue.span.start)) {
         cite.pinpoints.splice(0..0, pins.pins);
     }
+    let from = out.len();
     let mut end = cite.extent().end;
     out.push(cite);
     while let Some(next) = continuation(b, end) {
+        let shape = next.shape;
         let Some(cite) = citation(b, &cue, ctx.body, next) else {
             break;
         };
+        shapes.push(shape);
         end = cite.extent().end;
         out.push(cite);
+    }
+    if cue.organ == Organ::Its {
+        if let Some(body) = cue::named_after(b, end) {
+            // "in its resolution 60/251, the General Assembly decided": "its" points forward.
+            let organ = Organ::Named(body);
+            for (cite, shape) in out.iter_mut().skip(from).zip(shapes) {
+                set_body(cite, organ, ctx.body, shape);
+            }
+        }
     }
     Some(end)
 }
 
 /// Builds one citation from an item: body, normal form, date and trailing pinpoints.
 fn citation(b: &[u8], cue: &Cue, ctx: Option<Body>, item: Item) -> Option<Citation> {
-    let (body, body_source) = body_of(cue.organ, ctx, &item);
-    if item.shape == Shape::Bare && body != Some(Body::SecurityCouncil) {
-        return None;
-    }
-    let normalized = body.and_then(|body| normal_form(cue.kind, body, &item.number));
+    let shape = item.shape;
     let date = of_date(b, item.span.end);
     let after = date.map_or(item.span.end, |d| d.span.end);
     let pinpoints = pinpoint::trailing(b, after)
         .map(|p| p.pins)
         .unwrap_or_default();
-    Some(Citation {
+    let mut cite = Citation {
         span: item.span,
         cue: Some(cue.span),
         kind: cue.kind,
-        body,
-        body_source: if body.is_none() && body_source != BodySource::OtherOrgan {
-            BodySource::Unknown
-        } else {
-            body_source
-        },
-        normalized,
+        body: None,
+        body_source: BodySource::Unknown,
+        normalized: None,
         number: Some(item.number),
         date,
         pinpoints,
         symbol: None,
-    })
+    };
+    set_body(&mut cite, cue.organ, ctx, shape);
+    let bare_ok = shape != Shape::Bare || cite.body == Some(Body::SecurityCouncil);
+    bare_ok.then_some(cite)
+}
+
+/// Decides the body of a numbered citation and its normal form.
+fn set_body(cite: &mut Citation, organ: Organ, ctx: Option<Body>, shape: Shape) {
+    let Some(number) = &cite.number else { return };
+    let (body, source) = body_of(organ, ctx, number, shape);
+    cite.body = body;
+    cite.body_source = if body.is_none() && source != BodySource::OtherOrgan {
+        BodySource::Unknown
+    } else {
+        source
+    };
+    cite.normalized = body.and_then(|body| normal_form(cite.kind, body, number));
 }
 
 /// The next item of a list after `pos`: ", 61/208", " and 61/208", ", and 61/208",
@@ -173,7 +210,18 @@ fn skip_title(b: &[u8], p: usize) -> Option<Item> {
         return None;
     }
     let limit = (q + 300).min(b.len());
+    let mut quoted = false;
     while q < limit {
+        // Inside a quoted title (“…”) punctuation and numbers belong to the title.
+        if b.get(q..q + 3) == Some("\u{201c}".as_bytes()) {
+            quoted = true;
+        } else if b.get(q..q + 3) == Some("\u{201d}".as_bytes()) {
+            quoted = false;
+        }
+        if quoted {
+            q += 1;
+            continue;
+        }
         match at(b, q) {
             b';' | b':' => return None,
             b'.' if sentence_end(b, q) => return None,

@@ -94,7 +94,28 @@ pub(crate) fn phrase(b: &[u8], pos: usize) -> Option<Pins> {
             None => break,
         }
     }
+    if let Some((annex, e)) = of_annex(b, end) {
+        // "paragraphs 1 to 4 of the annex": the annex is the outer level.
+        pins.insert(0, annex);
+        end = e;
+    }
     Some(Pins { end, pins })
+}
+
+/// " of the annex", " of annex II" after a pinpoint.
+fn of_annex(b: &[u8], pos: usize) -> Option<(Pinpoint, usize)> {
+    let p = skip_ws1(b, pos)?;
+    let mut p = skip_ws1(b, word(b, p, "of")?)?;
+    if let Some(e) = word(b, p, "the") {
+        p = skip_ws1(b, e)?;
+    }
+    let after = word(b, p, "annex")?;
+    if let Some(q) = skip_ws1(b, after) {
+        if let Some((text, end)) = label(b, q) {
+            return Some((pin(PinKind::Annex, text, q, end, false), end));
+        }
+    }
+    Some((pin(PinKind::Annex, String::new(), p, after, false), after))
 }
 
 /// One kind word and its list of labels ("paras. 61 and 62", "paragraphs 3 to 5").
@@ -263,6 +284,12 @@ mod tests {
             (Subparagraph, "(a)".into(), false)
         );
         assert_eq!(labels("annex, para. 5")[0], (Annex, String::new(), false));
+        let l = labels("paragraphs 1 to 4 of the annex to");
+        assert_eq!((l.len(), l[0].0), (3, Annex));
+        assert_eq!(
+            labels("section I of annex II to")[0],
+            (Annex, "II".into(), false)
+        );
     }
 
     #[test]

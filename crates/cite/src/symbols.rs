@@ -29,7 +29,7 @@ pub(crate) fn symbol_at(b: &[u8], pos: usize, out: &mut Vec<Citation>) -> Option
     let symbol = validate_symbol(text).ok()?;
     let mut last = symbol.clone();
     out.push(symbol_citation(symbol, Span::new(pos, end)));
-    while let Some((m, s, e)) = modifier_continuation(b, end) {
+    while let Some((m, s, e)) = modifier_continuation(b, end, last.modifiers.last()) {
         let next = last.with_last_modifier(m);
         out.push(symbol_citation(next.clone(), Span::new(s, e)));
         last = next;
@@ -85,8 +85,13 @@ fn resolution_tail(b: &[u8], pos: usize, end: usize) -> Option<((), usize)> {
     (e > end).then_some(((), e))
 }
 
-/// ", Add.2", " and Add.1", " to Add.10", " and Corr.1" after a symbol.
-fn modifier_continuation(b: &[u8], pos: usize) -> Option<(Modifier, usize, usize)> {
+/// ", Add.2", " and Add.1", " to Add.10", " and Corr.1" after a symbol, and " and 2" after
+/// a modifier ("Corr.1 and 2").
+fn modifier_continuation(
+    b: &[u8],
+    pos: usize,
+    prev: Option<&Modifier>,
+) -> Option<(Modifier, usize, usize)> {
     let mut p = skip_ws(b, pos);
     let comma = at(b, p) == b',';
     if comma {
@@ -97,6 +102,13 @@ fn modifier_continuation(b: &[u8], pos: usize) -> Option<(Modifier, usize, usize
         p = skip_ws1(b, e)?;
     } else if !comma {
         return None;
+    }
+    if let (Some(prev), Some((number, end))) = (prev, uint(b, p)) {
+        let m = Modifier {
+            kind: prev.kind.clone(),
+            number,
+        };
+        return (joined.is_some() && !at(b, end).is_ascii_alphanumeric()).then_some((m, p, end));
     }
     for kind in ["Add", "Corr", "Rev", "Amend"] {
         let Some(e) = b.get(p..p + kind.len() + 1) else {
@@ -226,6 +238,8 @@ mod tests {
         let f = found("A/61/L.45 and Add.1)");
         assert_eq!(f[0].0, "A/61/L.45");
         assert_eq!(f[1].1, "A/61/L.45/Add.1");
+        let f = found("(A/CONF.101/10 and Corr.1 and 2), paras. 429");
+        assert_eq!(f[2], ("2".into(), "A/CONF.101/10/Corr.2".into()));
     }
 
     #[test]
