@@ -19,18 +19,33 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::register::{Register, Resolution};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Verifies the citations of every paragraph against the register.
 pub fn check_citations(src: &str, draft: &Draft, register: &dyn Register) -> Vec<Diagnostic> {
-    let body = draft.meta.body.or(draft.enacting.as_ref().and_then(|e| e.body));
+    let body = draft
+        .meta
+        .body
+        .or(draft.enacting.as_ref().and_then(|e| e.body));
     let context = Context { body };
     let mut out = Vec::new();
     for p in draft.paragraphs() {
-        let Some(text) = src.get(p.span.range()) else { continue };
-        for c in resolute_cite::extract_with(text, &context) {
+        let Some(text) = src.get(p.span.range()) else {
+            continue;
+        };
+        for c in resolute_cite::extract_with(text, context) {
             verify(text, p.span.start, &c, register, &mut out);
         }
     }
@@ -45,11 +60,21 @@ fn verify(text: &str, base: usize, c: &Citation, reg: &dyn Register, out: &mut V
     if c.kind != CiteKind::Resolution {
         return;
     }
-    let Some(symbol) = c.normalized.as_deref() else { return };
+    let Some(symbol) = c.normalized.as_deref() else {
+        return;
+    };
     let here = shift(c.span, base);
     if let Some(reason) = impossible(c) {
-        let message = format!("resolution {} cannot exist: {reason}", &text[c.span.range()]);
-        out.push(Diagnostic::new("citation/unknown", Severity::Error, here, message));
+        let message = format!(
+            "resolution {} cannot exist: {reason}",
+            &text[c.span.range()]
+        );
+        out.push(Diagnostic::new(
+            "citation/unknown",
+            Severity::Error,
+            here,
+            message,
+        ));
         return;
     }
     match reg.resolution(symbol) {
@@ -92,7 +117,12 @@ fn missing(
     let parts = reg.lettered(symbol);
     if parts.is_empty() {
         let message = format!("resolution {written} is not in the library; it cannot be verified");
-        out.push(Diagnostic::new("citation/unknown", Severity::Info, here, message));
+        out.push(Diagnostic::new(
+            "citation/unknown",
+            Severity::Info,
+            here,
+            message,
+        ));
         return;
     }
     let letters: Vec<String> = parts.iter().map(|p| letter_of(p).to_string()).collect();
@@ -120,15 +150,24 @@ fn letter_of(symbol: &str) -> &str {
 }
 
 fn date(c: &Citation, base: usize, known: &Resolution, out: &mut Vec<Diagnostic>) {
-    let (Some(dated), Some(adopted)) = (c.date, known.adopted.as_deref()) else { return };
+    let (Some(dated), Some(adopted)) = (c.date, known.adopted.as_deref()) else {
+        return;
+    };
     if dated.date.to_string() == adopted {
         return;
     }
-    let Some(right) = long_date(adopted) else { return };
+    let Some(right) = long_date(adopted) else {
+        return;
+    };
     let message = format!("resolution {} was adopted on {right}", known.symbol);
     out.push(
-        Diagnostic::new("citation/date", Severity::Error, shift(dated.span, base), message)
-            .with_fix(right),
+        Diagnostic::new(
+            "citation/date",
+            Severity::Error,
+            shift(dated.span, base),
+            message,
+        )
+        .with_fix(right),
     );
 }
 
@@ -143,14 +182,21 @@ fn long_date(iso: &str) -> Option<String> {
 }
 
 fn pinpoints(text: &str, base: usize, c: &Citation, known: &Resolution, out: &mut Vec<Diagnostic>) {
-    let Some(count) = known.operative_paragraphs else { return };
+    let Some(count) = known.operative_paragraphs else {
+        return;
+    };
     // Paragraphs of a section or an annex are numbered on their own: only top-level
     // paragraph pinpoints can be compared with the operative count.
-    if c.pinpoints.iter().any(|p| matches!(p.kind, PinKind::Section | PinKind::Annex)) {
+    if c.pinpoints
+        .iter()
+        .any(|p| matches!(p.kind, PinKind::Section | PinKind::Annex))
+    {
         return;
     }
     for pin in c.pinpoints.iter().filter(|p| p.kind == PinKind::Paragraph) {
-        let Ok(n) = pin.label.parse::<u32>() else { continue };
+        let Ok(n) = pin.label.parse::<u32>() else {
+            continue;
+        };
         if n > count {
             let message = format!(
                 "resolution {} has {count} operative paragraphs; there is no paragraph {n}",
@@ -167,15 +213,24 @@ fn pinpoints(text: &str, base: usize, c: &Citation, known: &Resolution, out: &mu
 }
 
 fn title(text: &str, base: usize, c: &Citation, known: &Resolution, out: &mut Vec<Diagnostic>) {
-    let Some(expected) = known.title.as_deref() else { return };
-    let Some((span, quoted)) = entitled(text, c.extent().end) else { return };
+    let Some(expected) = known.title.as_deref() else {
+        return;
+    };
+    let Some((span, quoted)) = entitled(text, c.extent().end) else {
+        return;
+    };
     if same_title(quoted, expected) {
         return;
     }
     let message = format!("resolution {} is entitled “{expected}”", known.symbol);
     out.push(
-        Diagnostic::new("citation/title", Severity::Warning, shift(span, base), message)
-            .with_fix(expected.to_string()),
+        Diagnostic::new(
+            "citation/title",
+            Severity::Warning,
+            shift(span, base),
+            message,
+        )
+        .with_fix(expected.to_string()),
     );
 }
 
@@ -199,7 +254,10 @@ fn entitled(text: &str, from: usize) -> Option<(Span, &str)> {
 /// of the title's opening part (the text before a colon) also counts.
 fn same_title(quoted: &str, title: &str) -> bool {
     let key = |s: &str| -> String {
-        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
     };
     let (q, t) = (key(quoted), key(title));
     !q.is_empty() && (q == t || t.starts_with(&q) && title.contains(':'))
@@ -236,12 +294,21 @@ mod tests {
             sub: vec![],
             span: Span::new(0, text.len()),
         };
-        let mut d = Draft { preamble: vec![p], ..Draft::default() };
+        let mut d = Draft {
+            preamble: vec![p],
+            ..Draft::default()
+        };
         d.meta.body = Some(Body::GeneralAssembly);
         check_citations(text, &d, &register())
             .into_iter()
-            .map(|x| (x.rule, x.severity, text[x.span.range()].to_string(),
-                x.fix.map(|f| f.replacement)))
+            .map(|x| {
+                (
+                    x.rule,
+                    x.severity,
+                    text[x.span.range()].to_string(),
+                    x.fix.map(|f| f.replacement),
+                )
+            })
             .collect()
     }
 
@@ -253,8 +320,15 @@ mod tests {
     #[test]
     fn a_wrong_date_is_an_error_with_the_right_date_as_fix() {
         let found = run("Recalling its resolution 61/208 of 21 December 2006,");
-        assert_eq!(found, [("citation/date", Severity::Error, "21 December 2006".into(),
-            Some("20 December 2006".into()))]);
+        assert_eq!(
+            found,
+            [(
+                "citation/date",
+                Severity::Error,
+                "21 December 2006".into(),
+                Some("20 December 2006".into())
+            )]
+        );
     }
 
     #[test]
@@ -275,7 +349,10 @@ mod tests {
     #[test]
     fn a_pinpoint_past_the_last_paragraph_is_an_error() {
         let found = run("Recalling paragraph 14 of its resolution 61/208 of 20 December 2006,");
-        assert_eq!(found, [("citation/pinpoint", Severity::Error, "14".into(), None)]);
+        assert_eq!(
+            found,
+            [("citation/pinpoint", Severity::Error, "14".into(), None)]
+        );
         assert!(run("Recalling paragraph 12 of its resolution 61/208,").is_empty());
     }
 
@@ -284,10 +361,14 @@ mod tests {
         let found = run("Reaffirming its resolution 70/1, entitled “Transforming our planet”,");
         assert_eq!(found[0].0, "citation/title");
         assert_eq!(found[0].2, "Transforming our planet");
-        assert!(run("Reaffirming its resolution 70/1 of 25 September 2015, entitled \
-            “Transforming our world: the 2030 Agenda for Sustainable Development”,").is_empty());
-        assert!(run("Reaffirming its resolution 70/1, entitled “Transforming our world”,")
-            .is_empty());
+        assert!(run(
+            "Reaffirming its resolution 70/1 of 25 September 2015, entitled \
+            “Transforming our world: the 2030 Agenda for Sustainable Development”,"
+        )
+        .is_empty());
+        assert!(
+            run("Reaffirming its resolution 70/1, entitled “Transforming our world”,").is_empty()
+        );
     }
 
     #[test]

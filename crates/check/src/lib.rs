@@ -26,6 +26,7 @@
 //! assert!(found.iter().any(|d| d.severity == Severity::Error));
 //! ```
 
+mod citations;
 mod diagnostic;
 mod openings;
 mod register;
@@ -33,6 +34,7 @@ mod structure;
 mod style;
 mod text;
 
+pub use citations::check_citations;
 pub use diagnostic::{Diagnostic, Fix, Severity};
 pub use openings::check_openings;
 pub use register::{register_key, MemoryRegister, Register, RegisterError, Resolution};
@@ -45,10 +47,12 @@ use resolute_draft::Draft;
 /// text the draft was parsed from; `register` answers citation questions (without one,
 /// citations are not verified).
 pub fn check(src: &str, draft: &Draft, register: Option<&dyn Register>) -> Vec<Diagnostic> {
-    let _ = register;
     let mut out = check_structure(src, draft);
     out.extend(check_style(src, draft));
     out.extend(check_openings(src, draft));
+    if let Some(register) = register {
+        out.extend(check_citations(src, draft, register));
+    }
     out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     out
 }
