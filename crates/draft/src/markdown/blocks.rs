@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::inline::label_len;
+use super::closing::is_enacting;
+use super::inline::{collapse, label_len};
 
 /// What kind of text block a leaf is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,8 +94,9 @@ pub(crate) struct Blocks {
     pub items: Vec<Item>,
     pub footnotes: Vec<FootDef>,
     pub units: Vec<Unit>,
-    /// The first construct the draft format has no place for: byte offset and what it is.
-    pub unsupported: Option<(usize, &'static str)>,
+    /// Constructs the draft format has no place for (outside footnotes): byte offset and
+    /// what each is. Inside an annex they are fine: annexes are kept as written.
+    pub unsupported: Vec<(usize, &'static str)>,
 }
 
 /// The block-level containers open at the current event.
@@ -202,8 +204,8 @@ impl Walker<'_> {
 
     fn unsupported(&mut self, at: usize, what: &'static str) {
         let in_footnote = self.stack.contains(&Frame::Foot);
-        if self.out.unsupported.is_none() && !in_footnote {
-            self.out.unsupported = Some((at, what));
+        if !in_footnote {
+            self.out.unsupported.push((at, what));
         }
     }
 
@@ -244,6 +246,11 @@ impl Walker<'_> {
 
     fn open_footnote(&mut self, label: String, r: Range<usize>) {
         self.close_leaf();
+        if !self.stack.is_empty() {
+            // Only top-level definitions are footnotes of the draft; one inside a list stays
+            // text of its container.
+            return self.open_other(r);
+        }
         self.cur_foot = Some(self.out.footnotes.len());
         self.out.footnotes.push(FootDef {
             label,
@@ -342,12 +349,28 @@ impl Walker<'_> {
             Some(i) => i,
             None => self.new_leaf(LeafKind::Para, r.clone()),
         };
+        let r = self.with_escape(r);
         let leaf = self.out.leaves.get_mut(idx)?;
         leaf.inline = Some(match &leaf.inline {
             Some(old) => old.start.min(r.start)..old.end.max(r.end),
             None => r,
         });
         Some(leaf)
+    }
+
+    /// The text of an escaped character starts after its backslash; the inline source must
+    /// include the backslash.
+    fn with_escape(&self, r: Range<usize>) -> Range<usize> {
+        let at = r.start.saturating_sub(self.base);
+        let bytes = self.body.as_bytes();
+        let escaped = at > 0
+            && bytes.get(at - 1) == Some(&b'\\')
+            && bytes.get(at).is_some_and(u8::is_ascii_punctuation);
+        if escaped {
+            r.start - 1..r.end
+        } else {
+            r
+        }
     }
 
     fn text(&mut self, t: &str, r: Range<usize>) {
@@ -382,9 +405,10 @@ impl Walker<'_> {
         }
     }
 
-    /// A line break inside a paragraph. A new line that starts with a subparagraph label after
-    /// a line ending in ":" or ";" starts a new leaf: hard-wrapped drafts often put "(a)" on
-    /// the next line without a blank line.
+    /// A line break inside a paragraph. Hard-wrapped drafts often leave out the blank line
+    /// before a subparagraph or after the enacting formula, so a new leaf starts at a line
+    /// that opens with a label when the line before ends a clause (":", ";") or is itself
+    /// part of a subparagraph, and after a first line that is an enacting formula.
     fn soft_break(&mut self, r: Range<usize>) {
         let after = self
             .body
@@ -394,20 +418,32 @@ impl Walker<'_> {
         let split = self
             .cur
             .and_then(|i| self.out.leaves.get(i))
-            .is_some_and(|l| {
-                let t = l.text.trim_end();
-                let ends_clause = [":", ";", "; and", "; or"].iter().any(|e| t.ends_with(e));
-                l.kind == LeafKind::Para
-                    && l.direct
-                    && l.emph_depth.is_none()
-                    && ends_clause
-                    && label_len(next_line).is_some()
-            });
+            .is_some_and(|l| self.splits_before(l, next_line));
         if split {
             self.split_at(r.end + (after.len() - next_line.len()));
         } else {
             self.text(" ", r);
         }
+    }
+
+    fn splits_before(&self, l: &Leaf, next_line: &str) -> bool {
+        if l.kind != LeafKind::Para || !l.direct || l.emph_depth.is_some() {
+            return false;
+        }
+        let t = l.text.trim_end();
+        let first_unit = l.owner == Owner::Top && self.out.units.len() == 1;
+        if first_unit && is_enacting(&collapse(t)) {
+            return true;
+        }
+        let ends_clause = [":", ";", "; and", "; or"].iter().any(|e| t.ends_with(e));
+        let source = |r: &Range<usize>| self.body.get(r.start.saturating_sub(self.base)..);
+        let in_sub = l
+            .inline
+            .as_ref()
+            .and_then(source)
+            .and_then(label_len)
+            .is_some();
+        (ends_clause || in_sub) && label_len(next_line).is_some()
     }
 
     /// Ends the current leaf and starts a sibling at `at`, in the same container.

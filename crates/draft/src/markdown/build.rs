@@ -25,8 +25,12 @@ pub(crate) fn build(src: &str, meta: FrontMatter, blocks: &Blocks) -> Draft {
         },
         started: false,
         in_annex: false,
+        closing_unit: None,
+        current: 0,
     };
-    for unit in &blocks.units {
+    b.closing_unit = b.last_body_unit();
+    for (i, unit) in blocks.units.iter().enumerate() {
+        b.current = i;
         b.unit(unit);
     }
     b.footnotes();
@@ -51,6 +55,10 @@ struct Builder<'a> {
     /// Whether any paragraph of the body has been seen (the enacting formula comes first).
     started: bool,
     in_annex: bool,
+    /// The only unit that may be the closing formula: the last block before any annex.
+    closing_unit: Option<usize>,
+    /// The unit being read.
+    current: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -72,6 +80,22 @@ impl<'a> Builder<'a> {
             UnitKind::List(items) => items.iter().for_each(|i| self.item(*i)),
             UnitKind::Other(leaves) => leaves.iter().for_each(|i| self.top_leaf(*i)),
         }
+    }
+
+    /// The last unit before the first annex heading that holds something.
+    fn last_body_unit(&self) -> Option<usize> {
+        let annex = self.blocks.units.iter().position(|u| match u.kind {
+            UnitKind::Leaf(i) => self.leaf(i).is_some_and(|l| {
+                l.kind == LeafKind::Heading(1) && is_annex_heading(&collapse(&l.text))
+            }),
+            _ => false,
+        });
+        let body = self
+            .blocks
+            .units
+            .get(..annex.unwrap_or(self.blocks.units.len()))?;
+        body.iter()
+            .rposition(|u| !matches!(&u.kind, UnitKind::Other(l) if l.is_empty()))
     }
 
     fn leaf(&self, i: usize) -> Option<&'a Leaf> {
@@ -109,7 +133,16 @@ impl<'a> Builder<'a> {
     /// A block inside an annex: its source is kept as it is, its text collected.
     fn annex_block(&mut self, unit: &Unit) {
         let range = trimmed(self.src, unit.range.clone());
-        let source = self.src.get(range.clone()).unwrap_or("");
+        // From the start of the line: indentation can be meaning (an indented code block).
+        let before = self.src.get(..range.start).unwrap_or("");
+        let indent = before.len() - before.trim_end_matches([' ', '\t']).len();
+        let from_line = before.trim_end_matches([' ', '\t']);
+        let start = if from_line.is_empty() || from_line.ends_with('\n') {
+            range.start - indent
+        } else {
+            range.start
+        };
+        let source = self.src.get(start..range.end).unwrap_or("");
         let md: Vec<&str> = source.lines().map(str::trim_end).collect();
         let text: Vec<String> = self.unit_leaves(unit).map(|l| collapse(&l.text)).collect();
         let Some(annex) = self.draft.annexes.last_mut() else {
@@ -141,12 +174,15 @@ impl<'a> Builder<'a> {
         let Some(piece) = self.leaf(i).map(|l| piece(self.src, l)) else {
             return;
         };
+        if piece.markdown.is_empty() && piece.label.is_none() {
+            return;
+        }
         let first = !self.started;
         self.started = true;
         if first && piece.label.is_none() && is_enacting(&piece.text) {
             return self.enacting(piece);
         }
-        if self.draft.closing.is_none() && piece.label.is_none() {
+        if self.closing_unit == Some(self.current) && piece.label.is_none() {
             if let Some((meeting, date)) = split_closing(&piece.text) {
                 let date = iso_date(date).or_else(|| (!date.is_empty()).then(|| date.into()));
                 let span = Span::new(piece.span.start, piece.span.end);
@@ -201,12 +237,28 @@ impl<'a> Builder<'a> {
             None
         };
         let span = trimmed(self.src, item.range.clone());
-        let mut pieces = item.leaves.iter().filter_map(|l| self.leaf(*l));
-        let mut para = match pieces.next() {
-            Some(l) => paragraph(Kind::Operative, number, unlabel(piece(self.src, l))),
-            None => paragraph(Kind::Operative, number, empty_piece(span.clone())),
-        };
-        for p in pieces.map(|l| piece(self.src, l)) {
+        let mut pieces = item
+            .leaves
+            .iter()
+            .filter_map(|l| self.leaf(*l))
+            .map(|l| piece(self.src, l));
+        // "1. (a) …": an item that opens with a label has no text of its own before its
+        // first subparagraph.
+        let first = pieces.next().filter(|p| p.label.is_none());
+        let mut para = paragraph(
+            Kind::Operative,
+            number,
+            first.unwrap_or_else(|| empty_piece(span.clone())),
+        );
+        let labelled_first = item
+            .leaves
+            .first()
+            .and_then(|l| self.leaf(*l))
+            .map(|l| piece(self.src, l));
+        if let Some(p) = labelled_first.filter(|p| p.label.is_some()) {
+            add_sub(&mut para, p);
+        }
+        for p in pieces {
             add_sub(&mut para, p);
         }
         para.span = Span::new(span.start, span.end.max(para.span.end));
@@ -291,8 +343,10 @@ fn list_number(src: &str, at: usize) -> Option<u32> {
 /// The inline Markdown of a leaf: its source with lines joined and blanks collapsed, or, for
 /// text inside constructs the format has no place for, its escaped plain text.
 fn inline_md(src: &str, leaf: &Leaf) -> String {
-    let source = match (&leaf.inline, leaf.direct) {
-        (Some(r), true) => src.get(r.clone()),
+    // Only a paragraph's source is sure to read as a paragraph again when written at the
+    // start of a line; a heading's text could read as a footnote definition, say.
+    let source = match (&leaf.inline, leaf.direct, leaf.kind) {
+        (Some(r), true, LeafKind::Para) => src.get(r.clone()),
         _ => None,
     };
     let Some(source) = source else {
@@ -363,6 +417,7 @@ fn unlabel(mut p: Piece) -> Piece {
 }
 
 fn empty_piece(span: Range<usize>) -> Piece {
+    let span = span.start..span.start;
     Piece {
         label: None,
         text: String::new(),

@@ -32,8 +32,18 @@ pub(crate) fn split_closing(text: &str) -> Option<(&str, &str)> {
     let word = words.iter().find(|w| rest.starts_with(*w))?;
     let end = digits + 3 + word.len();
     let (meeting, date) = (text.get(..end)?, text.get(end..)?);
-    let boundary = date.is_empty() || date.starts_with(' ');
-    boundary.then(|| (meeting, date.trim()))
+    let date = date.trim();
+    let boundary = text
+        .get(end..)
+        .is_some_and(|d| d.is_empty() || d.starts_with(' '));
+    (boundary && (date.is_empty() || date_like(date))).then_some((meeting, date))
+}
+
+/// Whether what follows the meeting reads as a date: a few words, one of them a year.
+fn date_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split(' ').collect();
+    let year = |w: &&str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    words.len() <= 4 && words.iter().any(year)
 }
 
 /// "7 December 2023" as "2023-12-07"; `None` unless it is a valid date written that way.
@@ -111,6 +121,7 @@ mod tests {
             Some(("45th plenary meeting", "7 December 2023"))
         );
         assert_eq!(split_closing("8th meeting"), Some(("8th meeting", "")));
+        assert_eq!(split_closing("8th meeting The General Assembly,"), None);
         assert_eq!(split_closing("45th plenary meetings"), None);
         assert_eq!(split_closing("Recalling its 45th plenary meeting"), None);
         assert_eq!(iso_date("7 December 2023").as_deref(), Some("2023-12-07"));

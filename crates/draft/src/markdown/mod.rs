@@ -52,7 +52,13 @@ type Unsupported = (usize, &'static str);
 fn parse_checked(src: &str) -> Result<(Draft, Option<Unsupported>), FormatError> {
     let (meta, body) = front::read(src)?;
     let blocks = blocks::read(src, body);
-    Ok((build::build(src, meta, &blocks), blocks.unsupported))
+    let draft = build::build(src, meta, &blocks);
+    let annex_start = draft.annexes.first().map_or(usize::MAX, |a| a.span.start);
+    let unsupported = blocks
+        .unsupported
+        .into_iter()
+        .find(|(at, _)| *at < annex_start);
+    Ok((draft, unsupported))
 }
 
 /// Writes a draft in the normalised Markdown form.

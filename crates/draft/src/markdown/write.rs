@@ -3,7 +3,7 @@
 use super::closing::written_date;
 use super::escape::escape;
 use super::front;
-use crate::model::{Annex, Closing, Draft, Enacting, Footnote, Paragraph, Section};
+use crate::model::{Annex, Closing, Draft, Enacting, Footnote, Paragraph, Section, Subparagraph};
 
 /// Extra indentation of subparagraphs below the first level: deeper than the item's content,
 /// but less than the four columns that would make an indented code block.
@@ -28,13 +28,17 @@ pub(crate) fn write(d: &Draft) -> String {
         annex(&mut blocks, a);
     }
     blocks.extend(d.footnotes.iter().map(footnote));
+    let body: Vec<String> = blocks
+        .iter()
+        .map(|b| trim_lines(b))
+        .filter(|b| !b.is_empty())
+        .collect();
     let mut out = front::write(&d.meta);
-    if !out.is_empty() && !blocks.is_empty() {
+    if !out.is_empty() && !body.is_empty() {
         out.push('\n');
     }
-    let body: Vec<String> = blocks.iter().map(|b| trim_lines(b)).collect();
     out.push_str(&body.join("\n\n"));
-    if !blocks.is_empty() {
+    if !body.is_empty() {
         out.push('\n');
     }
     out
@@ -57,23 +61,35 @@ fn enacting(e: &Enacting) -> String {
 
 fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Paragraph]) {
     for p in preamble {
-        blocks.push(p.markdown.clone());
-        subs(blocks, p, 0);
+        blocks.push(protect_start(&p.markdown));
+        subs(blocks, &p.sub, 0);
     }
     for p in operative {
         let marker = match p.number {
             Some(n) => format!("{n}. "),
             None => "- ".to_string(),
         };
-        blocks.push(format!("{marker}{}", p.markdown));
-        subs(blocks, p, marker.len());
+        if p.markdown.is_empty() && !p.sub.is_empty() {
+            // No text before the first subparagraph: it goes on the marker's line ("1. (a) …"),
+            // since an item cannot start with a blank line followed by its content.
+            let (first, rest) = p.sub.split_at(1);
+            let first: Vec<String> = first
+                .iter()
+                .map(|s| format!("{} {}", s.label, s.markdown))
+                .collect();
+            blocks.push(format!("{marker}{}", first.concat()));
+            subs(blocks, rest, marker.len());
+            continue;
+        }
+        blocks.push(format!("{marker}{}", protect_start(&p.markdown)));
+        subs(blocks, &p.sub, marker.len());
     }
 }
 
 /// Subparagraphs, indented to the content of their item (`indent`), deeper ones a little
 /// more so that they read as nested.
-fn subs(blocks: &mut Vec<String>, p: &Paragraph, indent: usize) {
-    for s in &p.sub {
+fn subs(blocks: &mut Vec<String>, subs: &[Subparagraph], indent: usize) {
+    for s in subs {
         let extra = if s.level >= 2 { NESTED_INDENT } else { 0 };
         let pad = " ".repeat(indent + extra);
         blocks.push(format!("{pad}{} {}", s.label, s.markdown));
@@ -100,7 +116,14 @@ fn closing(c: &Closing) -> String {
 fn annex(blocks: &mut Vec<String>, a: &Annex) {
     blocks.push(format!("# {}", escape(&a.heading)));
     if !a.markdown.trim().is_empty() {
-        blocks.push(a.markdown.trim().to_string());
+        // Leading spaces may be an indented code block: only blank lines go.
+        let md = a.markdown.trim_end();
+        let first_line = md.len() - md.trim_start().len();
+        let start = md
+            .get(..first_line)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        blocks.push(md.get(start..).unwrap_or(md).to_string());
         return;
     }
     let paras = a.text.split("\n\n").filter(|t| !t.trim().is_empty());
@@ -111,7 +134,29 @@ fn footnote(f: &Footnote) -> String {
     let md = if f.markdown.is_empty() {
         escape(&f.text)
     } else {
-        f.markdown.clone()
+        protect_start(&f.markdown)
     };
     format!("[^{}]: {md}", f.label)
+}
+
+/// Inline Markdown that will start a line (or follow a list marker or footnote label), with
+/// a backslash before whatever would open a block there: "0." after `fmt` added the full
+/// stop to "0", a leading "-", "#" or ">".
+fn protect_start(md: &str) -> String {
+    let digits = md.bytes().take_while(u8::is_ascii_digit).count();
+    let after_digits = md.get(digits..).unwrap_or("");
+    let opens = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
+    if digits > 0
+        && after_digits.starts_with(['.', ')'])
+        && opens(after_digits.get(1..).unwrap_or(""))
+    {
+        return format!("{}\\{after_digits}", md.get(..digits).unwrap_or(""));
+    }
+    let block = md.starts_with(['#', '>', '-', '+'])
+        || (md.starts_with('*') && opens(md.get(1..).unwrap_or("")));
+    if block {
+        format!("\\{md}")
+    } else {
+        md.to_string()
+    }
 }
