@@ -12,8 +12,12 @@
 //!   `backmatter` entry are compared; where it labels the closing formula itself ("50th
 //!   (resumed) plenary meeting", or a closing date "2 July 2020" alone) as a paragraph, that
 //!   entry ends the range too;
-//! - some documents leave paragraphs unlabelled or have no operative paragraph labelled;
+//! - some documents leave paragraphs unlabelled, label a paragraph as a heading (a "heading"
+//!   ending with a comma, semicolon or colon) or have no operative paragraph labelled;
 //!   those are counted as unusable and left out (the count is printed);
+//! - text after a paragraph's subparagraphs that continues it ("and to include ...;",
+//!   starting lower-case) is labelled preambular even inside the operative part; it is
+//!   compared with the kind of the paragraph it continues;
 //! - where the segmenter is right and the labels are wrong, the document is listed with the
 //!   reason in `tests/segmentation-exclusions.tsv` (reviewed by hand, kept short).
 
@@ -98,6 +102,10 @@ fn truth(entry: &Value, text: &str) -> Result<Seq, &'static str> {
             .unwrap_or(&[])
             .iter()
             .collect();
+        if kind_of_entry == "heading" && ends_like_paragraph(&raw) {
+            // A paragraph labelled as a heading is a paragraph left unlabelled.
+            return Err("paragraph labelled as a heading");
+        }
         if kind_of_entry != "paragraph" {
             continue;
         }
@@ -125,6 +133,12 @@ fn truth(entry: &Value, text: &str) -> Result<Seq, &'static str> {
             continue;
         }
         let kind = match p[3].as_str() {
+            // Text after a paragraph's subparagraphs ("and to include ... in his next
+            // report;") continues that paragraph; the source labels it preambular whatever
+            // the paragraph is, so it takes the kind of the paragraph it continues.
+            Some(_) if body.starts_with(char::is_lowercase) && !seq.is_empty() => {
+                seq.last().map_or(Kind::Preambular, |(k, _)| *k)
+            }
             Some("preambular") => Kind::Preambular,
             Some("operative") => Kind::Operative,
             _ => return Err("unlabelled paragraph"),
@@ -135,6 +149,11 @@ fn truth(entry: &Value, text: &str) -> Result<Seq, &'static str> {
         return Err("no operative paragraph");
     }
     Ok(seq)
+}
+
+/// Paragraph punctuation at the end: a heading never ends so.
+fn ends_like_paragraph(text: &str) -> bool {
+    text.trim().ends_with([',', ';', ':'])
 }
 
 /// "50th (resumed) plenary meeting", "39th meeting": the closing formula.

@@ -82,7 +82,7 @@ pub(crate) fn group(items: &[Item]) -> Vec<Block> {
         match item {
             Item::Line(piece) => {
                 // The closing formula sometimes follows the last paragraph without a blank.
-                if super::words::meeting_len(piece.text.trim()).is_some() {
+                if starts_block(piece.text.trim()) {
                     blocks.extend(current.take());
                 }
                 current = Some(match current.take() {
@@ -102,6 +102,13 @@ pub(crate) fn group(items: &[Item]) -> Vec<Block> {
     }
     blocks.extend(current);
     blocks
+}
+
+/// Lines that open a block even without a blank line before them: the closing formula, and
+/// a number or label standing alone on its line ("1.", "(s)").
+fn starts_block(line: &str) -> bool {
+    let alone = super::labels::leading_label(line).is_some_and(|(_, len)| len >= line.len());
+    alone || super::words::meeting_len(line).is_some()
 }
 
 /// After a page break, the first line either continues the last block or opens a new one.
@@ -258,6 +265,12 @@ mod tests {
                 "45th plenary meeting 7 December 2023"
             ]
         );
+    }
+
+    #[test]
+    fn label_alone_on_a_line_starts_a_block() {
+        let b = texts("in the country;\n(s)\nTo ensure the right");
+        assert_eq!(b, ["in the country;", "(s) To ensure the right"]);
     }
 
     #[test]

@@ -105,6 +105,10 @@ impl Builder {
                 i += self.open_section(label, heading, block, blocks.get(i));
                 continue;
             }
+            if is_table(block) {
+                // A table (a scale of assessments, a budget) cannot be a paragraph's text.
+                continue;
+            }
             if is_heading_text(block) {
                 self.unlabelled_heading(block);
                 continue;
@@ -281,7 +285,7 @@ fn numbered_ahead(blocks: &[Block]) -> Vec<bool> {
 /// "II", "B.", "III Heading text": a section label, with the heading when it shares the block.
 fn section_heading(block: &Block) -> Option<(String, String)> {
     let text = block.text.trim();
-    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let (first, rest) = split_label_word(text);
     let dotted = first.ends_with('.');
     let core = first.trim_end_matches('.');
     let roman = core.bytes().all(|b| b.is_ascii_uppercase()) && roman_value(core).is_some();
@@ -296,16 +300,31 @@ fn section_heading(block: &Block) -> Option<(String, String)> {
     heading_ok.then(|| (core.to_string(), rest.trim().to_string()))
 }
 
+/// The first word and the rest; "C.“Delivering as one”" splits after "C.".
+fn split_label_word(text: &str) -> (&str, &str) {
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    if let Some(dot) = first.find('.') {
+        let label = &first[..dot];
+        let glued = dot + 1 < first.len() && label.bytes().all(|b| b.is_ascii_uppercase());
+        if glued && !label.is_empty() && label.len() <= 5 {
+            return text.split_at(dot + 1);
+        }
+    }
+    (first, rest)
+}
+
 /// Heading text: short, capitalised, not ending like a paragraph (preambular paragraphs end
-/// with a comma, operative ones with a semicolon, colon or full stop).
+/// with a comma, operative ones with a semicolon, colon or full stop). A heading in capitals
+/// may end any way.
 fn looks_like_heading(text: &str) -> bool {
     let text = text.trim();
     let capital = text
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '“');
-    let open_end = !text.ends_with([',', ';', ':', '.', '”', '"', '’', ')']);
-    capital && text.len() < 200 && open_end && !is_date_only(text)
+    let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    let open_end = !text.ends_with([',', ';', ':', '.']);
+    capital && text.len() < 300 && (open_end || shouting) && !is_date_only(text)
 }
 
 /// "2 July 2020": a block that is only a date (the closing formula of meetings held without
@@ -313,6 +332,24 @@ fn looks_like_heading(text: &str) -> bool {
 fn is_date_only(text: &str) -> bool {
     let text = text.trim();
     text.len() <= 20 && text.split_whitespace().count() == 3 && words::find_date(text).is_some()
+}
+
+/// A table as PDF extraction leaves it: many short lines, a good share of them numbers.
+fn is_table(block: &Block) -> bool {
+    let n = block.lines.len();
+    if n < 6 {
+        return false;
+    }
+    let numeric = block
+        .lines
+        .iter()
+        .filter(|l| {
+            l.chars()
+                .all(|c| c.is_ascii_digit() || " .,%–-()".contains(c))
+        })
+        .count();
+    let short = block.lines.iter().filter(|l| l.len() < 40).count();
+    numeric * 4 >= n && short * 5 >= n * 4
 }
 
 /// A block that can be the heading of a section whose label stood alone.

@@ -25,8 +25,6 @@ const NUMBER_WORDS: &[&str] = &[
     "paras",
     "paragraph",
     "paragraphs",
-    "resolution",
-    "resolutions",
     "decision",
     "decisions",
     "article",
@@ -55,10 +53,6 @@ const NUMBER_WORDS: &[&str] = &[
     "figure",
     "level",
     "levels",
-    "recommendation",
-    "recommendations",
-    "session",
-    "sessions",
     "protocol",
     "part",
     "parts",
@@ -247,6 +241,10 @@ fn ends_cleanly(after: &str) -> bool {
 fn is_mark(text: &str, start: usize, end: usize) -> bool {
     let before = &text[..start];
     let after = &text[end..];
+    if between_words(before, after) {
+        // "Paris Agreement4and": the mark took the place of the space.
+        return true;
+    }
     if !ends_cleanly(after) || starts_with_month(after.trim_start()) {
         return false;
     }
@@ -265,6 +263,16 @@ fn is_mark(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// A mark squeezed between two lower-case words, without spaces.
+fn between_words(before: &str, after: &str) -> bool {
+    let prev = before.chars().last().is_some_and(char::is_lowercase);
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    prev && word.len() >= 3 && after.starts_with(|c: char| c.is_lowercase())
+}
+
 /// Whether spaced digits follow something a mark can follow (a word that does not take a
 /// number, or closing punctuation).
 fn after_word(before: &str) -> bool {
@@ -275,7 +283,14 @@ fn after_word(before: &str) -> bool {
         return true;
     }
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    if is_year(word) {
+    let tail = word
+        .len()
+        .checked_sub(4)
+        .and_then(|i| word.get(i..))
+        .unwrap_or(word);
+    let whole_number =
+        word.len() == 4 || !word[..word.len() - tail.len()].ends_with(|c: char| c.is_ascii_digit());
+    if is_year(tail) && whole_number {
         // "9 March 1993 3 and": a mark after a date.
         return true;
     }
@@ -305,7 +320,10 @@ fn remove_mark(pieces: &mut [Piece], (i, start, end): Found, label: &str) -> (us
         .text
         .get(..start)
         .map_or(start, |b| b.trim_end().len());
-    piece.text.replace_range(cut..end, "");
+    let squeezed = between_words(&piece.text[..start], &piece.text[end..]);
+    piece
+        .text
+        .replace_range(cut..end, if squeezed { " " } else { "" });
     piece.marks.push((cut, label.to_string()));
     (i, cut)
 }
@@ -362,13 +380,13 @@ mod tests {
     #[test]
     fn numbers_in_the_sentence_are_not_marks() {
         let mut p = [
-            piece("held from 6 to 22 February, recalling resolution 6 and 6 December"),
+            piece("held from 6 to 22 February, recalling paragraph 6 and 6 December"),
             piece("with Disabilities, 6 in which"),
         ];
         strip_marks(&mut p, &["6".to_string()]);
         assert_eq!(
             p[0].text,
-            "held from 6 to 22 February, recalling resolution 6 and 6 December"
+            "held from 6 to 22 February, recalling paragraph 6 and 6 December"
         );
         assert_eq!(p[1].text, "with Disabilities, in which");
     }
@@ -395,6 +413,14 @@ mod tests {
             p[0].text,
             "(A/78/422/Add.1, para. 6) comprising 3.1 per cent, and its resolution."
         );
+    }
+
+    #[test]
+    fn mark_squeezed_between_words() {
+        let mut p = [piece("the Paris Agreement4and its early entry")];
+        strip_marks(&mut p, &["4".to_string()]);
+        assert_eq!(p[0].text, "the Paris Agreement and its early entry");
+        assert_eq!(p[0].marks, [(19, "4".to_string())]);
     }
 
     #[test]

@@ -87,13 +87,36 @@ fn item(line: &Line<'_>) -> Item {
         return Item::Blank;
     }
     let (start, end) = line.trimmed_bounds();
-    let text = super::footnotes::collapse(line.trimmed());
+    let text = tighten_ranges(&super::footnotes::collapse(line.trimmed()));
     Item::Line(Piece {
         text,
         start,
         end,
         marks: Vec::new(),
     })
+}
+
+/// "2014– 2024", "2015 – 2030": PDF extraction spaces out the en dash of a range of years,
+/// which UN typography sets closed up ("2014–2024").
+fn tighten_ranges(line: &str) -> String {
+    if !line.contains('–') {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find('–') {
+        let (head, tail) = rest.split_at(i);
+        let tail = &tail['–'.len_utf8()..];
+        let left = head.trim_end();
+        let right = tail.trim_start();
+        let digits = left.ends_with(|c: char| c.is_ascii_digit())
+            && right.starts_with(|c: char| c.is_ascii_digit());
+        out.push_str(if digits { left } else { head });
+        out.push('–');
+        rest = if digits { right } else { tail };
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes footnote marks from the lines of one page.
@@ -176,6 +199,18 @@ mod tests {
                 "<blank>",
                 "Seventy-eighth session"
             ]
+        );
+    }
+
+    #[test]
+    fn ranges_of_years_are_closed_up() {
+        assert_eq!(
+            tighten_ranges("Decade 2014– 2024, and 2015 – 2030"),
+            "Decade 2014–2024, and 2015–2030"
+        );
+        assert_eq!(
+            tighten_ranges("peace – and security"),
+            "peace – and security"
         );
     }
 
