@@ -169,6 +169,10 @@ fn numbering(src: &str, draft: &Draft, out: &mut Vec<Diagnostic>) {
         if group.first().and_then(|p| p.number) == Some(1) {
             previous = 0;
         }
+        // Older texts print the paragraphs of some sections without numbers at all.
+        if group.iter().all(|p| p.number.is_none()) {
+            continue;
+        }
         for p in group {
             let expected = previous + 1;
             match p.number {

@@ -37,6 +37,14 @@ fn strip_footnote_mark(text: &str) -> Option<usize> {
         let open = text.rfind("[^")?;
         return Some(open);
     }
+    // Texts of the 1990s mark footnotes "1/" after a space: "in the report; 3/".
+    if let Some(number) = text.strip_suffix('/') {
+        let digits = number.trim_end_matches(|c: char| c.is_ascii_digit());
+        let spaced = digits.ends_with(|c: char| c.is_whitespace());
+        if spaced && digits.len() < number.len() && number.len() - digits.len() <= 3 {
+            return Some(digits.len());
+        }
+    }
     let digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
     let glued = digits.len() < text.len()
         && digits.ends_with([',', ';', '.', ':'])
@@ -63,6 +71,13 @@ mod tests {
     fn skips_pdf_footnote_digits_glued_to_punctuation() {
         assert_eq!(last("Colonial Countries and Peoples for 2023,1  \n"), ",");
         assert_eq!(last("of 14 December 2006;12"), ";");
+    }
+
+    #[test]
+    fn skips_old_style_footnote_marks() {
+        assert_eq!(last("on Population and Development; 1/"), ";");
+        assert_eq!(last("in the report;\u{a0}2/\n"), ";");
+        assert_eq!(last("see resolution 45/2"), "2");
     }
 
     #[test]

@@ -1,0 +1,364 @@
+//! The checker against real adopted resolutions from the shared corpus.
+//!
+//! - False alarms: UN editors already corrected these texts, so an error-severity finding on
+//!   them is mostly the checker's bug. Budget: at most 1 error per 20 resolutions.
+//! - Recall: real resolutions are mutated (a wrong date on a cited resolution the register
+//!   knows, a wrong end punctuation, an operative verb opening a preambular paragraph, a
+//!   pinpoint past the cited resolution's last paragraph, a misspelt opening); the checker
+//!   must flag at least 95% of them, with the expected rule, at the mutated place.
+//!
+//! The register is built from the corpus metadata (resolution_index.csv) plus the segmented
+//! text of every corpus resolution (for operative paragraph counts). The corpus is read from
+//! $RESOLUTE_CORPUS, else ../shared/corpus beside the workspace; without it the tests skip.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+
+use resolute_check::{check, MemoryRegister, Register, Resolution, Severity};
+use resolute_cite::{extract_with, Context};
+use resolute_draft::{segment, Body, Draft, Kind};
+use serde_json::Value;
+
+struct Doc {
+    symbol: String,
+    body: Body,
+    text: String,
+    clean: bool,
+    quality_note: bool,
+}
+
+fn corpus_root() -> Option<PathBuf> {
+    let root = std::env::var_os("RESOLUTE_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+        });
+    if root.join("metadata/documents.jsonl").is_file() {
+        Some(root)
+    } else {
+        println!("skipping: corpus not found at {}", root.display());
+        None
+    }
+}
+
+/// Every resolution text of the corpus with its metadata.
+fn load(root: &PathBuf) -> Vec<Doc> {
+    let jsonl = fs::read_to_string(root.join("metadata/documents.jsonl")).unwrap();
+    jsonl
+        .lines()
+        .filter_map(|line| {
+            let v: Value = serde_json::from_str(line).ok()?;
+            if v["doc_type"] != "resolution" {
+                return None;
+            }
+            let text = fs::read_to_string(root.join(v["text_file"].as_str()?)).ok()?;
+            Some(Doc {
+                symbol: v["symbol"].as_str()?.to_string(),
+                body: Body::parse(v["body"].as_str()?)?,
+                text,
+                clean: v["format"] == "clean-paragraphs",
+                quality_note: v.get("quality_note").is_some_and(|q| !q.is_null()),
+            })
+        })
+        .collect()
+}
+
+fn register(root: &PathBuf, docs: &[Doc]) -> MemoryRegister {
+    let mut reg = MemoryRegister::new();
+    let csv = fs::read_to_string(root.join("metadata/resolution_index.csv")).unwrap();
+    reg.load_csv(&csv).unwrap();
+    for doc in docs {
+        let draft = segment(&doc.text);
+        let record = Resolution {
+            symbol: doc.symbol.clone(),
+            ..Resolution::default()
+        };
+        reg.insert_text(record, &draft);
+    }
+    reg
+}
+
+/// The documents the false-alarm budget is measured on: clean GA, HRC and ECOSOC
+/// resolutions without a quality note.
+fn measured(docs: &[Doc]) -> impl Iterator<Item = &Doc> {
+    docs.iter()
+        .filter(|d| d.clean && !d.quality_note && d.body != Body::SecurityCouncil)
+}
+
+fn checked(
+    doc: &Doc,
+    text: &str,
+    reg: &MemoryRegister,
+) -> (Draft, Vec<resolute_check::Diagnostic>) {
+    let mut draft = segment(text);
+    draft.meta.body = draft.meta.body.or(Some(doc.body));
+    let found = check(text, &draft, Some(reg as &dyn Register));
+    (draft, found)
+}
+
+#[test]
+fn adopted_resolutions_raise_few_errors() {
+    let Some(root) = corpus_root() else { return };
+    let docs = load(&root);
+    let reg = register(&root, &docs);
+    let (mut resolutions, mut errors) = (0usize, 0usize);
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut examples: Vec<String> = Vec::new();
+    let mut by_doc: Vec<(usize, &str)> = Vec::new();
+    for doc in measured(&docs) {
+        resolutions += 1;
+        let (_, found) = checked(doc, &doc.text, &reg);
+        let doc_errors = found.iter().filter(|d| d.severity == Severity::Error).count();
+        by_doc.push((doc_errors, &doc.symbol));
+        for d in found.iter().filter(|d| d.severity == Severity::Error) {
+            errors += 1;
+            *by_rule.entry(d.rule).or_default() += 1;
+            if examples.len() < 40 && doc_errors < 4 {
+                let around = doc
+                    .text
+                    .get(d.span.start.saturating_sub(40)..d.span.end + 10);
+                examples.push(format!(
+                    "{} {} {:?}",
+                    doc.symbol,
+                    d.rule,
+                    around.unwrap_or("")
+                ));
+            }
+        }
+    }
+    let rate = errors as f64 / resolutions as f64;
+    println!("false alarms: {errors} errors on {resolutions} adopted resolutions ({rate:.3} per resolution, budget 0.05)");
+    let mut worst: Vec<_> = by_rule.into_iter().collect();
+    worst.sort_by(|a, b| b.1.cmp(&a.1));
+    println!("worst rules: {worst:?}");
+    by_doc.sort_by(|a, b| b.0.cmp(&a.0));
+    println!("documents with most errors: {:?}", &by_doc[..by_doc.len().min(15)]);
+    let with_errors = by_doc.iter().filter(|d| d.0 > 0).count();
+    println!("documents with at least one error: {with_errors}");
+    for e in &examples {
+        println!("  {e}");
+    }
+    assert!(
+        resolutions > 100,
+        "too few resolutions measured: {resolutions}"
+    );
+    assert!(rate <= 0.05, "{errors} errors on {resolutions} resolutions");
+}
+
+/// One injected error: the mutated text, the rule expected, and the byte range where the
+/// checker must point.
+struct Mutation {
+    what: &'static str,
+    text: String,
+    rule: &'static str,
+    at: (usize, usize),
+}
+
+fn replace(text: &str, start: usize, end: usize, with: &str) -> String {
+    format!("{}{}{}", &text[..start], with, &text[end..])
+}
+
+fn para_starts(text: &str, draft: &Draft, kind: Kind) -> Vec<(usize, usize)> {
+    draft
+        .paragraphs()
+        .filter(|p| p.kind == kind && p.sub.is_empty())
+        .filter_map(|p| {
+            let slice = text.get(p.span.range())?;
+            let i = slice.find(|c: char| c.is_alphabetic())?;
+            Some((p.span.start + i, p.span.end))
+        })
+        .collect()
+}
+
+fn first_word(text: &str, start: usize) -> (usize, usize) {
+    let len = text[start..]
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(0);
+    (start, start + len)
+}
+
+/// A wrong adoption date on the first dated citation the register confirms.
+fn wrong_date(doc: &Doc, draft: &Draft, reg: &MemoryRegister) -> Option<Mutation> {
+    for p in draft.paragraphs() {
+        let slice = doc.text.get(p.span.range())?;
+        for c in extract_with(
+            slice,
+            Context {
+                body: Some(doc.body),
+            },
+        ) {
+            let (Some(dated), Some(symbol)) = (c.date, c.normalized.as_deref()) else {
+                continue;
+            };
+            let known = reg.resolution(symbol).and_then(|r| r.adopted);
+            if known.as_deref() != Some(dated.date.to_string().as_str()) {
+                continue;
+            }
+            let day = dated.date.day;
+            let new_day = if day >= 28 { day - 1 } else { day + 1 };
+            let start = p.span.start + dated.span.start;
+            let day_len = if day >= 10 { 2 } else { 1 };
+            let text = replace(&doc.text, start, start + day_len, &new_day.to_string());
+            let end = start + new_day.to_string().len();
+            return Some(Mutation {
+                what: "wrong date",
+                text,
+                rule: "citation/date",
+                at: (start, end),
+            });
+        }
+    }
+    None
+}
+
+/// A preambular paragraph's final comma turned into a semicolon.
+fn wrong_punctuation(doc: &Doc, draft: &Draft) -> Option<Mutation> {
+    let (_, end) = para_starts(&doc.text, draft, Kind::Preambular)
+        .into_iter()
+        .nth(1)?;
+    let own = doc.text[..end].trim_end();
+    if !own.ends_with(',') {
+        return None;
+    }
+    let at = own.len() - 1;
+    let text = replace(&doc.text, at, at + 1, ";");
+    Some(Mutation {
+        what: "end punctuation",
+        text,
+        rule: "structure/preamble-end",
+        at: (at, at + 1),
+    })
+}
+
+/// "Requests" put in place of a preambular paragraph's first word.
+fn operative_verb_in_preamble(doc: &Doc, draft: &Draft) -> Option<Mutation> {
+    let (start, _) = para_starts(&doc.text, draft, Kind::Preambular)
+        .into_iter()
+        .nth(2)?;
+    let (s, e) = first_word(&doc.text, start);
+    if !doc.text[s..e].ends_with("ing") {
+        return None;
+    }
+    let text = replace(&doc.text, s, e, "Requests");
+    Some(Mutation {
+        what: "operative verb in preamble",
+        text,
+        rule: "opening/wrong-kind",
+        at: (s, s + "Requests".len()),
+    })
+}
+
+/// "paragraph N of" put before a citation of a resolution whose paragraph count is known,
+/// with N past its last paragraph.
+fn pinpoint_too_far(doc: &Doc, draft: &Draft, reg: &MemoryRegister) -> Option<Mutation> {
+    for p in draft.paragraphs() {
+        let slice = doc.text.get(p.span.range())?;
+        for c in extract_with(
+            slice,
+            Context {
+                body: Some(doc.body),
+            },
+        ) {
+            let (Some(cue), Some(symbol)) = (c.cue, c.normalized.as_deref()) else {
+                continue;
+            };
+            let cue_text = &slice[cue.range()];
+            if !c.pinpoints.is_empty() || cue_text != "its resolution" {
+                continue;
+            }
+            let Some(count) = reg.resolution(symbol).and_then(|r| r.operative_paragraphs) else {
+                continue;
+            };
+            if count == 0 {
+                continue;
+            }
+            let n = (count + 3).to_string();
+            let start = p.span.start + cue.start;
+            let insert = format!("paragraph {n} of ");
+            let text = replace(&doc.text, start, start, &insert);
+            let at = start + "paragraph ".len();
+            return Some(Mutation {
+                what: "pinpoint too far",
+                text,
+                rule: "citation/pinpoint",
+                at: (at, at + n.len()),
+            });
+        }
+    }
+    None
+}
+
+/// The third letter dropped from an operative paragraph's first word ("Requests" ->
+/// "Reuests").
+fn misspelt_opening(doc: &Doc, draft: &Draft) -> Option<Mutation> {
+    let (start, _) = para_starts(&doc.text, draft, Kind::Operative)
+        .into_iter()
+        .nth(1)?;
+    let (s, e) = first_word(&doc.text, start);
+    if e - s < 6 || !doc.text[s..e].is_ascii() {
+        return None;
+    }
+    let text = replace(&doc.text, s + 2, s + 3, "");
+    Some(Mutation {
+        what: "misspelt opening",
+        text,
+        rule: "opening/unknown",
+        at: (s, e - 1),
+    })
+}
+
+#[test]
+fn injected_errors_are_caught_at_the_right_place() {
+    let Some(root) = corpus_root() else { return };
+    let docs = load(&root);
+    let reg = register(&root, &docs);
+    let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut missed: Vec<String> = Vec::new();
+    for doc in measured(&docs).take(400) {
+        let draft = segment(&doc.text);
+        let mutations = [
+            wrong_date(doc, &draft, &reg),
+            wrong_punctuation(doc, &draft),
+            operative_verb_in_preamble(doc, &draft),
+            pinpoint_too_far(doc, &draft, &reg),
+            misspelt_opening(doc, &draft),
+        ];
+        for m in mutations.into_iter().flatten() {
+            let (_, found) = checked(doc, &m.text, &reg);
+            let hit = found.iter().any(|d| {
+                d.rule == m.rule
+                    && d.span.start < m.at.1.max(m.at.0 + 1)
+                    && m.at.0 < d.span.end.max(d.span.start + 1)
+            });
+            let entry = tally.entry(m.what).or_default();
+            entry.1 += 1;
+            if hit {
+                entry.0 += 1;
+            } else if missed.len() < 20 {
+                let around = m
+                    .text
+                    .get(m.at.0.saturating_sub(30)..m.at.1 + 20)
+                    .unwrap_or("");
+                missed.push(format!("{} {}: {:?}", doc.symbol, m.what, around));
+            }
+        }
+    }
+    let (caught, total) = tally.values().fold((0, 0), |(c, t), (a, b)| (c + a, t + b));
+    for (what, (c, t)) in &tally {
+        println!("{what}: {c}/{t}");
+    }
+    for m in &missed {
+        println!("  missed {m}");
+    }
+    let recall = caught as f64 / total as f64;
+    println!(
+        "injected errors caught: {caught}/{total} ({:.1}%)",
+        100.0 * recall
+    );
+    assert!(
+        tally.len() == 5,
+        "every kind of mutation must be exercised: {tally:?}"
+    );
+    assert!(recall >= 0.95, "recall {recall:.3} below 0.95");
+}
