@@ -159,15 +159,23 @@ fn date(c: &Citation, base: usize, known: &Resolution, out: &mut Vec<Diagnostic>
     let Some(right) = long_date(adopted) else {
         return;
     };
-    let message = format!("resolution {} was adopted on {right}", known.symbol);
-    out.push(
-        Diagnostic::new(
-            "citation/date",
+    // Metadata often records a distribution or record date instead of the adoption date,
+    // so only a date read from the resolution's own text makes a wrong date an error.
+    let (severity, message) = if known.adopted_from_text {
+        (
             Severity::Error,
-            shift(dated.span, base),
-            message,
+            format!("resolution {} was adopted on {right}", known.symbol),
         )
-        .with_fix(right),
+    } else {
+        let m = format!(
+            "the library's metadata dates resolution {} {right}",
+            known.symbol
+        );
+        (Severity::Warning, m)
+    };
+    out.push(
+        Diagnostic::new("citation/date", severity, shift(dated.span, base), message)
+            .with_fix(right),
     );
 }
 
@@ -279,6 +287,7 @@ mod tests {
         reg.load_csv(csv).unwrap();
         let mut r = reg.resolution("A/RES/61/208").unwrap();
         r.operative_paragraphs = Some(12);
+        r.adopted_from_text = true;
         reg.insert(r);
         reg
     }
@@ -329,6 +338,14 @@ mod tests {
                 Some("20 December 2006".into())
             )]
         );
+    }
+
+    #[test]
+    fn a_date_known_only_from_metadata_is_a_warning() {
+        let found = run("Reaffirming its resolution 70/1 of 26 September 2015,");
+        assert_eq!(found[0].0, "citation/date");
+        assert_eq!(found[0].1, Severity::Warning);
+        assert_eq!(found[0].3.as_deref(), Some("25 September 2015"));
     }
 
     #[test]

@@ -13,6 +13,10 @@ pub struct Resolution {
     pub body: Option<Body>,
     /// Adoption date as `YYYY-MM-DD`, when known.
     pub adopted: Option<String>,
+    /// Whether `adopted` was read from the resolution's own text (its adoption line or
+    /// closing formula) rather than from metadata, which often holds a distribution or
+    /// record date instead.
+    pub adopted_from_text: bool,
     /// Title, when known (Security Council resolutions have none).
     pub title: Option<String>,
     /// Number of operative paragraphs, when the register has the text.
@@ -122,6 +126,17 @@ impl MemoryRegister {
             .map(|p| p.text.clone())
             .collect();
         record.operative_paragraphs = u32::try_from(paragraphs.len()).ok();
+        let closing = draft.closing.as_ref().and_then(|c| c.date.clone());
+        if let Some(date) = draft
+            .meta
+            .adopted
+            .clone()
+            .or(closing)
+            .filter(|d| is_iso_date(d))
+        {
+            record.adopted = Some(date);
+            record.adopted_from_text = true;
+        }
         let key = register_key(&record.symbol);
         self.insert(record);
         if let Some(entry) = self.entries.get_mut(&key) {
@@ -156,6 +171,7 @@ impl MemoryRegister {
                 adopted: field(date).map(str::to_string),
                 title: field(title).map(str::to_string),
                 operative_paragraphs: None,
+                adopted_from_text: false,
             });
             added += 1;
         }
@@ -171,12 +187,27 @@ fn csv_error(e: csv::Error) -> RegisterError {
     }
 }
 
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
 fn merge(into: &mut Resolution, from: Resolution) {
     if into.symbol.is_empty() {
         into.symbol = from.symbol;
     }
     into.body = into.body.or(from.body);
-    into.adopted = into.adopted.take().or(from.adopted);
+    if from.adopted_from_text && !into.adopted_from_text {
+        into.adopted = from.adopted;
+        into.adopted_from_text = true;
+    } else {
+        into.adopted = into.adopted.take().or(from.adopted);
+    }
     into.title = into.title.take().or(from.title);
     into.operative_paragraphs = from.operative_paragraphs.or(into.operative_paragraphs);
 }
@@ -264,6 +295,33 @@ mod tests {
         });
         let r = reg.resolution("A/RES/61/208").unwrap();
         assert_eq!(r.adopted.as_deref(), Some("2006-12-20"));
+    }
+
+    #[test]
+    fn a_date_read_from_the_text_wins_over_metadata() {
+        let mut reg = MemoryRegister::new();
+        reg.load_csv(CSV).unwrap();
+        let mut draft = Draft::default();
+        draft.meta.adopted = Some("2006-12-19".into());
+        reg.insert_text(
+            Resolution {
+                symbol: "A/RES/61/208".into(),
+                ..Resolution::default()
+            },
+            &draft,
+        );
+        let r = reg.resolution("A/RES/61/208").unwrap();
+        assert_eq!(r.adopted.as_deref(), Some("2006-12-19"));
+        assert!(r.adopted_from_text);
+        reg.insert(Resolution {
+            symbol: "A/RES/61/208".into(),
+            adopted: Some("2007-01-05".into()),
+            ..Resolution::default()
+        });
+        assert_eq!(
+            reg.resolution("A/RES/61/208").unwrap().adopted.as_deref(),
+            Some("2006-12-19")
+        );
     }
 
     #[test]
