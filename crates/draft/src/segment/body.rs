@@ -78,6 +78,10 @@ struct Part {
 struct Builder {
     top: Part,
     sections: Vec<(Section, Part)>,
+    /// Footnotes written into the text of a clean document, after a rule.
+    notes: Vec<Footnote>,
+    /// The blocks just read were a footnote rule or footnotes.
+    in_notes: bool,
 }
 
 impl Builder {
@@ -98,24 +102,39 @@ impl Builder {
                 return i;
             }
             i += 1;
-            if enacting(block).is_some() {
-                continue;
+            match self.not_a_paragraph(block, blocks.get(i)) {
+                Some(skip) => i += skip,
+                None => self.paragraph(block, ahead.get(i - 1).copied().unwrap_or(false)),
             }
-            if let Some((label, heading)) = section_heading(block) {
-                i += self.open_section(label, heading, block, blocks.get(i));
-                continue;
-            }
-            if is_table(block) {
-                // A table (a scale of assessments, a budget) cannot be a paragraph's text.
-                continue;
-            }
-            if is_heading_text(block) {
-                self.unlabelled_heading(block);
-                continue;
-            }
-            self.paragraph(block, ahead.get(i - 1).copied().unwrap_or(false));
         }
         blocks.len()
+    }
+
+    /// Handles a block that is no paragraph (enacting formula of a part, section heading,
+    /// table, footnote); returns how many further blocks it took, or `None` for a paragraph.
+    fn not_a_paragraph(&mut self, block: &Block, next: Option<&Block>) -> Option<usize> {
+        let in_notes = std::mem::take(&mut self.in_notes);
+        if enacting(block).is_some() || is_table(block) {
+            // A table (a scale of assessments, a budget) cannot be a paragraph's text.
+            return Some(0);
+        }
+        if is_rule(&block.text) {
+            self.in_notes = true;
+            return Some(0);
+        }
+        if let Some(note) = footnote(block, in_notes) {
+            self.in_notes = in_notes;
+            self.notes.push(note);
+            return Some(0);
+        }
+        if let Some((label, heading)) = section_heading(block) {
+            return Some(self.open_section(label, heading, block, next));
+        }
+        if is_heading_text(block) {
+            self.unlabelled_heading(block);
+            return Some(0);
+        }
+        None
     }
 
     /// Starts a section; a heading standing in the next block is taken too (returns 1 then).
@@ -188,7 +207,13 @@ impl Builder {
     }
 
     fn finish(self, draft: &mut Draft) {
-        let Builder { top, sections } = self;
+        let Builder {
+            top,
+            sections,
+            notes,
+            ..
+        } = self;
+        draft.footnotes.extend(notes);
         draft.preamble = with_levels(top.preamble);
         draft.operative = with_levels(top.operative);
         draft.sections = sections
@@ -324,7 +349,7 @@ fn looks_like_heading(text: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c == '“');
     let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
     let open_end = !text.ends_with([',', ';', ':', '.']);
-    capital && text.len() < 300 && (open_end || shouting) && !is_date_only(text)
+    capital && text.len() < 500 && (open_end || shouting) && !is_date_only(text)
 }
 
 /// "2 July 2020": a block that is only a date (the closing formula of meetings held without
@@ -332,6 +357,31 @@ fn looks_like_heading(text: &str) -> bool {
 fn is_date_only(text: &str) -> bool {
     let text = text.trim();
     text.len() <= 20 && text.split_whitespace().count() == 3 && words::find_date(text).is_some()
+}
+
+/// "__________": the rule above footnotes ("-----" ends some Security Council texts).
+fn is_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= 5 && (t.chars().all(|c| c == '_') || t.chars().all(|c| c == '-'))
+}
+
+/// A footnote written as a block of a clean text: "* Reissued for technical reasons ...",
+/// or, after a rule, "1/ S/PRST/1994/22." and "1 Official Records ...".
+fn footnote(block: &Block, after_rule: bool) -> Option<Footnote> {
+    let text = block.text.trim();
+    let (label, rest) = text.split_once(' ')?;
+    let starred = !label.is_empty() && label.chars().all(|c| c == '*');
+    let core = label.trim_end_matches('/');
+    let numbered = after_rule
+        && !core.is_empty()
+        && core.len() <= 3
+        && core.bytes().all(|b| b.is_ascii_digit());
+    (starred || numbered).then(|| Footnote {
+        label: core.to_string(),
+        text: rest.trim().to_string(),
+        markdown: String::new(),
+        span: block.span,
+    })
 }
 
 /// A table as PDF extraction leaves it: many short lines, a good share of them numbers.

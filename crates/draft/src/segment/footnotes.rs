@@ -53,7 +53,6 @@ const NUMBER_WORDS: &[&str] = &[
     "figure",
     "level",
     "levels",
-    "protocol",
     "part",
     "parts",
     "phase",
@@ -161,11 +160,24 @@ pub(crate) fn append_line(acc: &mut String, line: &str) {
     }
 }
 
-/// Collapses every run of whitespace to one space and trims.
+/// Collapses every run of whitespace to one space and trims; drops invisible format
+/// characters (left-to-right marks, zero-width spaces, soft hyphens) that extraction leaves.
 pub(crate) fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    append_line(&mut out, text);
+    if text.contains(is_invisible) {
+        let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+        append_line(&mut out, &visible);
+    } else {
+        append_line(&mut out, text);
+    }
     out
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{feff}' | '\u{ad}' | '\u{2060}'
+    )
 }
 
 /// Removes from the pieces of one page the marks of the footnotes printed on it, in order,

@@ -15,17 +15,35 @@ pub(crate) fn leading_label(text: &str) -> Option<(Label, usize)> {
     number(text)
         .or_else(|| paren(text))
         .or_else(|| dotted(text))
+        .or_else(|| bullet(text))
+}
+
+/// "• One for consideration ...": a bullet standing for a subparagraph label.
+fn bullet(text: &str) -> Option<(Label, usize)> {
+    let c = text.chars().next()?;
+    if !matches!(c, '•' | '▪' | '◦' | '–' | '-') {
+        return None;
+    }
+    let len = label_end(text, c.len_utf8())?;
+    (len > c.len_utf8()).then(|| (Label::Sub(c.to_string()), len))
 }
 
 /// "12." followed by a space or the end.
 fn number(text: &str) -> Option<(Label, usize)> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) || text.as_bytes().get(digits) != Some(&b'.') {
+    if !(1..=3).contains(&digits) {
         return None;
     }
     let n = text.get(..digits)?.parse().ok()?;
-    let len = label_end(text, digits + 1)?;
-    Some((Label::Number(n), len))
+    if text.as_bytes().get(digits) == Some(&b'.') {
+        let len = label_end(text, digits + 1)?;
+        return Some((Label::Number(n), len));
+    }
+    // "10 Calls for ...": the full stop is sometimes lost; the operative verb tells.
+    let len = label_end(text, digits)?;
+    let rest = text.get(len..)?;
+    let verb = len > digits && crate::opening::kind_of(rest) == Some(crate::model::Kind::Operative);
+    verb.then_some((Label::Number(n), len))
 }
 
 /// "(a)", "(iv)", "(aa)", "(1)".
@@ -160,6 +178,8 @@ mod tests {
     fn numbers_and_labels() {
         assert_eq!(leading_label("1. Approves"), Some((Label::Number(1), 3)));
         assert_eq!(leading_label("12."), Some((Label::Number(12), 3)));
+        assert_eq!(leading_label("10 Calls for"), Some((Label::Number(10), 3)));
+        assert_eq!(leading_label("10 Member States"), None);
         assert_eq!(
             leading_label("(a) To develop"),
             Some((Label::Sub("(a)".into()), 4))
@@ -176,6 +196,11 @@ mod tests {
         assert_eq!(leading_label("1.5 degrees"), None);
         assert_eq!(leading_label("(UNESCO) and"), None);
         assert_eq!(leading_label("e.g. this"), None);
+        assert_eq!(
+            leading_label("• One for"),
+            Some((Label::Sub("•".into()), 4))
+        );
+        assert_eq!(leading_label("–"), None);
     }
 
     #[test]
