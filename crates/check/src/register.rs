@@ -126,14 +126,10 @@ impl MemoryRegister {
             .map(|p| p.text.clone())
             .collect();
         record.operative_paragraphs = u32::try_from(paragraphs.len()).ok();
-        let closing = draft.closing.as_ref().and_then(|c| c.date.clone());
-        if let Some(date) = draft
-            .meta
-            .adopted
-            .clone()
-            .or(closing)
-            .filter(|d| is_iso_date(d))
-        {
+        // Only the adoption line ("Resolution adopted by the General Assembly on …") counts:
+        // texts taken from compilation volumes carry the closing formulas of their
+        // neighbours on the page.
+        if let Some(date) = draft.meta.adopted.clone().filter(|d| is_iso_date(d)) {
             record.adopted = Some(date);
             record.adopted_from_text = true;
         }

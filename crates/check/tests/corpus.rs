@@ -11,9 +11,11 @@
 //! text of every corpus resolution (for operative paragraph counts). The corpus is read from
 //! $RESOLUTE_CORPUS, else ../shared/corpus beside the workspace; without it the tests skip.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use resolute_check::{check, MemoryRegister, Register, Resolution, Severity};
 use resolute_cite::{extract_with, Context};
@@ -43,7 +45,7 @@ fn corpus_root() -> Option<PathBuf> {
 }
 
 /// Every resolution text of the corpus with its metadata.
-fn load(root: &PathBuf) -> Vec<Doc> {
+fn load(root: &Path) -> Vec<Doc> {
     let jsonl = fs::read_to_string(root.join("metadata/documents.jsonl")).unwrap();
     jsonl
         .lines()
@@ -64,7 +66,7 @@ fn load(root: &PathBuf) -> Vec<Doc> {
         .collect()
 }
 
-fn register(root: &PathBuf, docs: &[Doc]) -> MemoryRegister {
+fn register(root: &Path, docs: &[Doc]) -> MemoryRegister {
     let mut reg = MemoryRegister::new();
     let csv = fs::read_to_string(root.join("metadata/resolution_index.csv")).unwrap();
     reg.load_csv(&csv).unwrap();
