@@ -136,9 +136,9 @@ fn adopted_resolutions_raise_few_errors() {
     let rate = errors as f64 / resolutions as f64;
     println!("false alarms: {errors} errors on {resolutions} adopted resolutions ({rate:.3} per resolution, budget 0.05)");
     let mut worst: Vec<_> = by_rule.into_iter().collect();
-    worst.sort_by(|a, b| b.1.cmp(&a.1));
+    worst.sort_by_key(|w| std::cmp::Reverse(w.1));
     println!("worst rules: {worst:?}");
-    by_doc.sort_by(|a, b| b.0.cmp(&a.0));
+    by_doc.sort_by_key(|d| std::cmp::Reverse(d.0));
     println!(
         "documents with most errors: {:?}",
         &by_doc[..by_doc.len().min(15)]
