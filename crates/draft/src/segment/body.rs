@@ -127,7 +127,9 @@ impl Builder {
             self.notes.push(note);
             return Some(0);
         }
-        if let Some((label, heading)) = section_heading(block) {
+        if let Some((label, heading)) =
+            section_heading(block).or_else(|| self.lettered_heading(block))
+        {
             return Some(self.open_section(label, heading, block, next));
         }
         if is_heading_text(block) {
@@ -157,6 +159,24 @@ impl Builder {
         };
         self.sections.push((section, Part::default()));
         usize::from(next_heading.is_some())
+    }
+
+    /// "(i) Exemptions, advance approvals and notifications" after a paragraph that ended
+    /// with a full stop: a lettered heading, not a subparagraph (a paragraph with
+    /// subparagraphs ends with a colon, a comma or nothing).
+    fn lettered_heading(&mut self, block: &Block) -> Option<(String, String)> {
+        let Some((Label::Sub(label), len)) = leading_label(&block.text) else {
+            return None;
+        };
+        let rest = block.text.get(len..)?;
+        let part = self.part();
+        let last = part.operative.last().or(part.preamble.last())?;
+        let closed = last
+            .sub
+            .last()
+            .map_or(&last.text, |s| &s.text)
+            .ends_with('.');
+        (closed && looks_like_heading(rest)).then(|| (label, rest.trim().to_string()))
     }
 
     fn has_paragraphs(&self) -> bool {
