@@ -69,3 +69,6 @@ pub fn segment(text: &str) -> Draft {
     let blocks = blocks::group(&items);
     body::build(&blocks, footnotes)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,217 @@
+//! End-to-end tests of `segment` on short synthetic texts in both forms.
+
+use super::segment;
+use crate::model::{Body, Kind};
+use proptest::prelude::*;
+
+/// Two pages of a PDF extraction: masthead, footnote on page 1, running header on page 2.
+const PDF: &str = "United Nations \nA/RES/78/100\n \n \nGeneral Assembly \nDistr.: General \n11 December 2023 \n \n23-24979 (E)    201223 \n*2324979* \n \nSeventy-eighth session \nAgenda item 58 \nImplementation of the Declaration \n \n Resolution adopted by the General Assembly \non 7 December 2023 \n \n 78/100. Dissemination of information on decolonization \n \nThe General Assembly, \n \nHaving examined the report of the Special Committee for 2023,1  \n \nRecognizing the need for approaches towards the options for self-\ndetermination of the peoples of Non-Self-\nGoverning Territories, and \n__________________ \n \n1  Official Records of the General Assembly, Supplement No. 23 (A/78/23). \n\nA/RES/78/100 \nDissemination of information on decolonization\n \n23-24979\n2/3 \n \n \nnoting the role of the administering Powers, \n \n1. \nApproves the activities undertaken by the Department; \n \n2. \nRequests the Department, inter alia: \n \n(a) \nTo develop procedures; \n \n(b) \nTo seek cooperation; \n \n45th plenary meeting \n7 December 2023 \n";
+
+#[test]
+fn pdf_masthead_is_read() {
+    let d = segment(PDF);
+    assert_eq!(d.meta.symbol.as_deref(), Some("A/RES/78/100"));
+    assert_eq!(d.meta.session.as_deref(), Some("78"));
+    assert_eq!(d.meta.agenda_item.as_deref(), Some("58"));
+    assert_eq!(d.meta.adopted.as_deref(), Some("2023-12-07"));
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Dissemination of information on decolonization")
+    );
+    assert_eq!(d.meta.body, Some(Body::GeneralAssembly));
+    assert_eq!(
+        d.enacting.as_ref().map(|e| e.text.as_str()),
+        Some("The General Assembly,")
+    );
+}
+
+#[test]
+fn pdf_paragraphs_footnotes_and_furniture() {
+    let d = segment(PDF);
+    assert_eq!(d.preamble.len(), 2);
+    let first = &d.preamble[0];
+    assert_eq!(
+        first.text,
+        "Having examined the report of the Special Committee for 2023,"
+    );
+    assert_eq!(first.footnote_refs, ["1"]);
+    assert_eq!(
+        first.markdown,
+        "*Having examined* the report of the Special Committee for 2023,[^1]"
+    );
+    // Joined across the page break; hyphens at line ends kept; no running header.
+    assert_eq!(
+        d.preamble[1].text,
+        "Recognizing the need for approaches towards the options for self-determination of the peoples of Non-Self-Governing Territories, and noting the role of the administering Powers,"
+    );
+    assert_eq!(d.footnotes.len(), 1);
+    assert_eq!(d.footnotes[0].label, "1");
+    assert!(d.footnotes[0].text.starts_with("Official Records"));
+}
+
+#[test]
+fn pdf_numbers_and_labels_on_their_own_lines() {
+    let d = segment(PDF);
+    let numbers: Vec<Option<u32>> = d.operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2)]);
+    assert_eq!(
+        d.operative[0].text,
+        "Approves the activities undertaken by the Department;"
+    );
+    let subs: Vec<(&str, &str)> = d.operative[1]
+        .sub
+        .iter()
+        .map(|s| (s.label.as_str(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        subs,
+        [
+            ("(a)", "To develop procedures;"),
+            ("(b)", "To seek cooperation;")
+        ]
+    );
+    let closing = d.closing.expect("closing formula");
+    assert_eq!(closing.meeting, "45th plenary meeting");
+    assert_eq!(closing.date.as_deref(), Some("2023-12-07"));
+}
+
+#[test]
+fn spans_point_into_the_source() {
+    let d = segment(PDF);
+    let p = &d.operative[0];
+    assert!(PDF[p.span.range()].starts_with("1."));
+    assert!(PDF[p.span.range()].ends_with("Department;"));
+    let s = &d.operative[1].sub[1];
+    assert_eq!(&PDF[s.span.range()], "(b) \nTo seek cooperation;");
+    assert!(d.operative[1].span.contains(s.span));
+}
+
+#[test]
+fn security_council_clean_text() {
+    let src = "Resolution 1325 (2000)\n\nAdopted by the Security Council at its 4213th meeting, on \n31 October 2000\n\nThe Security Council,\n\nRecalling its resolutions 1261 (1999),\n\n1.\tUrges Member States to act;\n\n2.\tDecides to remain actively seized of the matter.\n";
+    let d = segment(src);
+    assert_eq!(d.meta.symbol.as_deref(), Some("S/RES/1325 (2000)"));
+    assert_eq!(d.meta.adopted.as_deref(), Some("2000-10-31"));
+    assert_eq!(d.meta.body, Some(Body::SecurityCouncil));
+    assert_eq!(d.preamble.len(), 1);
+    assert_eq!(d.operative.len(), 2);
+    assert_eq!(d.operative[0].opening.as_deref(), Some("Urges"));
+    assert!(d.closing.is_none());
+}
+
+#[test]
+fn sections_keep_their_numbers() {
+    let src = "The General Assembly,\n\nI\n\nFirst topic\n\nRecalling A,\n\n1. Decides B;\n\n2. Requests C;\n\nII\n\nSecond topic\n\nNoting D,\n\n1. Decides E.\n\n3rd plenary meeting\n\n1 May 2020\n";
+    let d = segment(src);
+    assert!(d.preamble.is_empty() && d.operative.is_empty());
+    assert_eq!(d.sections.len(), 2);
+    assert_eq!(d.sections[0].label, "I");
+    assert_eq!(d.sections[0].heading, "First topic");
+    assert_eq!(d.sections[1].label, "II");
+    assert_eq!(d.sections[1].preamble[0].text, "Noting D,");
+    assert_eq!(d.sections[1].operative[0].number, Some(1));
+    assert_eq!(d.paragraphs().count(), 5);
+}
+
+#[test]
+fn lone_unnumbered_operative_paragraph() {
+    let src = "The General Assembly,\n\nRecalling its resolution 77/1,\n\nDecides to include the item in the agenda.\n\n40th plenary meeting\n\n2 December 2023\n";
+    let d = segment(src);
+    assert_eq!(d.preamble.len(), 1);
+    assert_eq!(d.operative.len(), 1);
+    assert_eq!(d.operative[0].kind, Kind::Operative);
+    assert_eq!(d.operative[0].number, None);
+    assert_eq!(d.operative[0].opening.as_deref(), Some("Decides"));
+}
+
+#[test]
+fn i_after_h_is_a_letter_and_i_under_a_is_roman() {
+    let src = "The General Assembly,\n\n1. Requests:\n\n(a) One;\n\n(i) Sub one;\n\n(ii) Sub two;\n\n(b) Two;\n\n(c) c;\n\n(d) d;\n\n(e) e;\n\n(f) f;\n\n(g) g;\n\n(h) h;\n\n(i) Ninth;\n\n(j) Tenth.\n";
+    let d = segment(src);
+    let levels: Vec<(&str, u8)> = d.operative[0]
+        .sub
+        .iter()
+        .map(|s| (s.label.as_str(), s.level))
+        .collect();
+    assert_eq!(levels[1], ("(i)", 2));
+    assert_eq!(levels[2], ("(ii)", 2));
+    assert_eq!(levels[3], ("(b)", 1));
+    assert_eq!(levels[10], ("(i)", 1));
+    assert_eq!(levels[11], ("(j)", 1));
+}
+
+#[test]
+fn text_after_the_closing_formula_is_an_annex() {
+    let src = "The General Assembly,\n\n1. Adopts the statute annexed to the present resolution.\n\n72nd plenary meeting\n\n9 December 2022\n\nAnnex\n\nStatute of the Tribunal\n\n1. The Tribunal shall sit in New York.\n";
+    let d = segment(src);
+    assert_eq!(d.operative.len(), 1);
+    let closing = d.closing.expect("closing");
+    assert_eq!(closing.date.as_deref(), Some("2022-12-09"));
+    assert_eq!(d.annexes.len(), 1);
+    assert_eq!(d.annexes[0].heading, "Annex");
+    assert!(d.annexes[0]
+        .text
+        .contains("The Tribunal shall sit in New York."));
+}
+
+#[test]
+fn closing_formula_right_after_the_last_paragraph() {
+    let src = "United Nations\nA/RES/1/1\n23-00001\n*2300001*\nThe General Assembly,\n \n1. Decides to act. \n45th plenary meeting \n7 December 2023 \n";
+    let d = segment(src);
+    assert_eq!(d.operative[0].text, "Decides to act.");
+    assert_eq!(
+        d.closing.map(|c| c.meeting),
+        Some("45th plenary meeting".into())
+    );
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let odd = [
+        "",
+        " ",
+        "\n\n\n",
+        "1.",
+        "(a)",
+        "(ii)",
+        "(a",
+        "1. \n",
+        "The General Assembly,",
+        "____________\n\n1/ x",
+        "*\n*\n",
+        "2/3\n23-24979\n\n\n",
+        "\u{0}\u{1}\u{ff}\u{feff}",
+        "45th plenary meeting",
+        "Annex",
+        "I",
+        "(h)\n\n(i)\n\n(ii)",
+        "– ",
+        "1 Decides",
+        "A/RES/1/1\n\n2/2\n\n__________\n1",
+        "é\u{200e}1.\u{200e}",
+    ];
+    for text in odd {
+        let d = segment(text);
+        for p in d.paragraphs() {
+            assert!(p.span.end <= text.len(), "span out of bounds for {text:?}");
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn never_panics_on_arbitrary_text(text in "\\PC{0,200}") {
+        let _ = segment(&text);
+    }
+
+    #[test]
+    fn never_panics_on_resolution_like_noise(
+        text in "([0-9]{1,4}[./]? |\\([a-z]{1,3}\\) |_{3,12}|\\*|[A-Z][a-z]{0,8}[,;:.]? |\n \n|\n\n|\n|2/3|23-24979|–|-)*"
+    ) {
+        let d = segment(&text);
+        for p in d.paragraphs() {
+            prop_assert!(p.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(p.span.start));
+        }
+    }
+}
