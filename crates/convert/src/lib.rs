@@ -1,0 +1,225 @@
+//! Reading UN documents — PDF, DOCX, HTML, Akoma Ntoso XML and plain text — into plain
+//! text plus whatever metadata the file carries.
+//!
+//! Segmentation into paragraphs is not done here: `resolute_draft::segment` does that on
+//! [`Document::text`]. The text is laid out like the corpus's raw PDF extractions so that
+//! one segmenter serves every format:
+//!
+//! * one line per visual line (PDF) or per paragraph (DOCX, HTML, AKN, which carry no
+//!   visual lines);
+//! * a line holding a single space (`" "`) separates blocks (paragraphs) inside a page;
+//! * an empty line (`""`) separates pages (PDF only); [`Document::page_starts`] gives the
+//!   byte offset where each page begins;
+//! * footnotes follow a rule line of underscores as `"n  text"` lines, reference marks stay
+//!   in the text as digits; page furniture (headers, footers, job numbers) is kept.
+//!
+//! ```
+//! let doc = resolute_convert::read(b"The General Assembly,\n", "note.txt").unwrap();
+//! assert_eq!(doc.format, resolute_convert::Format::Text);
+//! assert!(doc.text.starts_with("The General Assembly"));
+//! ```
+//!
+//! The library API is pure (bytes in, values out). Third-party parsers are called inside
+//! `std::panic::catch_unwind` as a last resort, so a parser bug on a hostile file becomes
+//! [`ConvertError::ParserPanic`] instead of a crash.
+
+mod akn;
+mod detect;
+mod docx;
+mod error;
+mod html;
+mod meta;
+mod pdf;
+mod text;
+mod xml;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub use detect::detect;
+pub use error::ConvertError;
+use serde::{Deserialize, Serialize};
+
+/// Inputs larger than this (64 MiB) are refused before any parsing. UN resolutions are a
+/// few hundred KiB; the largest budget fascicles a few MiB.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Resource limits applied while reading. The defaults suit UN documents with a wide
+/// margin; callers (and tests) may tighten them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Inputs larger than this are refused before parsing.
+    pub max_input_bytes: u64,
+    /// Total bytes inflated from a zip container (DOCX), counted as they are read.
+    pub max_unzipped_bytes: u64,
+    /// Entries a zip container may list.
+    pub max_zip_entries: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: MAX_INPUT_BYTES,
+            max_unzipped_bytes: MAX_UNZIPPED_BYTES,
+            max_zip_entries: MAX_ZIP_ENTRIES,
+        }
+    }
+}
+
+/// Default limit on the bytes inflated from a DOCX (64 MiB); the largest real UN DOCX in
+/// the corpus inflates to a few MiB.
+pub const MAX_UNZIPPED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Default limit on the entries of a zip container; a Word file has a few dozen.
+pub const MAX_ZIP_ENTRIES: usize = 10_000;
+
+/// The formats this crate reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Portable Document Format (text layer; scanned PDFs give little or no text).
+    Pdf,
+    /// Office Open XML word-processing document.
+    Docx,
+    /// HTML (any version; parsed leniently).
+    Html,
+    /// Akoma Ntoso 3.0 XML.
+    Akn,
+    /// Plain text (UTF-8 with or without BOM, UTF-16 with BOM).
+    Text,
+}
+
+impl Format {
+    /// Lower-case name, as used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Akn => "akn",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// Metadata carried by the file itself (document properties, PDF info, AKN FRBR, HTML
+/// `<meta>`), completed from the first lines of the text where the file says nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Document symbol, e.g. "A/RES/78/100".
+    pub symbol: Option<String>,
+    /// Title from the file's properties (or AKN docTitle, HTML `<title>`).
+    pub title: Option<String>,
+    /// A date the file carries, ISO "YYYY-MM-DD" (AKN adoption date, PDF/DOCX creation).
+    pub date: Option<String>,
+    /// Language tag, e.g. "en" or "en-US".
+    pub language: Option<String>,
+    /// Number of pages (PDF only).
+    pub pages: Option<u32>,
+    /// Author or creator recorded in the file.
+    pub author: Option<String>,
+}
+
+/// A document read from bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The text, laid out as described in the crate documentation.
+    pub text: String,
+    /// The format it was read as.
+    pub format: Format,
+    /// Metadata from the file.
+    pub meta: Meta,
+    /// Byte offsets in `text` where each page begins (PDF); `[0]` for other formats.
+    pub page_starts: Vec<usize>,
+}
+
+impl Document {
+    fn new(text: String, format: Format, meta: Meta) -> Self {
+        let mut meta = meta;
+        meta::complete_from_text(&mut meta, &text);
+        Document {
+            text,
+            format,
+            meta,
+            page_starts: vec![0],
+        }
+    }
+}
+
+/// Reads a document from its bytes. `name_hint` (a file name or path) is used only when
+/// the content does not tell the format.
+pub fn read(bytes: &[u8], name_hint: &str) -> Result<Document, ConvertError> {
+    read_with_limits(bytes, name_hint, &Limits::default())
+}
+
+/// [`read`] under explicit resource limits.
+pub fn read_with_limits(
+    bytes: &[u8],
+    name_hint: &str,
+    limits: &Limits,
+) -> Result<Document, ConvertError> {
+    check_size(bytes.len() as u64, limits)?;
+    if bytes.is_empty() {
+        return Err(ConvertError::Empty);
+    }
+    let format = detect(bytes, name_hint)?;
+    read_as(bytes, format, limits)
+}
+
+/// Reads bytes as the given format, without detection.
+pub fn read_as(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, ConvertError> {
+    check_size(bytes.len() as u64, limits)?;
+    if bytes.is_empty() {
+        return Err(ConvertError::Empty);
+    }
+    guarded(format, || match format {
+        Format::Pdf => pdf::read(bytes),
+        Format::Docx => docx::read(bytes, limits),
+        Format::Html => html::read(bytes),
+        Format::Akn => akn::read(bytes),
+        Format::Text => text::read(bytes),
+    })
+}
+
+/// Convenience for callers with a path: refuses an over-size file from its metadata
+/// before reading a byte, then calls [`read`].
+pub fn read_path(path: &std::path::Path) -> Result<Document, ConvertError> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| ConvertError::Io(format!("{}: {e}", path.display())))?
+        .len();
+    check_size(size, &Limits::default())?;
+    let bytes =
+        std::fs::read(path).map_err(|e| ConvertError::Io(format!("{}: {e}", path.display())))?;
+    read(&bytes, &path.to_string_lossy())
+}
+
+fn check_size(size: u64, limits: &Limits) -> Result<(), ConvertError> {
+    if size > limits.max_input_bytes {
+        return Err(ConvertError::TooLarge {
+            size,
+            limit: limits.max_input_bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Runs a reader, turning a panic inside a third-party parser into an error. Our own code
+/// does not panic by design; this is the last line of defence against hostile files.
+fn guarded<F>(format: Format, f: F) -> Result<Document, ConvertError>
+where
+    F: FnOnce() -> Result<Document, ConvertError>,
+{
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(ConvertError::ParserPanic {
+                format: format.name(),
+                message,
+            })
+        }
+    }
+}

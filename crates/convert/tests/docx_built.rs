@@ -1,0 +1,145 @@
+//! DOCX files built in memory (Word's automatic numbering, footnotes, tables, tracked
+//! deletions, hidden text), and spot checks of the two real UN DOCX files.
+
+use crate::support::{corpus_dir, zip};
+use resolute_convert::{read, Format};
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+fn para(num: Option<(u32, u32)>, runs: &str) -> String {
+    let ppr = num
+        .map(|(id, lvl)| {
+            format!(r#"<w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr></w:pPr>"#)
+        })
+        .unwrap_or_default();
+    format!("<w:p>{ppr}{runs}</w:p>")
+}
+
+fn run(text: &str) -> String {
+    format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+}
+
+fn document() -> String {
+    let body = [
+        para(None, &run("The General Assembly,")),
+        para(
+            None,
+            &format!(
+                r#"{}<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="2"/></w:r>"#,
+                run("Recalling its resolution 77/148 of 12 December 2022 on the dissemination of information on decolonization,")
+            ),
+        ),
+        para(Some((1, 0)), &run("Decides to continue;")),
+        para(
+            Some((1, 0)),
+            &format!(
+                r#"{}<w:del w:id="9" w:author="x"><w:r><w:delText>strongly </w:delText></w:r></w:del>{}<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>"#,
+                run("Requests "),
+                run("the Secretary-General:")
+            ),
+        ),
+        para(Some((1, 1)), &run("To report;")),
+        para(Some((1, 1)), &run("To inform;")),
+        para(Some((1, 0)), &run("Decides to remain seized of the matter.")),
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>A/RES/77/148</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Decolonization</w:t></w:r></w:p></w:tc></w:tr>\
+         <w:tr><w:tc><w:p><w:r><w:t>A/RES/61/129</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Leaflet</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+            .to_string(),
+    ]
+    .concat();
+    format!("<w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>")
+}
+
+fn numbering() -> String {
+    format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="7">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="tab"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>
+        </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
+    )
+}
+
+fn footnotes() -> String {
+    format!(
+        r#"<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+        <w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> See A/78/23.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    )
+}
+
+fn core() -> &'static str {
+    r#"<cp:coreProperties xmlns:cp="cp" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="dcterms">
+      <dc:title>A/C.4/78/L.5</dc:title><dc:creator>Drafter</dc:creator><dc:language>en-GB</dc:language>
+      <dcterms:created>2023-10-02T09:00:00Z</dcterms:created></cp:coreProperties>"#
+}
+
+fn built_docx() -> Vec<u8> {
+    let (document, numbering, footnotes) = (document(), numbering(), footnotes());
+    zip(&[
+        ("[Content_Types].xml", b"<Types/>".as_slice()),
+        ("word/document.xml", document.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+        ("word/footnotes.xml", footnotes.as_bytes()),
+        ("docProps/core.xml", core().as_bytes()),
+    ])
+}
+
+#[test]
+fn automatic_numbers_footnotes_and_tables_come_out_as_text() {
+    let doc = read(&built_docx(), "draft.docx").unwrap();
+    assert_eq!(doc.format, Format::Docx);
+    assert_eq!(
+        doc.text,
+        "The General Assembly,\n\n\
+         Recalling its resolution 77/148 of 12 December 2022 on the dissemination of information on decolonization,1\n\n\
+         1. Decides to continue;\n\n\
+         2. Requests the Secretary-General:\n\n\
+         (a) To report;\n\n\
+         (b) To inform;\n\n\
+         3. Decides to remain seized of the matter.\n\n\
+         A/RES/77/148\tDecolonization\nA/RES/61/129\tLeaflet\n\n\
+         __________________\n1  See A/78/23.\n"
+    );
+    assert_eq!(doc.meta.symbol.as_deref(), Some("A/C.4/78/L.5"));
+    assert_eq!(doc.meta.date.as_deref(), Some("2023-10-02"));
+    assert_eq!(doc.meta.language.as_deref(), Some("en-GB"));
+    assert_eq!(doc.meta.author.as_deref(), Some("Drafter"));
+}
+
+#[test]
+fn segmentation_sees_the_generated_operative_numbers() {
+    let doc = read(&built_docx(), "draft.docx").unwrap();
+    let draft = resolute_draft::segment(&doc.text);
+    let operative: Vec<_> = draft
+        .paragraphs()
+        .filter(|p| p.kind == resolute_draft::Kind::Operative)
+        .collect();
+    let numbers: Vec<Option<u32>> = operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, vec![Some(1), Some(2), Some(3)], "{draft:#?}");
+    assert_eq!(operative[1].sub.len(), 2, "{draft:#?}");
+}
+
+#[test]
+fn real_un_docx_files_give_text_and_tables() {
+    let Some(corpus) = corpus_dir() else { return };
+    let read_file = |name: &str| {
+        let bytes = std::fs::read(corpus.join("files").join(name)).unwrap();
+        read(&bytes, name).unwrap()
+    };
+    let sect35 = read_file("A_80_6_SECT.35.docx");
+    assert_eq!(sect35.meta.symbol.as_deref(), Some("A/80/6 (Sect. 35)"));
+    assert!(sect35
+        .text
+        .contains("The Development Account was established in 1997"));
+    assert!(sect35
+        .text
+        .contains("\n52/12 B\tRenewing the United Nations: a programme for reform\n"));
+    let corr = read_file("A_80_6_SECT.24__CORR.1.docx");
+    assert_eq!(
+        corr.meta.symbol.as_deref(),
+        Some("A/80/6 (Sect. 24)/Corr.1")
+    );
+    assert!(corr.text.contains(
+        "\n63/170\tRegional arrangements for the promotion and protection of human rights\n"
+    ));
+    let rows = corr.text.lines().filter(|l| l.contains('\t')).count();
+    assert!(rows >= 10, "only {rows} table rows");
+}

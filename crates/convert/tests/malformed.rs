@@ -1,0 +1,163 @@
+//! Malformed and hostile inputs: each gives a typed error with a clear reason, never a
+//! panic, never unbounded memory.
+
+use crate::support::{corpus_dir, minimal_pdf, zip};
+use resolute_convert::{read, read_path, read_with_limits, ConvertError, Limits, MAX_INPUT_BYTES};
+
+#[test]
+fn minimal_pdf_reads_as_lines() {
+    let doc = read(
+        &minimal_pdf(&["The General Assembly,", "Decides to remain seized."]),
+        "x",
+    )
+    .unwrap();
+    assert_eq!(
+        doc.text,
+        "The General Assembly,\nDecides to remain seized.\n"
+    );
+    assert_eq!(doc.meta.pages, Some(1));
+}
+
+#[test]
+fn truncated_pdf_is_a_pdf_error() {
+    let pdf = minimal_pdf(&["Decides to remain seized of the matter."]);
+    // Cut inside the content stream: the document cannot be rebuilt.
+    let cut = pdf.len() / 2;
+    let err = read(&pdf[..cut], "cut.pdf").unwrap_err();
+    assert!(matches!(err, ConvertError::Pdf(_)), "{err}");
+    assert!(err.to_string().contains("damaged PDF"), "{err}");
+}
+
+#[test]
+fn truncated_real_pdf_never_panics_and_says_why() {
+    let Some(corpus) = corpus_dir() else { return };
+    let pdf = std::fs::read(corpus.join("files/A_RES_78_100.pdf")).unwrap();
+    for share in [10, 50, 90] {
+        let cut = pdf.len() * share / 100;
+        match read(&pdf[..cut], "cut.pdf") {
+            Err(ConvertError::Pdf(reason)) => println!("cut at {share}%: {reason}"),
+            Err(other) => panic!("cut at {share}%: unexpected error kind {other}"),
+            // lopdf can rebuild a cross-reference table by scanning; then what is left
+            // must still be real text of the resolution.
+            Ok(doc) => assert!(doc.text.contains("General Assembly"), "cut at {share}%"),
+        }
+    }
+}
+
+#[test]
+fn every_truncation_of_small_files_is_handled() {
+    let pdf = minimal_pdf(&["Recalling its resolution 77/148,", "Decides"]);
+    for cut in 0..pdf.len() {
+        let _ = read(&pdf[..cut], "x.pdf");
+    }
+    let docx = zip(&[(
+        "word/document.xml",
+        b"<w:document xmlns:w='w'><w:body><w:p><w:r><w:t>Decides</w:t></w:r></w:p></w:body></w:document>",
+    )]);
+    for cut in 0..docx.len() {
+        let _ = read(&docx[..cut], "x.docx");
+    }
+}
+
+#[test]
+fn encrypted_pdf_says_encrypted() {
+    use pdf_extract::encryption::{EncryptionState, EncryptionVersion, Permissions};
+    let mut doc = pdf_extract::Document::load_mem(&minimal_pdf(&["Secret draft"])).unwrap();
+    let version = EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: "user",
+        key_length: 128,
+        permissions: Permissions::all(),
+    };
+    let state = EncryptionState::try_from(version).unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let err = read(&bytes, "locked.pdf").unwrap_err();
+    assert!(matches!(err, ConvertError::Encrypted(_)), "{err}");
+    assert!(err.to_string().contains("encrypted"), "{err}");
+}
+
+#[test]
+fn zip_bomb_is_refused_with_the_reason() {
+    // 80 MiB of one repeated byte deflates to about 80 KiB.
+    let bomb = vec![b' '; 80 * 1024 * 1024];
+    let docx = zip(&[("word/document.xml", bomb.as_slice())]);
+    assert!(
+        docx.len() < 1024 * 1024,
+        "the bomb should be small: {}",
+        docx.len()
+    );
+    let err = read(&docx, "bomb.docx").unwrap_err();
+    assert!(matches!(err, ConvertError::ZipLimit(_)), "{err}");
+    assert!(err.to_string().contains("zip bomb"), "{err}");
+}
+
+#[test]
+fn lying_sizes_and_too_many_entries_are_refused() {
+    let limits = Limits {
+        max_unzipped_bytes: 1000,
+        max_zip_entries: 5,
+        ..Limits::default()
+    };
+    let big = vec![b'a'; 5000];
+    let docx = zip(&[("word/document.xml", big.as_slice())]);
+    let err = read_with_limits(&docx, "x.docx", &limits).unwrap_err();
+    assert!(matches!(err, ConvertError::ZipLimit(_)), "{err}");
+    let names: Vec<String> = (0..10).map(|i| format!("f{i}.xml")).collect();
+    let entries: Vec<(&str, &[u8])> = names
+        .iter()
+        .map(|n| (n.as_str(), b"x".as_slice()))
+        .collect();
+    let err = read_with_limits(&zip(&entries), "x.docx", &limits).unwrap_err();
+    assert!(err.to_string().contains("10 entries (limit 5)"), "{err}");
+}
+
+#[test]
+fn docx_that_is_not_a_zip_or_not_a_docx() {
+    let err = read(b"PK\x03\x04 this is not a zip at all", "x.docx").unwrap_err();
+    assert!(matches!(err, ConvertError::Docx(_)), "{err}");
+    let not_docx = zip(&[(
+        "mimetype",
+        b"application/vnd.oasis.opendocument.text".as_slice(),
+    )]);
+    let err = read(&not_docx, "x.docx").unwrap_err();
+    assert!(
+        err.to_string().contains("word/document.xml is missing"),
+        "{err}"
+    );
+    let broken = zip(&[("word/document.xml", b"<w:document><w:body><w:p>".as_slice())]);
+    let err = read(&broken, "x.docx").unwrap_err();
+    assert!(matches!(err, ConvertError::Xml(_)), "{err}");
+}
+
+#[test]
+fn invalid_utf8_empty_and_binary() {
+    let err = read(b"Recalling its resolution \xc3\x28", "x.txt").unwrap_err();
+    assert!(err.to_string().contains("invalid UTF-8"), "{err}");
+    assert_eq!(read(b"", "x.txt"), Err(ConvertError::Empty));
+    let err = read(b"\x7fELF\x02\x01\x01\x00\x00\x00", "program").unwrap_err();
+    assert!(matches!(err, ConvertError::UnknownFormat(_)), "{err}");
+}
+
+#[test]
+fn oversize_input_is_refused_before_parsing() {
+    let huge = vec![b'a'; 200 * 1024 * 1024];
+    let err = read(&huge, "huge.txt").unwrap_err();
+    assert_eq!(
+        err,
+        ConvertError::TooLarge {
+            size: 200 * 1024 * 1024,
+            limit: MAX_INPUT_BYTES
+        }
+    );
+    // read_path refuses from the file's metadata: a sparse 200 MB file is never read.
+    let path =
+        std::env::temp_dir().join(format!("resolute-convert-huge-{}.pdf", std::process::id()));
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(200 * 1024 * 1024).unwrap();
+    let err = read_path(&path);
+    std::fs::remove_file(&path).unwrap();
+    assert!(matches!(err, Err(ConvertError::TooLarge { .. })), "{err:?}");
+}
