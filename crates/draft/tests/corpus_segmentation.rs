@@ -480,3 +480,71 @@ fn whole_corpus_segments_with_sound_spans() {
         }
     }
 }
+
+/// The opening phrases found without a catalogue, checked against the source's own
+/// normalised leading verb ("recall", "having considered", "tak") for every paragraph whose
+/// text the segmenter found too.
+#[test]
+fn openings_agree_with_the_source_verbs() {
+    let Some(c) = load() else { return };
+    let (mut seen, mut found, mut agree) = (0usize, 0usize, 0usize);
+    let mut misses: HashMap<String, usize> = HashMap::new();
+    for doc in c.docs.iter().filter(|d| {
+        d["format"] == "clean-paragraphs"
+            && d["doc_type"] == "resolution"
+            && d.get("quality_note").is_none_or(Value::is_null)
+    }) {
+        let Some(file) = doc["text_file"].as_str() else {
+            continue;
+        };
+        let Some(entry) = c.truth.get(file) else {
+            continue;
+        };
+        let text = c.read(file);
+        let draft = segment(&text);
+        let openings: HashMap<String, Option<String>> = draft
+            .paragraphs()
+            .map(|p| (normalise(&p.text), p.opening.clone()))
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        for p in entry["p"].as_array().into_iter().flatten() {
+            let (Some(verb), Some(_)) = (p[6].as_str(), p[3].as_str()) else {
+                continue;
+            };
+            let (_, _, body) = read_entry(p, &chars);
+            let Some(opening) = openings.get(&normalise(&body)) else {
+                continue;
+            };
+            seen += 1;
+            let Some(opening) = opening else {
+                *misses
+                    .entry(
+                        body.split_whitespace()
+                            .take(3)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    )
+                    .or_default() += 1;
+                continue;
+            };
+            found += 1;
+            let lower = opening.to_lowercase();
+            agree +=
+                usize::from(lower.split(' ').any(|w| w.starts_with(verb)) || lower.contains(verb));
+        }
+    }
+    let pct = |n: usize| 100.0 * n as f64 / seen.max(1) as f64;
+    println!(
+        "openings: {seen} paragraphs with a source verb, opening recognised for {found} ({:.1}%), agreeing with the verb {agree} ({:.1}%)",
+        pct(found),
+        pct(agree)
+    );
+    let mut top: Vec<(String, usize)> = misses.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1));
+    println!(
+        "  most frequent starts without an opening: {:?}",
+        &top[..top.len().min(15)]
+    );
+    assert!(seen > 30_000, "too few paragraphs compared: {seen}");
+    assert!(pct(found) >= 95.0 && pct(agree) >= 93.0);
+}
