@@ -172,7 +172,13 @@ impl Walker<'_> {
             }
             Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
             Tag::Paragraph => self.open_leaf(LeafKind::Para, r),
-            Tag::Heading { level, .. } => self.open_leaf(LeafKind::Heading(level as u8), r),
+            Tag::Heading { level, .. } => {
+                let level = level as u8;
+                if let Some(what) = self.heading_outside_format(level, &r) {
+                    self.unsupported(r.start, what);
+                }
+                self.open_leaf(LeafKind::Heading(level), r);
+            }
             Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                 self.unsupported(r.start, "code or HTML block");
                 self.open_leaf(LeafKind::Other, r);
@@ -199,6 +205,23 @@ impl Walker<'_> {
                     self.cur_foot = None;
                 }
             }
+        }
+    }
+
+    /// Why a heading has no place in the format: only `## section` headings and `# Annex`
+    /// headings at the top level have one.
+    fn heading_outside_format(&self, level: u8, r: &Range<usize>) -> Option<&'static str> {
+        let source = self
+            .body
+            .get(r.start.saturating_sub(self.base)..)
+            .unwrap_or("");
+        let title = source.trim_start_matches(['#', ' ', '\t']);
+        let word: String = title.chars().take_while(|c| c.is_alphabetic()).collect();
+        match level {
+            _ if !self.stack.is_empty() => Some("heading inside a list or quote"),
+            1 if !word.eq_ignore_ascii_case("annex") => Some("level-1 heading other than Annex"),
+            1 | 2 => None,
+            _ => Some("heading of level 3 or more"),
         }
     }
 

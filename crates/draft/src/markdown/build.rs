@@ -216,7 +216,7 @@ impl<'a> Builder<'a> {
 
     fn enacting(&mut self, piece: Piece) {
         let name = piece.text.strip_prefix("The ").unwrap_or(&piece.text);
-        let body = Body::parse(name.strip_suffix(',').unwrap_or(name));
+        let body = Body::parse(name.trim_end_matches([',', '.', ':', ';']));
         let span = Span::new(piece.span.start, piece.span.end);
         self.draft.enacting = Some(Enacting {
             text: piece.text,
@@ -455,8 +455,8 @@ fn add_sub(para: &mut Paragraph, p: Piece) {
             Some(s) => (&mut s.text, &mut s.markdown, &mut s.footnote_refs),
             None => (&mut para.text, &mut para.markdown, &mut para.footnote_refs),
         };
-        *text = join(text, &p.text);
-        *md = join(md, &p.markdown);
+        append(text, &p.text);
+        append(md, &p.markdown);
         refs.extend(p.refs);
         return;
     };
@@ -477,4 +477,12 @@ fn join(a: &str, b: &str) -> String {
         (_, true) => a.to_string(),
         _ => format!("{a} {b}"),
     }
+}
+
+/// Appends `b` to `acc` with one space between (in place: an item may hold many pieces).
+fn append(acc: &mut String, b: &str) {
+    if !acc.is_empty() && !b.is_empty() {
+        acc.push(' ');
+    }
+    acc.push_str(b);
 }

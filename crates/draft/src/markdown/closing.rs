@@ -82,12 +82,13 @@ pub(crate) fn written_date(date: &str) -> String {
 }
 
 /// Whether a first paragraph reads as an enacting formula: "The General Assembly," — "The"
-/// and a short name, with at most a final comma for punctuation.
+/// and a short name, with at most a final mark (",", or a slip: ".", ":", ";").
 pub(crate) fn is_enacting(text: &str) -> bool {
     let Some(name) = text.strip_prefix("The ") else {
         return false;
     };
-    let name = name.strip_suffix(',').unwrap_or(name);
+    // OCR and typing slips put another mark where the comma goes; the line is still the formula.
+    let name = name.strip_suffix([',', '.', ':', ';']).unwrap_or(name);
     let words = name.split(' ').count();
     let clean = name
         .chars()

@@ -9,6 +9,8 @@ mod inline;
 mod labels;
 mod normalize;
 mod number;
+#[cfg(test)]
+mod tests;
 mod write;
 
 pub use escape::escape;

@@ -2,7 +2,7 @@
 //! emphasis on opening phrases and the mark that ends each paragraph.
 
 use super::labels::label;
-use super::number::{renumber, update_references};
+use super::number::{renumber, update_with};
 use crate::model::{Draft, Kind, Paragraph, Subparagraph};
 use crate::opening::opening_len;
 
@@ -10,13 +10,13 @@ use crate::opening::opening_len;
 pub(crate) fn normalise(d: &mut Draft) {
     let numbering = renumber(d);
     for (i, part) in parts_mut(d).into_iter().enumerate() {
-        let map = numbering.references_in(i);
+        let map = numbering.references_in(i).resolved();
         for p in part {
-            p.text = update_references(&p.text, &map);
-            p.markdown = update_references(&p.markdown, &map);
+            p.text = update_with(&p.text, &map);
+            p.markdown = update_with(&p.markdown, &map);
             for s in &mut p.sub {
-                s.text = update_references(&s.text, &map);
-                s.markdown = update_references(&s.markdown, &map);
+                s.text = update_with(&s.text, &map);
+                s.markdown = update_with(&s.markdown, &map);
             }
             relabel(&mut p.sub);
             emphasise_paragraph(p);

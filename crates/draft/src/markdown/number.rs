@@ -1,6 +1,8 @@
 //! Numbering of operative paragraphs and the internal references to them ("paragraph 3
 //! above", "paragraphs 2 and 5 below").
 
+use std::collections::BTreeMap;
+
 use crate::model::{Draft, Paragraph};
 
 /// Old -> new operative numbers of one part of a draft.
@@ -21,6 +23,18 @@ impl NumberMap {
             .map(|(_, n)| *n);
         let first = found.next()?;
         found.all(|n| n == first).then_some(first)
+    }
+
+    /// Every unambiguous old -> new pair, for looking many numbers up.
+    pub fn resolved(&self) -> BTreeMap<u32, u32> {
+        let mut all: BTreeMap<u32, Option<u32>> = BTreeMap::new();
+        for &(old, new) in &self.pairs {
+            let entry = all.entry(old).or_insert(Some(new));
+            if *entry != Some(new) {
+                *entry = None;
+            }
+        }
+        all.into_iter().filter_map(|(o, n)| Some((o, n?))).collect()
     }
 }
 
@@ -100,10 +114,15 @@ pub fn renumber(d: &mut Draft) -> Renumbering {
 /// resolution", "paragraph 2 (b) above" — with `map`. References to paragraphs of other
 /// documents ("paragraph 3 of resolution 61/208") are left alone.
 pub fn update_references(text: &str, map: &NumberMap) -> String {
+    update_with(text, &map.resolved())
+}
+
+/// [`update_references`] with the map already resolved.
+pub(crate) fn update_with(text: &str, map: &BTreeMap<u32, u32>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     for (start, end, old) in reference_numbers(text) {
-        let Some(new) = map.get(old) else { continue };
+        let Some(new) = map.get(&old) else { continue };
         out.push_str(text.get(copied..start).unwrap_or(""));
         out.push_str(&new.to_string());
         copied = end;
@@ -254,6 +273,13 @@ mod tests {
     #[test]
     fn ambiguous_old_numbers_are_not_mapped() {
         assert_eq!(map(&[(2, 2), (2, 3)]).get(2), None);
+        assert_eq!(
+            map(&[(2, 2), (2, 3), (4, 1)])
+                .resolved()
+                .into_iter()
+                .collect::<Vec<_>>(),
+            [(4, 1)]
+        );
         assert_eq!(map(&[(2, 3)]).get(2), Some(3));
     }
 }

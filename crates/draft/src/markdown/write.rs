@@ -3,6 +3,7 @@
 use super::closing::written_date;
 use super::escape::escape;
 use super::front;
+use super::labels::levels;
 use crate::model::{Annex, Closing, Draft, Enacting, Footnote, Paragraph, Section, Subparagraph};
 
 /// Extra indentation of subparagraphs below the first level: deeper than the item's content,
@@ -52,8 +53,12 @@ fn trim_lines(block: &str) -> String {
 
 fn enacting(e: &Enacting) -> String {
     let text = e.text.trim();
-    match text.strip_suffix(',') {
-        Some(name) => format!("*{}*,", escape(name.trim())),
+    let mark = text
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, ',' | '.' | ':' | ';'));
+    match mark {
+        Some(m) => format!("*{}*{m}", escape(text.trim_end_matches(m).trim())),
         None if text.is_empty() => String::new(),
         None => format!("*{}*", escape(text)),
     }
@@ -62,7 +67,7 @@ fn enacting(e: &Enacting) -> String {
 fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Paragraph]) {
     for p in preamble {
         blocks.push(protect_start(&p.markdown));
-        subs(blocks, &p.sub, 0);
+        subs(blocks, &p.sub, 0, 0);
     }
     for p in operative {
         let marker = match p.number {
@@ -72,25 +77,30 @@ fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Par
         if p.markdown.is_empty() && !p.sub.is_empty() {
             // No text before the first subparagraph: it goes on the marker's line ("1. (a) …"),
             // since an item cannot start with a blank line followed by its content.
-            let (first, rest) = p.sub.split_at(1);
-            let first: Vec<String> = first
+            let first: Vec<String> = p
+                .sub
                 .iter()
+                .take(1)
                 .map(|s| format!("{} {}", s.label, s.markdown))
                 .collect();
             blocks.push(format!("{marker}{}", first.concat()));
-            subs(blocks, rest, marker.len());
+            subs(blocks, &p.sub, marker.len(), 1);
             continue;
         }
         blocks.push(format!("{marker}{}", protect_start(&p.markdown)));
-        subs(blocks, &p.sub, marker.len());
+        subs(blocks, &p.sub, marker.len(), 0);
     }
 }
 
-/// Subparagraphs, indented to the content of their item (`indent`), deeper ones a little
-/// more so that they read as nested.
-fn subs(blocks: &mut Vec<String>, subs: &[Subparagraph], indent: usize) {
-    for s in subs {
-        let extra = if s.level >= 2 { NESTED_INDENT } else { 0 };
+/// Subparagraphs after the first `skip`, indented to the content of their item (`indent`),
+/// deeper ones a little more so that they read as nested.
+///
+/// The depth comes from the labels, as the reader sees it (`labels::levels`), not from
+/// `Subparagraph::level`: the indentation must read back the same whatever produced the model.
+fn subs(blocks: &mut Vec<String>, subs: &[Subparagraph], indent: usize, skip: usize) {
+    let labels: Vec<&str> = subs.iter().map(|s| s.label.as_str()).collect();
+    for (s, level) in subs.iter().zip(levels(&labels)).skip(skip) {
+        let extra = if level >= 2 { NESTED_INDENT } else { 0 };
         let pad = " ".repeat(indent + extra);
         blocks.push(format!("{pad}{} {}", s.label, s.markdown));
     }
