@@ -272,17 +272,18 @@ fn complements(words: &[Word<'_>], mut i: usize, head: &str) -> usize {
     i
 }
 
-/// Head-specific fixed complements ("Calls upon", "Bearing in mind", "Looks forward to").
-fn fixed(words: &[Word<'_>], i: usize, stem: &str) -> usize {
-    let options: &[&[&str]] = match stem {
-        "call" => &[
-            &["upon"],
-            &["on"],
-            &["for"],
-            &["attention", "to"],
-            &["once", "again", "upon"],
-        ],
-        "tak" | "take" => &[
+/// Head-specific fixed complements, by the stem of the head ("call" for "Calls" and
+/// "Calling"), read off the most frequent openings of the corpus: "Calls upon", "Taking note
+/// of", "Bearing in mind", "Looks forward to", "Having considered", "Remaining deeply
+/// concerned". Longer alternatives come first.
+const FIXED: &[(&[&str], &[&[&str]])] = &[
+    (
+        &["call"],
+        &[&["upon"], &["on"], &["for"], &["attention", "to"]],
+    ),
+    (
+        &["tak", "take"],
+        &[
             &["note", "also", "of"],
             &["note", "further", "of"],
             &["note"],
@@ -290,12 +291,22 @@ fn fixed(words: &[Word<'_>], i: usize, stem: &str) -> usize {
             &["into", "consideration"],
             &["account", "of"],
         ],
-        "bear" | "keep" | "keeping" => &[&["in", "mind"]],
-        "look" => &[&["forward", "to"]],
-        "pay" => &[&["tribute", "to"], &["special", "tribute", "to"]],
-        "draw" => &[&["the", "attention", "of"], &["attention", "to"]],
-        "hav" | "having" => &[
+    ),
+    (&["bear", "keep"], &[&["in", "mind"]]),
+    (&["look"], &[&["forward", "to"]]),
+    (
+        &["pay"],
+        &[&["tribute", "to"], &["special", "tribute", "to"]],
+    ),
+    (
+        &["draw"],
+        &[&["the", "attention", "of"], &["attention", "to"]],
+    ),
+    (
+        &["hav"],
+        &[
             &["also", "considered"],
+            &["further", "considered"],
             &["considered"],
             &["examined"],
             &["heard"],
@@ -304,7 +315,10 @@ fn fixed(words: &[Word<'_>], i: usize, stem: &str) -> usize {
             &["reviewed"],
             &["received"],
         ],
-        "remain" | "remaining" | "be" => &[
+    ),
+    (
+        &["remain", "be"],
+        &[
             &["deeply", "concerned"],
             &["gravely", "concerned"],
             &["seriously", "concerned"],
@@ -314,8 +328,15 @@ fn fixed(words: &[Word<'_>], i: usize, stem: &str) -> usize {
             &["determined"],
             &["alarmed"],
         ],
-        _ => &[],
-    };
+    ),
+];
+
+/// The fixed complement of the head with this stem at word `i`, if present.
+fn fixed(words: &[Word<'_>], i: usize, stem: &str) -> usize {
+    let options = FIXED
+        .iter()
+        .find(|(stems, _)| stems.contains(&stem))
+        .map_or(&[][..], |(_, options)| *options);
     options
         .iter()
         .find(|seq| matches_seq(words, i, seq))

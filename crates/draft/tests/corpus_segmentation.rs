@@ -481,27 +481,19 @@ fn whole_corpus_segments_with_sound_spans() {
     }
 }
 
-/// The opening phrases found without a catalogue, checked against the source's own
-/// normalised leading verb ("recall", "having considered", "tak") for every paragraph whose
-/// text the segmenter found too.
-#[test]
-fn openings_agree_with_the_source_verbs() {
-    let Some(c) = load() else { return };
-    let (mut seen, mut found, mut agree) = (0usize, 0usize, 0usize);
-    let mut misses: HashMap<String, usize> = HashMap::new();
-    for doc in c.docs.iter().filter(|d| {
-        d["format"] == "clean-paragraphs"
-            && d["doc_type"] == "resolution"
-            && d.get("quality_note").is_none_or(Value::is_null)
-    }) {
-        let Some(file) = doc["text_file"].as_str() else {
-            continue;
-        };
-        let Some(entry) = c.truth.get(file) else {
-            continue;
-        };
-        let text = c.read(file);
-        let draft = segment(&text);
+/// Counts for the opening-phrase check.
+#[derive(Default)]
+struct Openings {
+    seen: usize,
+    found: usize,
+    agree: usize,
+    misses: HashMap<String, usize>,
+}
+
+impl Openings {
+    /// Compares one document's openings with the source verbs of the paragraphs found.
+    fn add(&mut self, entry: &Value, text: &str) {
+        let draft = segment(text);
         let openings: HashMap<String, Option<String>> = draft
             .paragraphs()
             .map(|p| (normalise(&p.text), p.opening.clone()))
@@ -515,36 +507,53 @@ fn openings_agree_with_the_source_verbs() {
             let Some(opening) = openings.get(&normalise(&body)) else {
                 continue;
             };
-            seen += 1;
+            self.seen += 1;
             let Some(opening) = opening else {
-                *misses
-                    .entry(
-                        body.split_whitespace()
-                            .take(3)
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    )
-                    .or_default() += 1;
+                let start: Vec<&str> = body.split_whitespace().take(3).collect();
+                *self.misses.entry(start.join(" ")).or_default() += 1;
                 continue;
             };
-            found += 1;
+            self.found += 1;
             let lower = opening.to_lowercase();
-            agree +=
+            self.agree +=
                 usize::from(lower.split(' ').any(|w| w.starts_with(verb)) || lower.contains(verb));
         }
     }
-    let pct = |n: usize| 100.0 * n as f64 / seen.max(1) as f64;
+
+    fn pct(&self, n: usize) -> f64 {
+        100.0 * n as f64 / self.seen.max(1) as f64
+    }
+}
+
+/// The opening phrases found without a catalogue, checked against the source's own
+/// normalised leading verb ("recall", "having considered", "tak") for every paragraph whose
+/// text the segmenter found too.
+#[test]
+fn openings_agree_with_the_source_verbs() {
+    let Some(c) = load() else { return };
+    let mut o = Openings::default();
+    for doc in c.docs.iter().filter(|d| {
+        d["format"] == "clean-paragraphs"
+            && d["doc_type"] == "resolution"
+            && d.get("quality_note").is_none_or(Value::is_null)
+    }) {
+        let Some(file) = doc["text_file"].as_str() else {
+            continue;
+        };
+        if let Some(entry) = c.truth.get(file) {
+            o.add(entry, &c.read(file));
+        }
+    }
     println!(
-        "openings: {seen} paragraphs with a source verb, opening recognised for {found} ({:.1}%), agreeing with the verb {agree} ({:.1}%)",
-        pct(found),
-        pct(agree)
+        "openings: {} paragraphs with a source verb, opening recognised for {} ({:.1}%), agreeing with the verb {} ({:.1}%)",
+        o.seen, o.found, o.pct(o.found), o.agree, o.pct(o.agree)
     );
-    let mut top: Vec<(String, usize)> = misses.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut top: Vec<(String, usize)> = std::mem::take(&mut o.misses).into_iter().collect();
+    top.sort_by_key(|t| std::cmp::Reverse(t.1));
     println!(
         "  most frequent starts without an opening: {:?}",
         &top[..top.len().min(15)]
     );
-    assert!(seen > 30_000, "too few paragraphs compared: {seen}");
-    assert!(pct(found) >= 95.0 && pct(agree) >= 93.0);
+    assert!(o.seen > 30_000, "too few paragraphs compared: {}", o.seen);
+    assert!(o.pct(o.found) >= 95.0 && o.pct(o.agree) >= 93.0);
 }
