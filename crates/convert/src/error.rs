@@ -30,6 +30,9 @@ pub enum ConvertError {
     /// The PDF could not be parsed (truncated, damaged, or unsupported).
     #[error("damaged PDF: {0}")]
     Pdf(String),
+    /// The PDF's compressed streams would expand beyond the limit (a flate bomb).
+    #[error("PDF refused: {0}")]
+    PdfLimit(String),
     /// The DOCX (or its zip container) is damaged or misses required parts.
     #[error("damaged DOCX: {0}")]
     Docx(String),

@@ -53,6 +53,8 @@ pub struct Limits {
     pub max_unzipped_bytes: u64,
     /// Entries a zip container may list.
     pub max_zip_entries: usize,
+    /// Total bytes the Flate-compressed streams of a PDF may inflate to.
+    pub max_pdf_inflated_bytes: u64,
 }
 
 impl Default for Limits {
@@ -61,6 +63,7 @@ impl Default for Limits {
             max_input_bytes: MAX_INPUT_BYTES,
             max_unzipped_bytes: MAX_UNZIPPED_BYTES,
             max_zip_entries: MAX_ZIP_ENTRIES,
+            max_pdf_inflated_bytes: MAX_PDF_INFLATED_BYTES,
         }
     }
 }
@@ -68,6 +71,10 @@ impl Default for Limits {
 /// Default limit on the bytes inflated from a DOCX (64 MiB); the largest real UN DOCX in
 /// the corpus inflates to a few MiB.
 pub const MAX_UNZIPPED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Default limit on what the compressed streams of one PDF may inflate to (256 MiB); the
+/// 56-page Pact for the Future inflates to a few MiB.
+pub const MAX_PDF_INFLATED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Default limit on the entries of a zip container; a Word file has a few dozen.
 pub const MAX_ZIP_ENTRIES: usize = 10_000;
@@ -172,7 +179,7 @@ pub fn read_as(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document
         return Err(ConvertError::Empty);
     }
     guarded(format, || match format {
-        Format::Pdf => pdf::read(bytes),
+        Format::Pdf => pdf::read(bytes, limits),
         Format::Docx => docx::read(bytes, limits),
         Format::Html => html::read(bytes),
         Format::Akn => akn::read(bytes),

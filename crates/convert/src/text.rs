@@ -54,7 +54,10 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ConvertError>
             "UTF-16 text with an odd number of bytes".to_string(),
         ));
     }
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let units = bytes
+        .chunks_exact(2)
+        .filter_map(|c| <[u8; 2]>::try_from(c).ok())
+        .map(unit);
     let text: String = char::decode_utf16(units)
         .collect::<Result<String, _>>()
         .map_err(|e| ConvertError::NotText(format!("invalid UTF-16: {e}")))?;

@@ -50,8 +50,7 @@ where
         match event {
             Event::Start(start) => {
                 depth += 1;
-                let element = element(&start);
-                f(Node::Open(&element));
+                f(Node::Open(&element(&start)));
             }
             Event::Empty(start) => {
                 let element = element(&start);
@@ -62,22 +61,28 @@ where
                 depth = depth.saturating_sub(1);
                 f(Node::Close(&local(end.name().as_ref())));
             }
-            Event::Text(text) => f(Node::Text(&text.xml_content().unwrap_or_default())),
-            Event::CData(data) => f(Node::Text(&String::from_utf8_lossy(&data))),
-            Event::GeneralRef(reference) => {
-                let name = reference.decode().unwrap_or_default();
-                if let Some(resolved) = resolve_reference(&name) {
-                    f(Node::Text(&resolved));
-                }
-            }
             Event::Eof if depth > 0 => {
                 return Err(ConvertError::Xml(format!(
                     "unexpected end: {depth} element(s) left open (truncated?)"
                 )))
             }
             Event::Eof => return Ok(()),
-            _ => {}
+            other => {
+                if let Some(text) = text_of(&other) {
+                    f(Node::Text(&text));
+                }
+            }
         }
+    }
+}
+
+/// The character data of a text, CDATA or reference event.
+fn text_of(event: &Event<'_>) -> Option<String> {
+    match event {
+        Event::Text(text) => Some(text.xml_content().unwrap_or_default().into_owned()),
+        Event::CData(data) => Some(String::from_utf8_lossy(data).into_owned()),
+        Event::GeneralRef(reference) => resolve_reference(&reference.decode().unwrap_or_default()),
+        _ => None,
     }
 }
 

@@ -161,3 +161,27 @@ fn oversize_input_is_refused_before_parsing() {
     std::fs::remove_file(&path).unwrap();
     assert!(matches!(err, Err(ConvertError::TooLarge { .. })), "{err:?}");
 }
+
+#[test]
+fn flate_bomb_inside_a_pdf_is_refused() {
+    use pdf_extract::{Object, Stream};
+    let mut doc = pdf_extract::Document::load_mem(&minimal_pdf(&["x"])).unwrap();
+    // A valid content stream padded with 3 MiB of spaces (PDF whitespace), deflated.
+    let mut content = b"BT /F1 12 Tf 72 720 Td (Decides) Tj ET".to_vec();
+    content.resize(content.len() + 3 * 1024 * 1024, b' ');
+    let mut stream = Stream::new(pdf_extract::Dictionary::new(), content);
+    stream.compress().unwrap();
+    assert!(stream.content.len() < 100_000, "{}", stream.content.len());
+    doc.objects.insert((5, 0), Object::Stream(stream));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let tight = Limits {
+        max_pdf_inflated_bytes: 1024 * 1024,
+        ..Limits::default()
+    };
+    let err = read_with_limits(&bytes, "bomb.pdf", &tight).unwrap_err();
+    assert!(matches!(err, ConvertError::PdfLimit(_)), "{err}");
+    assert!(err.to_string().contains("flate bomb"), "{err}");
+    // Within the default limit the same file reads.
+    assert!(read(&bytes, "ok.pdf").unwrap().text.contains("Decides"));
+}

@@ -5,5 +5,6 @@
 
 mod corpus;
 mod docx_built;
+mod formats;
 mod malformed;
 mod support;
