@@ -197,14 +197,34 @@ pub(crate) fn strip_marks(pieces: &mut [Piece], labels: &[String]) {
 /// Where a mark was found: piece index, byte range of its digits.
 type Found = (usize, usize, usize);
 
+/// The mark for `label` after `from`: the first candidate, unless it stands apart ("States,
+/// 5 from") and a candidate attached to its word ("2024;5") follows on the page — PDF
+/// extraction keeps most marks attached, while spaced numbers are often counts.
 fn find_mark(pieces: &[Piece], label: &str, from: (usize, usize)) -> Option<Found> {
+    let first = next_mark(pieces, label, from, false)?;
+    if is_attached(pieces, first) {
+        return Some(first);
+    }
+    next_mark(pieces, label, from, true).or(Some(first))
+}
+
+fn next_mark(pieces: &[Piece], label: &str, from: (usize, usize), attached: bool) -> Option<Found> {
     for (i, piece) in pieces.iter().enumerate().skip(from.0) {
-        let start = if i == from.0 { from.1 } else { 0 };
-        if let Some((s, e)) = mark_in(&piece.text, label, start) {
-            return Some((i, s, e));
+        let mut start = if i == from.0 { from.1 } else { 0 };
+        while let Some((s, e)) = mark_in(&piece.text, label, start) {
+            if !attached || is_attached(pieces, (i, s, e)) {
+                return Some((i, s, e));
+            }
+            start = e;
         }
     }
     None
+}
+
+/// Whether the mark follows its word or punctuation without a space.
+fn is_attached(pieces: &[Piece], (i, s, _): Found) -> bool {
+    let before = pieces.get(i).and_then(|p| p.text.get(..s)).unwrap_or("");
+    before.chars().last().is_some_and(|c| !c.is_whitespace())
 }
 
 /// The first candidate mark equal to `label` in `text` at or after byte `from`.
@@ -433,6 +453,20 @@ mod tests {
         strip_marks(&mut p, &["4".to_string()]);
         assert_eq!(p[0].text, "the Paris Agreement and its early entry");
         assert_eq!(p[0].marks, [(19, "4".to_string())]);
+    }
+
+    #[test]
+    fn attached_mark_wins_over_a_spaced_count() {
+        let mut p = [
+            piece("Decides to appoint 25 Member States, 6 from African States, 5 from Asia-"),
+            piece("Pacific States, for a term beginning on 1 January 2024;5"),
+        ];
+        strip_marks(&mut p, &["5".to_string()]);
+        assert!(p[0].text.contains("African States, 5 from"));
+        assert_eq!(
+            p[1].text,
+            "Pacific States, for a term beginning on 1 January 2024;"
+        );
     }
 
     #[test]
