@@ -466,18 +466,61 @@ fn whole_corpus_segments_with_sound_spans() {
         took
     );
     for (text, draft) in texts.iter().zip(&drafts) {
-        let mut last = 0;
-        for p in draft.paragraphs() {
-            assert!(p.span.end <= text.len() && text.is_char_boundary(p.span.start));
-            assert!(p.span.start >= last, "paragraphs out of order");
-            last = p.span.start;
-            for s in &p.sub {
-                assert!(
-                    p.span.contains(s.span),
-                    "subparagraph outside its paragraph"
-                );
-            }
+        check_spans(text, draft);
+    }
+    footnote_marks(&drafts);
+}
+
+/// Numbered footnotes of the PDF texts whose mark was found (and removed) in the text: a
+/// mark not found stays in the text as a stray number.
+fn footnote_marks(drafts: &[Draft]) {
+    let (mut notes, mut marked) = (0usize, 0usize);
+    for d in drafts {
+        let numbered = d
+            .footnotes
+            .iter()
+            .filter(|f| f.label.bytes().all(|b| b.is_ascii_digit()));
+        let refs: HashSet<&str> = d
+            .paragraphs()
+            .flat_map(|p| {
+                p.footnote_refs
+                    .iter()
+                    .chain(p.sub.iter().flat_map(|s| &s.footnote_refs))
+            })
+            .map(String::as_str)
+            .collect();
+        for f in numbered {
+            notes += 1;
+            marked += usize::from(refs.contains(f.label.as_str()));
         }
+    }
+    let pct = 100.0 * marked as f64 / notes.max(1) as f64;
+    println!(
+        "footnote marks found in paragraphs for {marked} of {notes} numbered footnotes ({pct:.1}%)"
+    );
+    assert!(pct >= 90.0, "too few footnote marks found: {pct:.1}%");
+}
+
+/// Spans inside the source, on character boundaries, paragraphs in document order,
+/// subparagraphs inside their paragraph, footnotes and closing inside the source.
+fn check_spans(text: &str, draft: &Draft) {
+    let mut last = 0;
+    for p in draft.paragraphs() {
+        assert!(p.span.end <= text.len() && text.is_char_boundary(p.span.start));
+        assert!(p.span.start >= last, "paragraphs out of order");
+        last = p.span.start;
+        for s in &p.sub {
+            assert!(
+                p.span.contains(s.span),
+                "subparagraph outside its paragraph"
+            );
+        }
+    }
+    for f in &draft.footnotes {
+        assert!(f.span.end <= text.len() && f.span.start <= f.span.end);
+    }
+    if let Some(c) = &draft.closing {
+        assert!(c.span.end <= text.len() && c.span.start >= last);
     }
 }
 
