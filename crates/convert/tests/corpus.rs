@@ -14,6 +14,9 @@ const MIN_SHARE: f64 = 0.97;
 /// Heads of State" on one visual line in ours), the segmenter can disagree with itself;
 /// every disagreement is printed.
 const MIN_SAME_COUNT: f64 = 0.85;
+/// Where the counts agree: least share of the operative paragraphs whose words are the
+/// same, paragraph by paragraph, in both segmentations.
+const MIN_SAME_TEXT: f64 = 0.95;
 
 fn files(corpus: &Path) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(corpus.join("files"))
@@ -39,14 +42,14 @@ fn raw_text(corpus: &Path, pdf: &Path) -> Option<String> {
         .map(|p| std::fs::read_to_string(p).unwrap())
 }
 
-fn operative_count(text: &str) -> usize {
+/// The words of each operative paragraph that segmentation finds in `text`.
+fn operative(text: &str) -> Vec<Vec<String>> {
     let draft = resolute_draft::segment(text);
-    draft.operative.len()
-        + draft
-            .sections
-            .iter()
-            .map(|s| s.operative.len())
-            .sum::<usize>()
+    draft
+        .paragraphs()
+        .filter(|p| p.kind == resolute_draft::Kind::Operative)
+        .map(|p| words(&p.text))
+        .collect()
 }
 
 #[test]
@@ -76,6 +79,7 @@ fn every_corpus_file_reads() {
 fn pdf_text_matches_corpus_extraction() {
     let Some(corpus) = corpus_dir() else { return };
     let (mut compared, mut same) = (0, 0);
+    let (mut same_paragraphs, mut all_paragraphs) = (0, 0);
     for path in files(&corpus)
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
@@ -85,10 +89,16 @@ fn pdf_text_matches_corpus_extraction() {
         };
         let doc = resolute_convert::read_path(&path).unwrap();
         let share = in_order_share(&words(&reference), &words(&doc.text));
-        let (ours, theirs) = (operative_count(&doc.text), operative_count(&reference));
+        let (ours, theirs) = (operative(&doc.text), operative(&reference));
+        let same_text = ours.iter().zip(&theirs).filter(|(a, b)| a == b).count();
+        if ours.len() == theirs.len() {
+            same_paragraphs += same_text;
+            all_paragraphs += theirs.len();
+        }
+        let (ours, theirs) = (ours.len(), theirs.len());
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         println!(
-            "{name:<24} words in order {:.2}%  operative ours {ours} corpus {theirs}",
+            "{name:<24} words in order {:.2}%  operative ours {ours} corpus {theirs}, same words {same_text}",
             share * 100.0
         );
         assert!(
@@ -106,6 +116,17 @@ fn pdf_text_matches_corpus_extraction() {
     assert!(compared >= 8, "only {compared} PDFs compared");
     let share = same as f64 / compared as f64;
     println!("same operative count on {same} of {compared} PDFs");
+    let text_share = same_paragraphs as f64 / all_paragraphs.max(1) as f64;
+    println!(
+        "where counts agree, operative paragraphs with the same words: \
+         {same_paragraphs} of {all_paragraphs} ({:.1}%)",
+        text_share * 100.0
+    );
+    assert!(
+        text_share >= MIN_SAME_TEXT,
+        "only {:.1}% same text",
+        text_share * 100.0
+    );
     assert!(
         share >= MIN_SAME_COUNT,
         "same count on only {same} of {compared}"
