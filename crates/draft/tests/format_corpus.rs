@@ -149,6 +149,9 @@ struct Tally {
     docs_same: usize,
     fixed_point: usize,
     fmt_idempotent: usize,
+    /// The source text itself read as a draft: `fmt` accepted it, and was idempotent on it.
+    raw_accepted: usize,
+    raw_idempotent: usize,
     first_failures: Vec<String>,
 }
 
@@ -202,6 +205,23 @@ fn measure(t: &mut Tally, symbol: &str, d: &Draft) {
     }
 }
 
+/// The plain text of a real resolution (paragraphs separated by blank lines, "1." and "(a)"
+/// at their start) is itself nearly a draft: `fmt` must not panic on it, and when it accepts
+/// it, formatting again changes nothing.
+fn measure_raw(t: &mut Tally, symbol: &str, text: &str) {
+    let Ok(once) = format(text) else { return };
+    t.raw_accepted += 1;
+    let twice = format(&once).unwrap_or_default();
+    if twice == once {
+        t.raw_idempotent += 1;
+    } else if t.first_failures.len() < 25 {
+        let diff = first_difference(&once, &twice);
+        t.first_failures.push(format!(
+            "{symbol}: fmt of the raw text not idempotent: {diff}"
+        ));
+    }
+}
+
 #[test]
 fn real_resolutions_round_trip_through_the_draft_format() {
     let Some(dir) = corpus() else { return };
@@ -222,6 +242,7 @@ fn real_resolutions_round_trip_through_the_draft_format() {
             .cloned()
             .unwrap_or_default();
         measure(&mut t, symbol, &draft_of(&text, &paras));
+        measure_raw(&mut t, symbol, &text);
     }
     let pct = Tally::pct;
     println!(
@@ -234,6 +255,13 @@ fn real_resolutions_round_trip_through_the_draft_format() {
         pct(t.fixed_point, t.docs),
         pct(t.fmt_idempotent, t.docs),
     );
+    println!(
+        "raw texts read as drafts: fmt accepted {} of {} ({:.2}%), idempotent on {:.2}% of those",
+        t.raw_accepted,
+        t.docs,
+        pct(t.raw_accepted, t.docs),
+        pct(t.raw_idempotent, t.raw_accepted),
+    );
     for f in &t.first_failures {
         println!("  {f}");
     }
@@ -241,4 +269,8 @@ fn real_resolutions_round_trip_through_the_draft_format() {
     assert!(pct(t.paragraphs_same, t.paragraphs) >= 99.5, "{t:?}");
     assert_eq!(t.fixed_point, t.docs, "write is not a fixed point of parse");
     assert_eq!(t.fmt_idempotent, t.docs, "fmt is not idempotent");
+    assert_eq!(
+        t.raw_idempotent, t.raw_accepted,
+        "fmt is not idempotent on raw texts"
+    );
 }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::blocks::{Blocks, Leaf, LeafKind, Unit, UnitKind};
-use super::closing::{is_enacting, iso_date, split_closing, split_section};
+use super::closing::{date_like, is_enacting, iso_date, split_closing, split_section};
 use super::escape::escape;
 use super::inline::{collapse, label_len};
 use super::labels::levels;
@@ -25,13 +25,21 @@ pub(crate) fn build(src: &str, meta: FrontMatter, blocks: &Blocks) -> Draft {
         },
         started: false,
         in_annex: false,
-        closing_unit: None,
-        current: 0,
+        closing: None,
     };
-    b.closing_unit = b.last_body_unit();
+    b.closing = b.find_closing();
     for (i, unit) in blocks.units.iter().enumerate() {
-        b.current = i;
-        b.unit(unit);
+        match b.closing.take() {
+            // The closing formula is read ahead; its blocks are skipped here.
+            Some((units, closing)) if units.contains(&i) => {
+                b.draft.closing.get_or_insert(closing.clone());
+                b.closing = Some((units, closing));
+            }
+            plan => {
+                b.closing = plan;
+                b.unit(unit);
+            }
+        }
     }
     b.footnotes();
     b.finish()
@@ -55,10 +63,8 @@ struct Builder<'a> {
     /// Whether any paragraph of the body has been seen (the enacting formula comes first).
     started: bool,
     in_annex: bool,
-    /// The only unit that may be the closing formula: the last block before any annex.
-    closing_unit: Option<usize>,
-    /// The unit being read.
-    current: usize,
+    /// The closing formula, read ahead, with the units that hold it.
+    closing: Option<(Vec<usize>, Closing)>,
 }
 
 impl<'a> Builder<'a> {
@@ -80,6 +86,34 @@ impl<'a> Builder<'a> {
             UnitKind::List(items) => items.iter().for_each(|i| self.item(*i)),
             UnitKind::Other(leaves) => leaves.iter().for_each(|i| self.top_leaf(*i)),
         }
+    }
+
+    /// The closing formula: the last block before any annex ("45th plenary meeting", a date
+    /// on its next line), or the last two when the date stands in a block of its own.
+    fn find_closing(&self) -> Option<(Vec<usize>, Closing)> {
+        let last = self.last_body_unit()?;
+        let (text, span) = self.unit_paragraph(last)?;
+        if let Some((meeting, date)) = split_closing(&text) {
+            return Some((vec![last], closing(meeting, date, span)));
+        }
+        let before = last.checked_sub(1)?;
+        let (meeting_text, meeting_span) = self.unit_paragraph(before)?;
+        match split_closing(&meeting_text) {
+            Some((meeting, "")) if date_like(&text) => {
+                let span = meeting_span.start..span.end;
+                Some((vec![before, last], closing(meeting, &text, span)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The plain text and span of a unit that is one unlabelled paragraph.
+    fn unit_paragraph(&self, unit: usize) -> Option<(String, Range<usize>)> {
+        let UnitKind::Leaf(i) = self.blocks.units.get(unit)?.kind else {
+            return None;
+        };
+        let p = piece(self.src, self.leaf(i).filter(|l| l.kind == LeafKind::Para)?);
+        p.label.is_none().then_some((p.text, p.span))
     }
 
     /// The last unit before the first annex heading that holds something.
@@ -181,19 +215,6 @@ impl<'a> Builder<'a> {
         self.started = true;
         if first && piece.label.is_none() && is_enacting(&piece.text) {
             return self.enacting(piece);
-        }
-        if self.closing_unit == Some(self.current) && piece.label.is_none() {
-            if let Some((meeting, date)) = split_closing(&piece.text) {
-                let date = iso_date(date).or_else(|| (!date.is_empty()).then(|| date.into()));
-                let span = Span::new(piece.span.start, piece.span.end);
-                let meeting = meeting.to_string();
-                self.draft.closing = Some(Closing {
-                    meeting,
-                    date,
-                    span,
-                });
-                return;
-            }
         }
         let (preamble, operative) = self.part();
         let kind = if operative.is_empty() {
@@ -309,6 +330,14 @@ impl<'a> Builder<'a> {
             }
         }
         self.draft
+    }
+}
+
+fn closing(meeting: &str, date: &str, span: Range<usize>) -> Closing {
+    Closing {
+        meeting: meeting.to_string(),
+        date: iso_date(date).or_else(|| (!date.is_empty()).then(|| date.to_string())),
+        span: Span::new(span.start, span.end),
     }
 }
 

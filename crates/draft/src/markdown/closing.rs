@@ -40,7 +40,7 @@ pub(crate) fn split_closing(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Whether what follows the meeting reads as a date: a few words, one of them a year.
-fn date_like(s: &str) -> bool {
+pub(crate) fn date_like(s: &str) -> bool {
     let words: Vec<&str> = s.split(' ').collect();
     let year = |w: &&str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
     words.len() <= 4 && words.iter().any(year)

@@ -1,4 +1,17 @@
 //! The Markdown draft format (docs/format.md is the normative spec).
+//!
+//! ```
+//! use resolute_draft::markdown::{format, parse_markdown};
+//!
+//! let src = "The General Assembly,\n\nRecalling its resolution 70/1,\n\n3. Decides to act\n";
+//! let draft = parse_markdown(src)?;
+//! assert_eq!(draft.operative[0].number, Some(3));
+//! assert_eq!(
+//!     format(src)?,
+//!     "*The General Assembly*,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act.\n"
+//! );
+//! # Ok::<(), resolute_draft::FormatError>(())
+//! ```
 
 mod blocks;
 mod build;

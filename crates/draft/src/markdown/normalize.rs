@@ -19,10 +19,14 @@ pub(crate) fn normalise(d: &mut Draft) {
                 s.markdown = update_with(&s.markdown, &map);
             }
             relabel(&mut p.sub);
-            emphasise_paragraph(p);
         }
     }
     punctuate(d);
+    // Last: the opening recogniser sees the text as it will be written, so a second run
+    // recognises the same openings.
+    for part in parts_mut(d) {
+        part.into_iter().for_each(emphasise_paragraph);
+    }
 }
 
 /// Every paragraph of each part (before any section, then each section), preamble first.
@@ -63,14 +67,28 @@ fn relabel(subs: &mut [Subparagraph]) {
 }
 
 fn emphasise_paragraph(p: &mut Paragraph) {
+    if !p.markdown.starts_with(['*', '_']) {
+        p.opening = recognised(&p.text, p.kind).map(str::to_string);
+    }
     if let Some(opening) = p.opening.clone() {
         p.markdown = emphasise(&p.markdown, &opening);
     }
     for s in &mut p.sub {
-        if let Some(opening) = opening_len(&s.text, p.kind).and_then(|n| s.text.get(..n)) {
+        // A subparagraph that is only a phrase ("(e) Commodities;") is an item, not an
+        // opening followed by its clause.
+        let opening = recognised(&s.text, p.kind).filter(|o| {
+            let rest = s.text.get(o.len()..).unwrap_or("");
+            rest.chars().any(char::is_alphanumeric)
+        });
+        if let Some(opening) = opening {
             s.markdown = emphasise(&s.markdown, opening);
         }
     }
+}
+
+/// The opening phrase `opening::opening_len` recognises at the start of `text`.
+fn recognised(text: &str, kind: Kind) -> Option<&str> {
+    opening_len(text, kind).and_then(|n| text.get(..n))
 }
 
 /// Puts `*…*` around the opening phrase at the start of `md`, when it is written there plainly

@@ -151,59 +151,71 @@ fn reference_numbers(text: &str) -> Vec<(usize, usize, u32)> {
 }
 
 /// The numbers of a reference whose word "paragraph" ends at `pos`, if it is an internal one.
-fn reference_at(s: &str, mut pos: usize) -> Vec<(usize, usize, u32)> {
+fn reference_at(s: &str, pos: usize) -> Vec<(usize, usize, u32)> {
     let rest = |p: usize| s.get(p..).unwrap_or("");
-    if rest(pos).starts_with('s') {
-        pos += 1;
-    }
+    let pos = pos + usize::from(rest(pos).starts_with('s'));
     if !rest(pos).starts_with(' ') {
         return Vec::new();
     }
-    pos += 1;
     let mut numbers = Vec::new();
-    loop {
-        let digits = rest(pos).bytes().take_while(u8::is_ascii_digit).count();
-        let after = rest(pos + digits);
-        let mut next = after.chars();
-        let clean_end = match next.next() {
-            None => true,
-            Some(c) if c.is_alphanumeric() || c == '/' => false,
-            Some('.' | ',') => !next.next().is_some_and(|d| d.is_ascii_digit()),
-            Some(_) => true,
-        };
-        let Some(value) = s.get(pos..pos + digits).and_then(|d| d.parse().ok()) else {
+    let mut at = Some(pos + 1);
+    while let Some(p) = at {
+        let Some((value, digits)) = number_at(rest(p)) else {
             return Vec::new();
         };
-        if digits > 4 || !clean_end {
-            return Vec::new();
-        }
-        numbers.push((pos, pos + digits, value));
-        pos += digits + sub_labels_len(after);
-        let sep = [", and ", ", ", " and ", " to ", " or ", "-", "\u{2013}"]
-            .into_iter()
-            .find(|sep| {
-                rest(pos).starts_with(sep)
-                    && rest(pos + sep.len()).starts_with(|c: char| c.is_ascii_digit())
-            });
-        match sep {
-            Some(sep) => pos += sep.len(),
-            None => break,
+        numbers.push((p, p + digits, value));
+        let end = p + digits + sub_labels_len(rest(p + digits));
+        at = separator_len(rest(end)).map(|n| end + n);
+        if at.is_none() {
+            return if is_internal(rest(end)) {
+                numbers
+            } else {
+                Vec::new()
+            };
         }
     }
-    let tail = rest(pos);
-    let internal = [
+    Vec::new()
+}
+
+/// A paragraph number (at most four digits) that is a whole number: not "3.2", "61/208".
+fn number_at(s: &str) -> Option<(u32, usize)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let after = s.get(digits..)?;
+    let mut next = after.chars();
+    let clean_end = match next.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '/' => false,
+        Some('.' | ',') => !next.next().is_some_and(|d| d.is_ascii_digit()),
+        Some(_) => true,
+    };
+    let value = s.get(..digits)?.parse().ok()?;
+    (digits <= 4 && clean_end).then_some((value, digits))
+}
+
+/// Length of a separator between two numbers of one reference (", ", " and ", " to " …).
+fn separator_len(s: &str) -> Option<usize> {
+    [", and ", ", ", " and ", " to ", " or ", "-", "\u{2013}"]
+        .into_iter()
+        .find(|sep| {
+            s.starts_with(sep)
+                && s.get(sep.len()..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .map(str::len)
+}
+
+/// Whether what follows the numbers makes the reference one to the same resolution.
+fn is_internal(tail: &str) -> bool {
+    let ends = [
         " above",
         " below",
         " of the present resolution",
         " of this resolution",
-    ]
-    .iter()
-    .any(|t| tail.starts_with(t) && !tail[t.len()..].starts_with(|c: char| c.is_alphanumeric()));
-    if internal {
-        numbers
-    } else {
-        Vec::new()
-    }
+    ];
+    ends.iter().any(|t| {
+        tail.strip_prefix(t)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
 
 /// Length of subparagraph labels after a paragraph number: " (b)", "(a)(ii)", " (a) and (c)"

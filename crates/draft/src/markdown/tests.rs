@@ -107,6 +107,14 @@ fn closing_formula_only_at_the_end() {
         .as_ref()
         .map(|c| (c.meeting.as_str(), c.date.as_deref()));
     assert_eq!(c, Some(("45th plenary meeting", Some("2023-12-07"))));
+    let two_blocks = "1. *Decides* a.\n\n52nd plenary meeting\n\n12 December 2022\n";
+    let d = parse(two_blocks);
+    let c = d
+        .closing
+        .as_ref()
+        .map(|c| (c.meeting.as_str(), c.date.as_deref()));
+    assert_eq!(c, Some(("52nd plenary meeting", Some("2022-12-12"))));
+    assert_eq!(d.operative.len(), 1);
     let d = parse("45th plenary meeting\n\n1. *Decides* a.\n");
     assert!(d.closing.is_none());
     assert_eq!(d.preamble.len(), 1);
