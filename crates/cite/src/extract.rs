@@ -83,8 +83,18 @@ fn step(
 fn thereof(b: &[u8], pins: Pins, out: &mut [Citation]) -> Option<usize> {
     let end = word(b, skip_ws(b, pins.end), "thereof")?;
     let last = out.last_mut()?;
+    // Only once per citation, and in O(1): a citation whose last pinpoint already follows it
+    // has had its "thereof".
+    if last
+        .pinpoints
+        .last()
+        .is_some_and(|p| p.span.start > last.span.end)
+    {
+        return None;
+    }
+    let anchor = last.date.map_or(last.span.end, |d| d.span.end);
     let first = pins.pins.first()?.span.start;
-    if first < last.extent().end || first - last.extent().end > 250 {
+    if first < anchor || first - anchor > 250 {
         return None;
     }
     last.pinpoints.extend(pins.pins);

@@ -170,7 +170,8 @@ pub(crate) fn letters(b: &[u8], pos: usize) -> Option<(Vec<char>, usize)> {
     let p = skip_ws1(b, pos)?;
     let (first, mut end) = letter(b, p)?;
     let mut out = vec![first];
-    loop {
+    // An alphabet's worth at most: longer runs are not resolution letters.
+    while out.len() < 26 {
         let (range, p) = if at(b, end) == b'-' {
             (true, end + 1)
         } else if let Some(p) = joiner(b, end, "to") {
