@@ -17,7 +17,8 @@
 //! - it labels masthead lines split from the adoption line ("on 16 September 1998") as
 //!   paragraphs: entries before the enacting formula are not compared;
 //! - some documents leave paragraphs unlabelled, label a paragraph as a heading (a "heading"
-//!   ending with a comma, semicolon or colon) or have no operative paragraph labelled;
+//!   ending with a comma, semicolon or colon, also before a footnote mark) or have no
+//!   operative paragraph labelled;
 //!   those are counted as unusable and left out (the count is printed);
 //! - unnumbered text inside the operative part (text after a paragraph's subparagraphs,
 //!   "and to include ...;", unnumbered items) is labelled preambular; since a preambular
@@ -196,9 +197,12 @@ fn is_annex_heading(text: &str) -> bool {
     lower.starts_with("annex") && t.split_whitespace().count() <= 2 && t.len() < 16
 }
 
-/// Paragraph punctuation at the end: a heading never ends so.
+/// Whether an entry labelled as a heading is a paragraph: paragraph punctuation at its end,
+/// also before a footnote mark ("17 March 2015,11").
 fn ends_like_paragraph(text: &str) -> bool {
-    text.trim().ends_with([',', ';', ':'])
+    let t = text.trim();
+    let before_mark = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    t.ends_with([',', ';', ':']) || before_mark.ends_with([',', ';'])
 }
 
 /// "50th (resumed) plenary meeting", "39th meeting": the closing formula.

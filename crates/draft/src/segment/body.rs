@@ -368,7 +368,10 @@ fn looks_like_heading(text: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '“');
     let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
-    let open_end = !text.ends_with([',', ';', ':', '.']);
+    // "... of 17 March 2015,11": a footnote mark after the punctuation.
+    let before_mark = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    let open_end =
+        !text.ends_with([',', ';', ':', '.']) && !before_mark.ends_with([',', ';', ':', '.']);
     capital && text.len() < 500 && (open_end || shouting) && !is_date_only(text)
 }
 

@@ -111,7 +111,10 @@ pub(crate) fn meeting_len(text: &str) -> Option<usize> {
         .iter()
         .find(|s| rest.starts_with(**s))?;
     let after = rest.get(suffix.len()..)?;
-    let after = after.strip_prefix("(resumed) ").unwrap_or(after);
+    let after = after
+        .strip_prefix("(resumed) ")
+        .or_else(|| after.strip_prefix("resumed "))
+        .unwrap_or(after);
     let tail = after
         .strip_prefix("plenary meeting")
         .or_else(|| after.strip_prefix("meeting"))?;
@@ -144,6 +147,7 @@ mod tests {
             Some(30)
         );
         assert_eq!(meeting_len("39th meeting"), Some(12));
+        assert_eq!(meeting_len("54th resumed plenary meeting"), Some(28));
         assert_eq!(meeting_len("2043rd plenary meeting,"), Some(22));
         assert_eq!(meeting_len("45th plenary meetings of"), None);
         assert_eq!(meeting_len("th meeting"), None);
