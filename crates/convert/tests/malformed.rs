@@ -185,3 +185,101 @@ fn flate_bomb_inside_a_pdf_is_refused() {
     // Within the default limit the same file reads.
     assert!(read(&bytes, "ok.pdf").unwrap().text.contains("Decides"));
 }
+
+/// The minimal PDF with its page content replaced by `page_content` and `forms` added as
+/// form XObjects (object ids 6, 7, ...); the page's resources name each form "X<id>".
+/// Each form is (content, own XObject names or None for no /Resources at all).
+fn pdf_with_forms(page_content: &str, forms: &[(&str, Option<&[u32]>)]) -> Vec<u8> {
+    use pdf_extract::{Dictionary, Object, Stream};
+    let mut doc = pdf_extract::Document::load_mem(&minimal_pdf(&["x"])).unwrap();
+    let xobjects = |ids: &[u32]| {
+        let mut d = Dictionary::new();
+        for id in ids {
+            d.set(format!("X{id}"), Object::Reference((*id, 0)));
+        }
+        d
+    };
+    let all: Vec<u32> = (0..forms.len() as u32).map(|i| i + 6).collect();
+    for (i, (content, own)) in forms.iter().enumerate() {
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"XObject".to_vec()));
+        dict.set("Subtype", Object::Name(b"Form".to_vec()));
+        dict.set(
+            "BBox",
+            Object::Array(vec![0.into(), 0.into(), 100.into(), 100.into()]),
+        );
+        if let Some(ids) = own {
+            let mut resources = Dictionary::new();
+            resources.set("XObject", Object::Dictionary(xobjects(ids)));
+            dict.set("Resources", Object::Dictionary(resources));
+        }
+        let stream = Stream::new(dict, content.as_bytes().to_vec());
+        doc.objects
+            .insert((i as u32 + 6, 0), Object::Stream(stream));
+    }
+    let page = doc.get_dictionary_mut((3, 0)).unwrap();
+    let mut resources = Dictionary::new();
+    resources.set("XObject", Object::Dictionary(xobjects(&all)));
+    page.set("Resources", Object::Dictionary(resources));
+    let content = Stream::new(Dictionary::new(), page_content.as_bytes().to_vec());
+    doc.objects.insert((5, 0), Object::Stream(content));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn forms_that_invoke_themselves_are_refused_not_a_stack_overflow() {
+    // A form whose own resources name itself.
+    let looped = pdf_with_forms("/X6 Do", &[("/X6 Do", Some(&[6]))]);
+    let err = read(&looped, "loop.pdf").unwrap_err();
+    assert!(err.to_string().contains("invoke themselves"), "{err}");
+    // A form without resources borrows the page's, which name it.
+    let borrowed = pdf_with_forms("/X6 Do", &[("/X6 Do", None)]);
+    let err = read(&borrowed, "loop.pdf").unwrap_err();
+    assert!(err.to_string().contains("invoke themselves"), "{err}");
+    // Two forms calling each other.
+    let pair = pdf_with_forms("/X6 Do", &[("/X7 Do", Some(&[7])), ("/X6 Do", Some(&[6]))]);
+    assert!(read(&pair, "loop.pdf").is_err());
+}
+
+#[test]
+fn deep_form_chains_are_refused_and_shallow_ones_read() {
+    let chain = |n: u32| -> Vec<u8> {
+        let names: Vec<[u32; 1]> = (0..n).map(|i| [i + 7]).collect();
+        let contents: Vec<String> = (0..n).map(|i| format!("/X{} Do", i + 7)).collect();
+        let forms: Vec<(&str, Option<&[u32]>)> = (0..n as usize)
+            .map(|i| {
+                let last = i + 1 == n as usize;
+                let content = if last {
+                    "BT /F1 12 Tf 72 700 Td (deep) Tj ET"
+                } else {
+                    contents[i].as_str()
+                };
+                (content, Some(names[i].as_slice()))
+            })
+            .collect();
+        pdf_with_forms("/X6 Do", &forms)
+    };
+    let err = read(&chain(100), "deep.pdf").unwrap_err();
+    assert!(err.to_string().contains("nested"), "{err}");
+    // Three levels are normal; the text inside still comes out (or at least no error
+    // from the guard: fonts are not in the forms' resources here).
+    match read(&chain(3), "ok.pdf") {
+        Ok(_) => {}
+        Err(e) => assert!(
+            !e.to_string().contains("nested") && !e.to_string().contains("themselves"),
+            "{e}"
+        ),
+    }
+}
+
+#[test]
+fn page_without_media_box_is_an_error_not_a_panic() {
+    let mut doc = pdf_extract::Document::load_mem(&minimal_pdf(&["x"])).unwrap();
+    doc.get_dictionary_mut((3, 0)).unwrap().remove(b"MediaBox");
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let err = read(&bytes, "x.pdf").unwrap_err();
+    assert!(err.to_string().contains("no MediaBox"), "{err}");
+}

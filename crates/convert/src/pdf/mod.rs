@@ -6,12 +6,12 @@
 //! text, and its `OutputDev` trait still hands us every glyph with its position, so the
 //! line layout stays ours.
 
+mod guard;
 mod layout;
 
 use crate::meta::{is_symbol, iso_date, non_empty};
 use crate::{ConvertError, Document, Format, Limits, Meta};
 use pdf_extract::{Dictionary, Object};
-use std::io::Read;
 
 /// Reads a PDF's text layer and its document information.
 pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ConvertError> {
@@ -21,7 +21,9 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ConvertErr
             "a password is needed to open it; save an unprotected copy".to_string(),
         ));
     }
-    check_expansion(&doc, limits.max_pdf_inflated_bytes)?;
+    guard::check_expansion(&doc, limits.max_pdf_inflated_bytes)?;
+    guard::check_page_tree(&doc)?;
+    guard::check_forms(&doc)?;
     let pages = u32::try_from(doc.get_pages().len()).unwrap_or(u32::MAX);
     if pages == 0 {
         return Err(ConvertError::Pdf("no pages".to_string()));
@@ -34,34 +36,6 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ConvertErr
     let mut document = Document::new(text, Format::Pdf, meta);
     document.page_starts = page_starts;
     Ok(document)
-}
-
-/// Inflates every Flate-compressed stream into a counting sink, under a total budget,
-/// before pdf-extract inflates them for real: lopdf would inflate a bomb without bound.
-fn check_expansion(doc: &pdf_extract::Document, limit: u64) -> Result<(), ConvertError> {
-    let mut total: u64 = 0;
-    for object in doc.objects.values() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        let flate = stream
-            .filters()
-            .is_ok_and(|f| f.first().is_some_and(|name| *name == b"FlateDecode"));
-        if !flate {
-            continue;
-        }
-        let budget = limit.saturating_sub(total).saturating_add(1);
-        let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
-        // A damaged stream counts for what inflated before the damage.
-        let inflated = std::io::copy(&mut decoder.take(budget), &mut std::io::sink()).unwrap_or(0);
-        total = total.saturating_add(inflated);
-        if total > limit {
-            return Err(ConvertError::PdfLimit(format!(
-                "its compressed streams expand to more than {limit} bytes (flate bomb?)"
-            )));
-        }
-    }
-    Ok(())
 }
 
 fn load(bytes: &[u8]) -> Result<pdf_extract::Document, ConvertError> {
