@@ -132,7 +132,7 @@ fn continues(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if super::labels::leading_label(next).is_some() {
+    if super::labels::leading_label(next).is_some() || starts_block(next) {
         return false;
     }
     if first.is_lowercase() || first.is_ascii_digit() {
@@ -152,25 +152,39 @@ fn ends_preamble(text: &str) -> bool {
     text.starts_with("The ") && text.len() < 80
 }
 
-/// Blocks of a clean text: blank lines separate blocks, lines inside a block are joined.
+/// Items of a clean text: blank lines separate blocks. A line end inside a block is weighed
+/// like a page break (hard-wrapped lines join again, a new paragraph starts a new block),
+/// since some Security Council drafts put one paragraph on each line without blank lines.
 pub(crate) fn clean_items(text: &str) -> Vec<Item> {
-    super::lines::split_lines(text)
-        .iter()
-        .map(|line| {
-            let t = line.trimmed();
-            if t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->")) {
-                return Item::Blank;
-            }
-            let (start, end) = line.trimmed_bounds();
-            let text = super::footnotes::collapse(t);
-            Item::Line(Piece {
-                text,
-                start,
-                end,
-                marks: Vec::new(),
-            })
-        })
-        .collect()
+    let lines = super::lines::split_lines(text);
+    let mut items = Vec::with_capacity(lines.len() * 2);
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trimmed();
+        if is_blank_line(t) {
+            items.push(Item::Blank);
+            continue;
+        }
+        let (start, end) = line.trimmed_bounds();
+        let text = super::footnotes::collapse(t);
+        items.push(Item::Line(Piece {
+            text,
+            start,
+            end,
+            marks: Vec::new(),
+        }));
+        if lines
+            .get(i + 1)
+            .is_some_and(|next| !is_blank_line(next.trimmed()))
+        {
+            items.push(Item::PageBreak);
+        }
+    }
+    items
+}
+
+/// Blank, or a page marker of a scanned compilation ("<!-- Page 3 -->").
+fn is_blank_line(t: &str) -> bool {
+    t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->"))
 }
 
 #[cfg(test)]
@@ -187,6 +201,23 @@ mod tests {
     #[test]
     fn blank_lines_separate_blocks() {
         assert_eq!(texts("a b\nc\n\n d \n"), ["a b c", "d"]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let src = "The Security Council,\nRecalling A,\nNoting B,\n1. Decides C;\n2. Decides D.\n";
+        assert_eq!(texts(src).len(), 5);
+    }
+
+    #[test]
+    fn hard_wrapped_text_without_blank_lines() {
+        let src = "The Security Council,\nRecalling its resolutions 2014 (2011), 2051 (2012),\n2204 (2015) concerning Yemen,\nReaffirming its strong commitment to the unity and\nterritorial integrity of Yemen,\n1. Decides C;\n";
+        assert_eq!(texts(src), [
+            "The Security Council,",
+            "Recalling its resolutions 2014 (2011), 2051 (2012), 2204 (2015) concerning Yemen,",
+            "Reaffirming its strong commitment to the unity and territorial integrity of Yemen,",
+            "1. Decides C;",
+        ]);
     }
 
     #[test]
