@@ -12,8 +12,70 @@ use std::io::Read;
 /// Deepest page-tree ancestry or form nesting accepted (real files use a handful).
 const MAX_DEPTH: usize = 64;
 
-/// Inflates every Flate-compressed stream into a counting sink, under a total budget,
-/// before pdf-extract inflates them for real: lopdf would inflate a bomb without bound.
+/// Inflates every zlib stream found in the raw bytes into a counting sink, under a total
+/// budget, before lopdf parses the file: lopdf inflates object streams while loading, and
+/// would inflate a bomb there without bound. Encrypted streams do not look like zlib and
+/// are left to [`check_expansion`] after decryption.
+pub(crate) fn check_raw_streams(bytes: &[u8], limit: u64) -> Result<(), ConvertError> {
+    let mut total: u64 = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memmem::find(bytes.get(at..).unwrap_or(&[]), b"stream") {
+        let keyword = at + found;
+        at = keyword + b"stream".len();
+        let is_end = keyword >= 3 && bytes.get(keyword - 3..keyword) == Some(b"end".as_slice());
+        let Some(data) = stream_data_start(bytes, at).filter(|_| !is_end) else {
+            continue;
+        };
+        let rest = bytes.get(data..).unwrap_or(&[]);
+        let len = memchr::memmem::find(rest, b"endstream").unwrap_or(rest.len());
+        let content = rest.get(..len).unwrap_or(&[]);
+        if is_zlib(content) {
+            total = total.saturating_add(inflated_size(content, limit.saturating_sub(total)));
+            if total > limit {
+                return Err(bomb(limit));
+            }
+        }
+        at = data + len;
+    }
+    Ok(())
+}
+
+/// After the "stream" keyword comes CRLF or LF, then the data.
+fn stream_data_start(bytes: &[u8], after_keyword: usize) -> Option<usize> {
+    match bytes.get(after_keyword..after_keyword + 2)? {
+        [b'\r', b'\n'] => Some(after_keyword + 2),
+        [b'\n', _] => Some(after_keyword + 1),
+        _ => None,
+    }
+}
+
+/// A zlib header: deflate method, and the header checksum that zlib requires.
+fn is_zlib(data: &[u8]) -> bool {
+    match data {
+        [cmf, flg, ..] => cmf & 0x0f == 8 && (u16::from(*cmf) * 256 + u16::from(*flg)) % 31 == 0,
+        _ => false,
+    }
+}
+
+/// How many bytes `data` inflates to, reading at most `budget + 1` of them (a damaged
+/// stream counts for what inflated before the damage).
+fn inflated_size(data: &[u8], budget: u64) -> u64 {
+    let decoder = flate2::read::ZlibDecoder::new(data);
+    std::io::copy(
+        &mut decoder.take(budget.saturating_add(1)),
+        &mut std::io::sink(),
+    )
+    .unwrap_or(0)
+}
+
+fn bomb(limit: u64) -> ConvertError {
+    ConvertError::PdfLimit(format!(
+        "its compressed streams expand to more than {limit} bytes (flate bomb?)"
+    ))
+}
+
+/// The same budget over the loaded document's Flate streams (after decryption), before
+/// pdf-extract inflates content streams and fonts for real.
 pub(crate) fn check_expansion(doc: &Document, limit: u64) -> Result<(), ConvertError> {
     let mut total: u64 = 0;
     for object in doc.objects.values() {
@@ -23,18 +85,12 @@ pub(crate) fn check_expansion(doc: &Document, limit: u64) -> Result<(), ConvertE
         let flate = stream
             .filters()
             .is_ok_and(|f| f.first().is_some_and(|name| *name == b"FlateDecode"));
-        if !flate {
-            continue;
-        }
-        let budget = limit.saturating_sub(total).saturating_add(1);
-        let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
-        // A damaged stream counts for what inflated before the damage.
-        let inflated = std::io::copy(&mut decoder.take(budget), &mut std::io::sink()).unwrap_or(0);
-        total = total.saturating_add(inflated);
-        if total > limit {
-            return Err(ConvertError::PdfLimit(format!(
-                "its compressed streams expand to more than {limit} bytes (flate bomb?)"
-            )));
+        if flate {
+            let size = inflated_size(&stream.content, limit.saturating_sub(total));
+            total = total.saturating_add(size);
+            if total > limit {
+                return Err(bomb(limit));
+            }
         }
     }
     Ok(())
@@ -206,5 +262,45 @@ fn resolve_dict<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Diction
         Object::Dictionary(d) => Some(d),
         Object::Reference(id) => doc.get_dictionary(*id).ok(),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn deflated(len: usize) -> Vec<u8> {
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(&vec![b' '; len]).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    fn raw_pdf(streams: &[Vec<u8>]) -> Vec<u8> {
+        let mut pdf = b"%PDF-1.5\n".to_vec();
+        for (i, data) in streams.iter().enumerate() {
+            pdf.extend_from_slice(
+                format!("{} 0 obj\n<< /Type /ObjStm >>\nstream\r\n", i + 1).as_bytes(),
+            );
+            pdf.extend_from_slice(data);
+            pdf.extend_from_slice(b"\nendstream\nendobj\n");
+        }
+        pdf
+    }
+
+    #[test]
+    fn raw_scan_counts_every_zlib_stream_against_one_budget() {
+        let pdf = raw_pdf(&[deflated(600_000), deflated(600_000)]);
+        assert!(check_raw_streams(&pdf, 2_000_000).is_ok());
+        let err = check_raw_streams(&pdf, 1_000_000).unwrap_err();
+        assert!(matches!(err, ConvertError::PdfLimit(_)), "{err}");
+    }
+
+    #[test]
+    fn raw_scan_ignores_data_that_is_not_zlib() {
+        let pdf = raw_pdf(&[b"BT (endstream) Tj ET".to_vec(), vec![0xff; 100]]);
+        assert!(check_raw_streams(&pdf, 10).is_ok());
+        assert!(is_zlib(&deflated(10)));
+        assert!(!is_zlib(b"BT"));
     }
 }

@@ -15,6 +15,7 @@ use pdf_extract::{Dictionary, Object};
 
 /// Reads a PDF's text layer and its document information.
 pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ConvertError> {
+    guard::check_raw_streams(bytes, limits.max_pdf_inflated_bytes)?;
     let mut doc = load(bytes)?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(ConvertError::Encrypted(
