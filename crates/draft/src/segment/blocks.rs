@@ -108,7 +108,21 @@ pub(crate) fn group(items: &[Item]) -> Vec<Block> {
 /// a number or label standing alone on its line ("1.", "(s)").
 fn starts_block(line: &str) -> bool {
     let alone = super::labels::leading_label(line).is_some_and(|(_, len)| len >= line.len());
-    alone || super::words::meeting_len(line).is_some()
+    alone || super::words::meeting_len(line).is_some() || is_annex_line(line)
+}
+
+/// "Annex", "Annex II", "ANNEX": the heading line of an annex.
+pub(crate) fn is_annex_line(line: &str) -> bool {
+    // "annex" in lower case at a line start is a word wrapped from the line before.
+    if !line.trim_start().starts_with('A') {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    let Some(rest) = lower.strip_prefix("annex") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("es").unwrap_or(rest);
+    rest.is_empty() || (rest.starts_with(' ') && rest.split_whitespace().count() == 1)
 }
 
 /// After a page break, the first line either continues the last block or opens a new one.
@@ -134,6 +148,10 @@ fn continues(prev: &str, next: &str) -> bool {
     };
     if super::labels::leading_label(next).is_some() || starts_block(next) {
         return false;
+    }
+    if super::words::meeting_len(prev).is_some() {
+        // Only its date continues the closing formula.
+        return next.len() < 30 && super::words::find_date(next).is_some();
     }
     if first.is_lowercase() || first.is_ascii_digit() {
         return true;
@@ -302,6 +320,35 @@ mod tests {
     fn label_alone_on_a_line_starts_a_block() {
         let b = texts("in the country;\n(s)\nTo ensure the right");
         assert_eq!(b, ["in the country;", "(s) To ensure the right"]);
+    }
+
+    #[test]
+    fn annex_heading_after_the_closing_formula_on_a_new_page() {
+        let p = |t: &str| {
+            Item::Line(Piece {
+                text: t.into(),
+                start: 0,
+                end: t.len(),
+                marks: vec![],
+            })
+        };
+        let b = group(&[
+            p("50th (resumed) plenary meeting"),
+            p("22 December 2023"),
+            Item::PageBreak,
+            p("Annex"),
+            Item::Blank,
+            p("Staffing table"),
+        ]);
+        let t: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "50th (resumed) plenary meeting 22 December 2023",
+                "Annex",
+                "Staffing table"
+            ]
+        );
     }
 
     #[test]

@@ -479,11 +479,7 @@ fn read_closing(blocks: &[Block], draft: &mut Draft) -> usize {
 /// "Annex", "Annex II", "ANNEX": the first line of a block that opens an annex.
 fn annex_heading(block: &Block) -> Option<String> {
     let first = block.lines.first()?.trim();
-    let lower = first.to_lowercase();
-    let rest = lower.strip_prefix("annex")?;
-    let rest = rest.strip_prefix("es").unwrap_or(rest);
-    let ok = rest.is_empty() || (rest.starts_with(' ') && rest.split_whitespace().count() == 1);
-    ok.then(|| first.to_string())
+    super::blocks::is_annex_line(first).then(|| first.to_string())
 }
 
 /// Text after the closing formula: annexes, each opening with its heading. Text before the
