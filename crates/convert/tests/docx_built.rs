@@ -143,3 +143,20 @@ fn real_un_docx_files_give_text_and_tables() {
     let rows = corr.text.lines().filter(|l| l.contains('\t')).count();
     assert!(rows >= 10, "only {rows} table rows");
 }
+
+#[test]
+fn text_box_comes_out_once_and_moved_text_not_at_all() {
+    let box_para =
+        |t: &str| format!("<w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:txbxContent>");
+    let body = format!(
+        r#"<w:p><w:r><w:t>Before </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="mc"><mc:Choice Requires="wps"><w:drawing>{}</w:drawing></mc:Choice><mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>after.</w:t></w:r></w:p>
+        <w:p><w:moveFrom w:id="1" w:author="x"><w:r><w:t>Moved away.</w:t></w:r></w:moveFrom><w:moveTo w:id="2" w:author="x"><w:r><w:t>Moved here.</w:t></w:r></w:moveTo></w:p>"#,
+        box_para("Box text"),
+        box_para("Box text")
+    );
+    let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+    let doc = read(&zip(&[("word/document.xml", xml.as_bytes())]), "x.docx").unwrap();
+    assert_eq!(doc.text.matches("Box text").count(), 1, "{}", doc.text);
+    assert!(!doc.text.contains("Moved away"), "{}", doc.text);
+    assert!(doc.text.contains("Moved here."), "{}", doc.text);
+}

@@ -3,8 +3,8 @@
 //! their number and the footnotes listed after a rule, "n  text", as in UN PDFs.
 //!
 //! Skipped on purpose: deleted and moved-away revision text (`w:delText`, `w:moveFrom`),
-//! hidden runs (`w:vanish`), field instructions; page headers and footers live in other
-//! parts and are not read.
+//! hidden runs (`w:vanish`), field instructions, the VML fallback copy of text boxes;
+//! page headers and footers live in other parts and are only searched for the symbol.
 
 use super::numbering::Numbering;
 use super::styles::Styles;
@@ -125,8 +125,10 @@ struct RunState {
     in_rpr: bool,
     in_text: bool,
     hidden: bool,
-    /// Depth inside `w:moveFrom` (text moved away by a tracked change).
-    moved_away: usize,
+    /// Depth inside content that is not shown as text: `w:moveFrom` (moved away by a
+    /// tracked change) and `mc:Fallback` (the VML copy of a text box Word writes next to
+    /// its DrawingML copy, which would otherwise come out twice).
+    skipped: usize,
 }
 
 struct Walker<'a> {
@@ -147,7 +149,7 @@ impl Walker<'_> {
             Node::Close(name) => self.close(name),
             Node::Text(t) => {
                 let s = &self.state;
-                if s.in_text && !s.hidden && s.moved_away == 0 {
+                if s.in_text && !s.hidden && s.skipped == 0 {
                     self.push(t);
                 }
             }
@@ -161,7 +163,7 @@ impl Walker<'_> {
             "rPr" => self.state.in_rpr = true,
             "r" => self.state.hidden = false,
             "t" => self.state.in_text = true,
-            "moveFrom" => self.state.moved_away += 1,
+            "moveFrom" | "Fallback" => self.state.skipped += 1,
             "vanish" if self.state.in_rpr && !self.state.in_ppr => {
                 self.state.hidden = !matches!(e.attr("val"), Some("0" | "false" | "off"));
             }
@@ -211,7 +213,7 @@ impl Walker<'_> {
     }
 
     fn push(&mut self, s: &str) {
-        if self.state.moved_away > 0 || self.state.in_ppr {
+        if self.state.skipped > 0 || self.state.in_ppr {
             return;
         }
         if let Some(para) = self.paragraphs.last_mut() {
@@ -224,7 +226,7 @@ impl Walker<'_> {
             "pPr" => self.state.in_ppr = false,
             "rPr" => self.state.in_rpr = false,
             "t" => self.state.in_text = false,
-            "moveFrom" => self.state.moved_away = self.state.moved_away.saturating_sub(1),
+            "moveFrom" | "Fallback" => self.state.skipped = self.state.skipped.saturating_sub(1),
             "p" => self.end_paragraph(),
             "tc" => self.end_cell(),
             "tr" => self.end_row(),
