@@ -239,10 +239,12 @@ impl Walker<'_> {
         let Some(para) = self.paragraphs.pop() else {
             return;
         };
+        // A level on the paragraph applies to the list its style gives, too.
         let numbering = para
             .num_id
             .map(|n| (n, para.ilvl.unwrap_or(0)))
-            .or_else(|| para.style.as_deref().and_then(|s| self.styles.numbering(s)));
+            .or_else(|| para.style.as_deref().and_then(|s| self.styles.numbering(s)))
+            .map(|(n, style_level)| (n, para.ilvl.unwrap_or(style_level)));
         let label = numbering.and_then(|(num, lvl)| self.numbering.next_label(num, lvl));
         let body = para.text.trim();
         if body.is_empty() {
