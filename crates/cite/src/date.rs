@@ -3,7 +3,7 @@
 use resolute_draft::Span;
 
 use crate::model::{Date, Dated};
-use crate::scan::{at, skip_ws, skip_ws1, uint, word, word_end};
+use crate::scan::{at, plausible_year, skip_ws, skip_ws1, uint, word, word_end};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -54,13 +54,24 @@ pub(crate) fn day_month_year(b: &[u8], pos: usize) -> Option<(Date, usize)> {
     let name = b.get(pos..month_end)?;
     let month = MONTHS.iter().position(|m| m.as_bytes() == name)?;
     let pos = skip_ws1(b, month_end)?;
-    let (year, end) = uint(b, pos)?;
+    let (year, end) = year(b, pos)?;
     let date = Date::new(
         u16::try_from(year).ok()?,
         u8::try_from(month + 1).ok()?,
         u8::try_from(day).ok()?,
     )?;
-    (year >= 1945 && !at(b, end).is_ascii_alphabetic()).then_some((date, end))
+    (!at(b, end).is_ascii_alphabetic()).then_some((date, end))
+}
+
+/// A four-digit year. In text extracted from PDFs a footnote mark is glued to the year
+/// ("20 December 20063" is 2006 and footnote 3): then the year is the first four digits.
+fn year(b: &[u8], pos: usize) -> Option<(u32, usize)> {
+    let (_, end) = uint(b, pos)?;
+    if end - pos < 4 {
+        return None;
+    }
+    let (year, four) = uint(b.get(..pos + 4)?, pos)?;
+    (plausible_year(year) && end - pos <= 6).then_some((year, four))
 }
 
 /// Reads " of 20 December 2006" (or ", of 20 December 2006", which closes a list) after a
@@ -97,6 +108,13 @@ mod tests {
         assert!(of_date(b" of 29 February 2004", 0).is_some());
         assert!(of_date(b" of 20 Decembre 2006", 0).is_none());
         assert!(of_date(b" of 1 August 20", 0).is_none());
+        assert!(of_date(b" of 1 August 1820", 0).is_none());
+        let t = b" of 1 April 20223 and";
+        let d = of_date(t, 0).unwrap();
+        assert_eq!(
+            (d.date.to_string().as_str(), d.span.end),
+            ("2022-04-01", 16)
+        );
     }
 
     #[test]

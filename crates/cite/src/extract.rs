@@ -8,7 +8,7 @@ use crate::model::{BodySource, Citation};
 use crate::normal::normal_form;
 use crate::number::{self, Item, Shape};
 use crate::pinpoint::{self, Pins};
-use crate::scan::{at, boundary_before, skip_ws, skip_ws1, word, word_end};
+use crate::scan::{at, boundary_before, skip_ws, skip_ws1, uint, word, word_end};
 use crate::symbols;
 
 /// What the caller knows about the text being read.
@@ -129,6 +129,9 @@ fn list(
         end = cite.extent().end;
         out.push(cite);
     }
+    if let Some(items) = out.get_mut(from..) {
+        cohere(items, &shapes);
+    }
     if cue.organ == Organ::Its {
         if let Some(body) = cue::named_after(b, end) {
             // "in its resolution 60/251, the General Assembly decided": "its" points forward.
@@ -139,6 +142,23 @@ fn list(
         }
     }
     Some(end)
+}
+
+/// Items of one list share a body: when the context could not explain one session/number
+/// item ("resolutions 19/11 …, 31/14" in a GA text: 19/11 cannot be the Assembly's), the
+/// body its shape gave holds for the others taken from the context.
+fn cohere(list: &mut [Citation], shapes: &[Shape]) {
+    let guessed = list.iter().zip(shapes).find_map(|(c, s)| {
+        (*s == Shape::SessionSlash && c.body_source == BodySource::Shape).then_some(c.body)
+    });
+    let Some(Some(body)) = guessed else { return };
+    for (c, s) in list.iter_mut().zip(shapes) {
+        if *s == Shape::SessionSlash && c.body_source == BodySource::Context {
+            c.body = Some(body);
+            c.body_source = BodySource::Shape;
+            c.normalized = c.number.as_ref().and_then(|n| normal_form(c.kind, body, n));
+        }
+    }
 }
 
 /// Builds one citation from an item: body, normal form, date and trailing pinpoints.
@@ -190,11 +210,15 @@ fn continuation(b: &[u8], pos: usize) -> Option<Item> {
 }
 
 /// An item after a joiner at `p` (", " / " and " / ", and " / " to "); only numbers whose
-/// shape is unmistakable continue a list.
+/// shape is unmistakable continue a list. A footnote mark between the comma and the next
+/// item in PDF text (",1 31/14", ", 4  35/34") is skipped.
 fn joined_item(b: &[u8], p: usize) -> Option<Item> {
     let mut q = p;
     if at(b, q) == b',' {
         q = skip_ws(b, q + 1);
+        if strong_item(b, q).is_none() {
+            q = skip_footnote_mark(b, q);
+        }
     }
     if let Some(e) = word(b, q, "and").or_else(|| word(b, q, "to")) {
         q = skip_ws1(b, e)?;
@@ -202,7 +226,20 @@ fn joined_item(b: &[u8], p: usize) -> Option<Item> {
     if q == p {
         return None;
     }
+    strong_item(b, q)
+}
+
+fn strong_item(b: &[u8], q: usize) -> Option<Item> {
     number::item(b, q).filter(|it| it.shape != Shape::Bare)
+}
+
+/// Up to three digits followed by whitespace, as a footnote mark; returns the position after
+/// the whitespace, or `pos` when there is no mark.
+fn skip_footnote_mark(b: &[u8], pos: usize) -> usize {
+    match uint(b, pos) {
+        Some((_, end)) if end - pos <= 3 && skip_ws(b, end) > end => skip_ws(b, end),
+        _ => pos,
+    }
 }
 
 /// Skips a title after an item ("61/208 on international migration and development, 62/1")
@@ -228,6 +265,14 @@ fn skip_title(b: &[u8], p: usize) -> Option<Item> {
         } else if b.get(q..q + 3) == Some("\u{201d}".as_bytes()) {
             quoted = false;
         }
+        // A citation inside the title must be read by the main scan, which resumes after
+        // the list: so the list ends here.
+        if matches!(at(b, q), b'r' | b'd' | b'R' | b'D')
+            && boundary_before(b, q)
+            && cue::cue_at(b, q).is_some()
+        {
+            return None;
+        }
         if quoted {
             q += 1;
             continue;
@@ -235,7 +280,6 @@ fn skip_title(b: &[u8], p: usize) -> Option<Item> {
         match at(b, q) {
             b';' | b':' => return None,
             b'.' if sentence_end(b, q) => return None,
-            b'r' | b'd' if boundary_before(b, q) && cue::cue_at(b, q).is_some() => return None,
             b',' | b'a' if boundary_before(b, q) || at(b, q) == b',' => {
                 if let Some(item) = joined_item(b, q) {
                     return Some(item);

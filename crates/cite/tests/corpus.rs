@@ -229,6 +229,71 @@ fn broad(text: &str, found: &[Citation], path: &Path, t: &mut Tally) {
     }
 }
 
+/// (normal form, date) of the numbered citations of a text, as a multiset.
+fn numbered(text: &str) -> HashMap<(String, String), usize> {
+    let mut out = HashMap::new();
+    let ctx = Context {
+        body: Some(Body::GeneralAssembly),
+    };
+    for c in extract_with(text, ctx) {
+        if c.kind == Kind::Symbol {
+            continue;
+        }
+        let date = c.date.map(|d| d.date.to_string()).unwrap_or_default();
+        *out.entry((c.normalized.unwrap_or_default(), date))
+            .or_default() += 1;
+    }
+    out
+}
+
+/// The GA resolutions kept both as raw PDF text and as a clean copy: how many of the
+/// citations found in the clean copy are found, with the same normal form and date, in the
+/// raw PDF text (page furniture, line breaks, footnote marks glued to numbers).
+#[test]
+fn raw_pdf_text_gives_the_clean_copy_citations() {
+    let Some(root) = corpus_root() else { return };
+    let docs = fs::read_to_string(root.join("metadata/documents.jsonl")).unwrap_or_default();
+    let mut clean: HashMap<String, String> = HashMap::new();
+    let mut raw: HashMap<String, String> = HashMap::new();
+    for line in docs.lines() {
+        let Ok(doc) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let (Some(symbol), Some(file)) = (doc["symbol"].as_str(), doc["text_file"].as_str()) else {
+            continue;
+        };
+        if doc["parallel_of"] == "raw-pdf" {
+            clean.insert(symbol.to_owned(), file.to_owned());
+        } else if doc["format"] == "raw-pdf" {
+            raw.insert(symbol.to_owned(), file.to_owned());
+        }
+    }
+    let (mut total, mut found, mut pairs) = (0, 0, 0);
+    for (symbol, clean_file) in &clean {
+        let Some(raw_file) = raw.get(symbol) else {
+            continue;
+        };
+        let (Ok(c), Ok(r)) = (
+            fs::read_to_string(root.join(clean_file)),
+            fs::read_to_string(root.join(raw_file)),
+        ) else {
+            continue;
+        };
+        pairs += 1;
+        let in_raw = numbered(&r);
+        for (key, n) in numbered(&c) {
+            total += n;
+            found += n.min(in_raw.get(&key).copied().unwrap_or(0));
+        }
+    }
+    let share = found as f64 / total.max(1) as f64;
+    println!("raw PDF vs clean copy, {pairs} documents: {found}/{total} = {share:.4} of the clean copy's citations found alike in the raw text");
+    assert!(
+        pairs == 0 || share >= 0.95,
+        "raw/clean agreement {share:.4} below 0.95"
+    );
+}
+
 #[test]
 fn corpus_spans_recall_and_dates() {
     let Some(root) = corpus_root() else { return };

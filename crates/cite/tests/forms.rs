@@ -280,6 +280,19 @@ fn lists_give_one_citation_per_item() {
         "its resolutions 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 \
              Agenda for Sustainable Development”, and 69/313 of 27 July 2015,";
     assert_eq!(pairs(t, GA).len(), 2);
+    // A list shares a body: 19/11 cannot be the Assembly's, so neither is 31/14 (PDF text,
+    // footnote marks glued to the commas).
+    let t = "including resolutions 19/11 of 22 March 2012,1 31/14 of 23 March 2016,2 and 31/37";
+    let norms: Vec<String> = extract_with(t, GA)
+        .iter()
+        .map(|c| norm(c).to_owned())
+        .collect();
+    assert_eq!(
+        norms,
+        ["A/HRC/RES/19/11", "A/HRC/RES/31/14", "A/HRC/RES/31/37"]
+    );
+    let t = "Council resolutions 34/8 of 23 March 2017, 4  35/34 of 23 June 2017, 5  37/27 of";
+    assert_eq!(extract_with(t, GA).len(), 3);
     // A list keeps the list's body; a year in parentheses is still the Council's.
     let found = extract_with("its resolutions 70/262 and 2282 (2016)", GA);
     assert_eq!(found[1].body, Some(Body::SecurityCouncil));
