@@ -51,7 +51,7 @@ const DROPPED: &[&str] = &[
 
 /// Reads HTML into blocks of text, with `<title>`, `lang` and `<meta>` as metadata.
 pub(crate) fn read(bytes: &[u8]) -> Result<Document, ConvertError> {
-    let source = crate::text::decode(bytes)?;
+    let source = decode(bytes)?;
     let mut out = Builder::default();
     let mut rest = source.as_str();
     while let Some(lt) = rest.find('<') {
@@ -62,6 +62,40 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, ConvertError> {
     out.text(rest);
     let meta = std::mem::take(&mut out.meta);
     Ok(Document::new(out.finish(), Format::Html, meta))
+}
+
+/// UTF-8 or UTF-16 (as plain text), else the legacy charset the page declares in its
+/// first bytes (`<meta charset=...>`, `content="text/html; charset=..."`). Bytes that
+/// are malformed in the declared charset are refused, not replaced.
+fn decode(bytes: &[u8]) -> Result<String, ConvertError> {
+    let utf_error = match crate::text::decode(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e,
+    };
+    let Some(encoding) = declared_charset(bytes) else {
+        return Err(utf_error);
+    };
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
+        .ok_or_else(|| {
+            ConvertError::NotText(format!("bytes that are not valid {}", encoding.name()))
+        })
+}
+
+/// The charset named in the page's first 2 KiB, when it is one encoding_rs knows.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.get(..bytes.len().min(2048)).unwrap_or(bytes);
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = memchr::memmem::find(&lower, b"charset=")? + b"charset=".len();
+    let label: Vec<u8> = lower
+        .get(at..)?
+        .iter()
+        .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    encoding_rs::Encoding::for_label(&label).filter(|e| *e != encoding_rs::UTF_8)
 }
 
 /// Accumulates blocks and metadata.
@@ -352,6 +386,17 @@ mod tests {
         );
         assert_eq!(doc.meta.title.as_deref(), Some("A/RES/1 & co"));
         assert_eq!(doc.meta.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn declared_legacy_charset_is_honoured_and_undeclared_refused() {
+        let page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>R\xe9affirmant \x93x\x94</p></body></html>";
+        assert_eq!(
+            read(page).unwrap().text,
+            "R\u{e9}affirmant \u{201c}x\u{201d}\n"
+        );
+        let err = read(b"<html><body><p>R\xe9affirmant</p></body></html>").unwrap_err();
+        assert!(matches!(err, ConvertError::NotText(_)), "{err}");
     }
 
     #[test]
