@@ -353,7 +353,7 @@ proptest! {
     }
 
     #[test]
-    fn format_is_idempotent_on_markdownish_text(src in "([-*_#>()\\[\\]^:0-9.a-iz ]|\n|\n\n|   |The General Assembly,|1\\. |\\(a\\) |\\(i\\) |## I\\. |# Annex|\\[\\^1\\]: |---\n|\\*Recalling\\* |45th plenary meeting\n)*") {
+    fn format_is_idempotent_on_markdownish_text(src in "([-*_#>()\\[\\]^:0-9.a-iz ]|\n|\n\n|   |The General Assembly,|1\\. |\\(a\\) |\\(i\\) |## I\\. |# Annex|\\[\\^1\\]: |---\n|\\*Recalling\\* |45th plenary meeting\n|\r\n|\t|52nd plenary meeting\n\n12 December 2022|- |    )*") {
         if let Ok(once) = format(&src) {
             prop_assert_eq!(format(&once), Ok(once.clone()), "source {:?}", src);
         }

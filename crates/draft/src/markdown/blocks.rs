@@ -456,7 +456,10 @@ impl Walker<'_> {
         let t = l.text.trim_end();
         let first_unit = l.owner == Owner::Top && self.out.units.len() == 1;
         if first_unit && is_enacting(&collapse(t)) {
-            return true;
+            // Only before a line of words: a continuation line that starts otherwise ("[^1]:",
+            // "#") could read as a block of another kind once it starts a paragraph.
+            let word = next_line.trim_start_matches(['*', '_']);
+            return word.starts_with(char::is_alphabetic);
         }
         let ends_clause = [":", ";", "; and", "; or"].iter().any(|e| t.ends_with(e));
         let source = |r: &Range<usize>| self.body.get(r.start.saturating_sub(self.base)..);

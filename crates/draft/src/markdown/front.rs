@@ -20,20 +20,22 @@ const KEYS: [&str; 8] = [
 /// Reads the front matter at the start of `src`, if any. Returns it with the byte offset at
 /// which the body starts (0 without front matter).
 pub(crate) fn read(src: &str) -> Result<(FrontMatter, usize), FormatError> {
+    // Editors on Windows may save a byte order mark; it is not part of the text.
+    let first = if src.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = Lines {
         src,
-        pos: 0,
+        pos: first,
         line: 0,
     };
     match lines.next() {
         Some((_, l)) if is_fence(l) => {}
-        _ => return Ok((FrontMatter::default(), 0)),
+        _ => return Ok((FrontMatter::default(), first)),
     }
     let mut reader = Reader::default();
     while let Some((start, l)) = lines.next() {
         if is_fence(l) {
             let mut meta = reader.finish(lines.line)?;
-            meta.span = Some(Span::new(0, start + l.len()));
+            meta.span = Some(Span::new(first, start + l.len()));
             return Ok((meta, lines.pos));
         }
         reader.line(l, lines.line)?;

@@ -162,3 +162,16 @@ fn spans_point_into_the_source() {
         Some("[^1]: Note.")
     );
 }
+
+#[test]
+fn windows_line_ends_and_byte_order_mark() {
+    let lf = "---\nbody: GA\n---\n\nThe General Assembly,\n\nRecalling its\nresolution 70/1\n\n\
+              1. Decides:\n   (a) To act;\n\n45th plenary meeting\n7 December 2023\n";
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    assert_eq!(fmt(&crlf), fmt(lf));
+    let d = parse(&crlf);
+    assert_eq!(d.meta.body, Some(Body::GeneralAssembly));
+    let first = d.preamble.first().map(|p| p.text.as_str());
+    assert_eq!(first, Some("Recalling its resolution 70/1"));
+    assert_eq!(d.operative.first().map(|p| p.sub.len()), Some(1));
+}
