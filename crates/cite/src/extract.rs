@@ -242,6 +242,9 @@ fn skip_footnote_mark(b: &[u8], pos: usize) -> usize {
     }
 }
 
+const OPEN_QUOTE: &[u8] = "\u{201c}".as_bytes();
+const CLOSE_QUOTE: &[u8] = "\u{201d}".as_bytes();
+
 /// Skips a title after an item ("61/208 on international migration and development, 62/1")
 /// and returns the next item. Bounded to 300 bytes, stopping at the end of the clause.
 fn skip_title(b: &[u8], p: usize) -> Option<Item> {
@@ -252,7 +255,7 @@ fn skip_title(b: &[u8], p: usize) -> Option<Item> {
     let titled = ["on", "entitled", "concerning", "relating", "regarding"]
         .iter()
         .any(|w| word(b, q, w).is_some())
-        || b.get(q..q + 3) == Some("\u{201c}".as_bytes());
+        || b.get(q..q + 3) == Some(OPEN_QUOTE);
     if !titled {
         return None;
     }
@@ -260,36 +263,46 @@ fn skip_title(b: &[u8], p: usize) -> Option<Item> {
     let mut quoted = false;
     while q < limit {
         // Inside a quoted title (“…”) punctuation and numbers belong to the title.
-        if b.get(q..q + 3) == Some("\u{201c}".as_bytes()) {
-            quoted = true;
-        } else if b.get(q..q + 3) == Some("\u{201d}".as_bytes()) {
-            quoted = false;
-        }
-        // A citation inside the title must be read by the main scan, which resumes after
-        // the list: so the list ends here.
-        if matches!(at(b, q), b'r' | b'd' | b'R' | b'D')
-            && boundary_before(b, q)
-            && cue::cue_at(b, q).is_some()
-        {
-            return None;
-        }
-        if quoted {
-            q += 1;
-            continue;
-        }
-        match at(b, q) {
-            b';' | b':' => return None,
-            b'.' if sentence_end(b, q) => return None,
-            b',' | b'a' if boundary_before(b, q) || at(b, q) == b',' => {
-                if let Some(item) = joined_item(b, q) {
-                    return Some(item);
-                }
-            }
+        match b.get(q..q + 3) {
+            Some(OPEN_QUOTE) => quoted = true,
+            Some(CLOSE_QUOTE) => quoted = false,
             _ => {}
         }
-        q += 1;
+        match title_byte(b, q, quoted) {
+            TitleStep::Stop => return None,
+            TitleStep::Found(item) => return Some(item),
+            TitleStep::Next => q += 1,
+        }
     }
     None
+}
+
+enum TitleStep {
+    Stop,
+    Found(Item),
+    Next,
+}
+
+/// One byte of a title: the end of the clause, the next item of the list, or neither.
+fn title_byte(b: &[u8], q: usize, quoted: bool) -> TitleStep {
+    let c = at(b, q);
+    // A citation inside the title must be read by the main scan, which resumes after the
+    // list: so the list ends here.
+    if cue::starts_cue(c) && boundary_before(b, q) && cue::cue_at(b, q).is_some() {
+        return TitleStep::Stop;
+    }
+    if quoted {
+        return TitleStep::Next;
+    }
+    match c {
+        b';' | b':' => TitleStep::Stop,
+        b'.' if sentence_end(b, q) => TitleStep::Stop,
+        b',' | b'a' if c == b',' || boundary_before(b, q) => match joined_item(b, q) {
+            Some(item) => TitleStep::Found(item),
+            None => TitleStep::Next,
+        },
+        _ => TitleStep::Next,
+    }
 }
 
 /// Whether the full stop at `q` ends a sentence: whitespace then a capital or the end.

@@ -246,15 +246,11 @@ fn numbered(text: &str) -> HashMap<(String, String), usize> {
     out
 }
 
-/// The GA resolutions kept both as raw PDF text and as a clean copy: how many of the
-/// citations found in the clean copy are found, with the same normal form and date, in the
-/// raw PDF text (page furniture, line breaks, footnote marks glued to numbers).
-#[test]
-fn raw_pdf_text_gives_the_clean_copy_citations() {
-    let Some(root) = corpus_root() else { return };
+/// symbol -> text file of the clean copies kept in parallel to a raw-PDF text, and of the
+/// raw-PDF texts, from metadata/documents.jsonl.
+fn parallel_copies(root: &Path) -> (HashMap<String, String>, HashMap<String, String>) {
     let docs = fs::read_to_string(root.join("metadata/documents.jsonl")).unwrap_or_default();
-    let mut clean: HashMap<String, String> = HashMap::new();
-    let mut raw: HashMap<String, String> = HashMap::new();
+    let (mut clean, mut raw) = (HashMap::new(), HashMap::new());
     for line in docs.lines() {
         let Ok(doc) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -268,6 +264,16 @@ fn raw_pdf_text_gives_the_clean_copy_citations() {
             raw.insert(symbol.to_owned(), file.to_owned());
         }
     }
+    (clean, raw)
+}
+
+/// The GA resolutions kept both as raw PDF text and as a clean copy: how many of the
+/// citations found in the clean copy are found, with the same normal form and date, in the
+/// raw PDF text (page furniture, line breaks, footnote marks glued to numbers).
+#[test]
+fn raw_pdf_text_gives_the_clean_copy_citations() {
+    let Some(root) = corpus_root() else { return };
+    let (clean, raw) = parallel_copies(&root);
     let (mut total, mut found, mut pairs) = (0, 0, 0);
     for (symbol, clean_file) in &clean {
         let Some(raw_file) = raw.get(symbol) else {
