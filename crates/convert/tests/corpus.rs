@@ -75,6 +75,29 @@ fn every_corpus_file_reads() {
     }
 }
 
+/// What one PDF gives against the corpus's extraction of it.
+struct Comparison {
+    /// Share of the corpus text's words found in order in ours.
+    share: f64,
+    /// Operative paragraphs found by segmentation in ours and in the corpus text.
+    ours: usize,
+    theirs: usize,
+    /// Operative paragraphs (paired in order) with the same words.
+    same_text: usize,
+}
+
+fn compare(path: &Path, reference: &str) -> Comparison {
+    let doc = resolute_convert::read_path(path).unwrap();
+    assert_eq!(doc.page_starts.len() as u32, doc.meta.pages.unwrap());
+    let (ours, theirs) = (operative(&doc.text), operative(reference));
+    Comparison {
+        share: in_order_share(&words(reference), &words(&doc.text)),
+        ours: ours.len(),
+        theirs: theirs.len(),
+        same_text: ours.iter().zip(&theirs).filter(|(a, b)| a == b).count(),
+    }
+}
+
 #[test]
 fn pdf_text_matches_corpus_extraction() {
     let Some(corpus) = corpus_dir() else { return };
@@ -87,34 +110,34 @@ fn pdf_text_matches_corpus_extraction() {
         let Some(reference) = raw_text(&corpus, &path) else {
             continue;
         };
-        let doc = resolute_convert::read_path(&path).unwrap();
-        let share = in_order_share(&words(&reference), &words(&doc.text));
-        let (ours, theirs) = (operative(&doc.text), operative(&reference));
-        let same_text = ours.iter().zip(&theirs).filter(|(a, b)| a == b).count();
-        if ours.len() == theirs.len() {
-            same_paragraphs += same_text;
-            all_paragraphs += theirs.len();
-        }
-        let (ours, theirs) = (ours.len(), theirs.len());
+        let c = compare(&path, &reference);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         println!(
-            "{name:<24} words in order {:.2}%  operative ours {ours} corpus {theirs}, same words {same_text}",
-            share * 100.0
+            "{name:<24} words in order {:.2}%  operative ours {} corpus {}, same words {}",
+            c.share * 100.0,
+            c.ours,
+            c.theirs,
+            c.same_text
         );
         assert!(
-            share >= MIN_SHARE,
+            c.share >= MIN_SHARE,
             "{name}: only {:.2}% of the words",
-            share * 100.0
+            c.share * 100.0
         );
-        if ours != theirs {
+        compared += 1;
+        if c.ours == c.theirs {
+            same += 1;
+            same_paragraphs += c.same_text;
+            all_paragraphs += c.theirs;
+        } else {
             println!("  DIFFERENT operative counts on {name}");
         }
-        assert_eq!(doc.page_starts.len() as u32, doc.meta.pages.unwrap());
-        compared += 1;
-        same += usize::from(ours == theirs);
     }
     assert!(compared >= 8, "only {compared} PDFs compared");
-    let share = same as f64 / compared as f64;
+    summarise(same, compared, same_paragraphs, all_paragraphs);
+}
+
+fn summarise(same: usize, compared: usize, same_paragraphs: usize, all_paragraphs: usize) {
     println!("same operative count on {same} of {compared} PDFs");
     let text_share = same_paragraphs as f64 / all_paragraphs.max(1) as f64;
     println!(
@@ -127,6 +150,7 @@ fn pdf_text_matches_corpus_extraction() {
         "only {:.1}% same text",
         text_share * 100.0
     );
+    let share = same as f64 / compared as f64;
     assert!(
         share >= MIN_SAME_COUNT,
         "same count on only {same} of {compared}"

@@ -74,18 +74,7 @@ impl Numbering {
             .counters
             .entry(key)
             .or_insert_with(|| vec![None; MAX_LEVEL as usize]);
-        let level = ilvl as usize;
-        let next = match counters.get(level).copied().flatten() {
-            Some(n) => n.saturating_add(1),
-            None => start_of(ilvl),
-        };
-        for (i, slot) in counters.iter_mut().enumerate() {
-            if i == level {
-                *slot = Some(next);
-            } else if i > level {
-                *slot = None;
-            }
-        }
+        advance(counters, ilvl as usize, start_of(ilvl));
         let values: Vec<u32> = (0..MAX_LEVEL)
             .map(|l| {
                 counters
@@ -96,6 +85,21 @@ impl Numbering {
             })
             .collect();
         render(levels.get(&ilvl)?, levels, &values)
+    }
+}
+
+/// Counts one more paragraph at `level` (starting at `start`) and restarts deeper levels.
+fn advance(counters: &mut [Option<u32>], level: usize, start: u32) {
+    let next = match counters.get(level).copied().flatten() {
+        Some(n) => n.saturating_add(1),
+        None => start,
+    };
+    for (i, slot) in counters.iter_mut().enumerate() {
+        if i == level {
+            *slot = Some(next);
+        } else if i > level {
+            *slot = None;
+        }
     }
 }
 
