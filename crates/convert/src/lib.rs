@@ -2,16 +2,20 @@
 //! text plus whatever metadata the file carries.
 //!
 //! Segmentation into paragraphs is not done here: `resolute_draft::segment` does that on
-//! [`Document::text`]. The text is laid out like the corpus's raw PDF extractions so that
-//! one segmenter serves every format:
+//! [`Document::text`]. The text comes in one of the two forms the corpus has, so that one
+//! segmenter serves every format:
 //!
-//! * one line per visual line (PDF) or per paragraph (DOCX, HTML, AKN, which carry no
-//!   visual lines);
-//! * a line holding a single space (`" "`) separates blocks (paragraphs) inside a page;
-//! * an empty line (`""`) separates pages (PDF only); [`Document::page_starts`] gives the
-//!   byte offset where each page begins;
-//! * footnotes follow a rule line of underscores as `"n  text"` lines, reference marks stay
-//!   in the text as digits; page furniture (headers, footers, job numbers) is kept.
+//! * **PDF** — the raw-pdf form: one line per visual line; a line holding a single space
+//!   (`" "`) separates blocks inside a page; an empty line (`""`) separates pages, and
+//!   [`Document::page_starts`] gives the byte offset where each page begins; page
+//!   furniture (running heads, page numbers, job numbers, barcodes) is kept; footnotes
+//!   stay where the page prints them, after the rule line of underscores.
+//! * **DOCX, HTML, Akoma Ntoso** — the clean-paragraphs form: one paragraph per block,
+//!   blocks separated by an empty line (a DOCX/HTML line break inside a paragraph stays a
+//!   line break; table rows are lines with tab-separated cells); automatic numbers typed
+//!   in ("1. ", "(a) "); footnote marks kept as their number in the text and the notes
+//!   listed at the end after a rule line, `"n  text"`. No pages: `page_starts` is `[0]`.
+//! * **Plain text** — as written, line endings normalised to `"\n"`.
 //!
 //! ```
 //! let doc = resolute_convert::read(b"The General Assembly,\n", "note.txt").unwrap();
