@@ -160,3 +160,47 @@ fn text_box_comes_out_once_and_moved_text_not_at_all() {
     assert!(!doc.text.contains("Moved away"), "{}", doc.text);
     assert!(doc.text.contains("Moved here."), "{}", doc.text);
 }
+
+/// A DOCX written by another word processor: LibreOffice turns an HTML draft with nested
+/// ordered lists into Word numbering definitions of its own making. Skips when
+/// `soffice` is not installed.
+#[test]
+fn libreoffice_saved_docx_keeps_its_numbers() {
+    let dir = std::env::temp_dir().join(format!("resolute-convert-lo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let html = "<html><body><p>The General Assembly,</p>\
+        <ol><li><i>Decides</i> to continue;</li><li><i>Requests</i> the Secretary-General:\
+        <ol type=\"a\"><li>To report;</li><li>To inform;</li></ol></li>\
+        <li><i>Decides</i> to remain seized of the matter.</li></ol></body></html>";
+    std::fs::write(dir.join("draft.html"), html).unwrap();
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(dir.join("draft.html"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
+    let docx = std::fs::read(dir.join("draft.docx"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (Ok(status), Ok(docx)) = (status, docx) else {
+        println!("skipping: soffice (LibreOffice) not available");
+        return;
+    };
+    assert!(status.success());
+    let text = read(&docx, "draft.docx").unwrap().text;
+    let labels: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(label, _)| label))
+        .filter(|label| label.ends_with('.') && label.len() <= 3)
+        .collect();
+    assert_eq!(labels, ["1.", "2.", "a.", "b.", "3."], "{text}");
+}
