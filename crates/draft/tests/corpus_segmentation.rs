@@ -245,9 +245,10 @@ fn is_date(t: &str) -> bool {
         && w[2].parse::<u32>().is_ok()
 }
 
-/// "The General Assembly,", also without its comma ("The Economic and Social Council").
+/// "The General Assembly,", also without its comma ("The Economic and Social Council") or
+/// opening a quoted draft ("“The General Assembly,").
 fn is_enacting(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim().trim_start_matches(['“', '"']);
     let inner = t.strip_prefix("The ").unwrap_or("");
     let inner = inner.strip_suffix(',').unwrap_or(inner);
     let capital = inner.starts_with(char::is_uppercase);

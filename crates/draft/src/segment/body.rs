@@ -40,7 +40,8 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
 /// "The General Assembly,": a short block naming an organ, ending with a comma.
 fn enacting(block: &Block) -> Option<Enacting> {
     let text = block.text.trim();
-    let inner = text.strip_prefix("The ")?;
+    // "“The General Assembly," opens a draft quoted in an operative paragraph.
+    let inner = text.trim_start_matches(['“', '"']).strip_prefix("The ")?;
     let (inner, comma) = match inner.strip_suffix(',') {
         Some(i) => (i, true),
         None => (inner, false),
@@ -201,6 +202,11 @@ impl Builder {
     }
 
     fn paragraph(&mut self, block: &Block, number_ahead: bool) {
+        if self.starts_new_part(block) {
+            // A preambular paragraph never follows an operative one within a part: a part
+            // whose label the text lost begins here.
+            self.open_section(String::new(), String::new(), block, None);
+        }
         let part = self.part();
         match leading_label(&block.text) {
             Some((Label::Number(n), len)) => {
@@ -224,6 +230,16 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// An unnumbered paragraph with a preambular opening, ending with a comma, after the
+    /// operative paragraphs of the current part.
+    fn starts_new_part(&mut self, block: &Block) -> bool {
+        let text = block.text.trim_end();
+        !self.part().operative.is_empty()
+            && leading_label(text).is_none()
+            && text.ends_with(',')
+            && kind_of(text) == Some(Kind::Preambular)
     }
 
     fn finish(self, draft: &mut Draft) {
@@ -368,10 +384,10 @@ fn looks_like_heading(text: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '“');
     let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
-    // "... of 17 March 2015,11": a footnote mark after the punctuation.
+    // "... of 17 March 2015,11": a footnote mark after the punctuation ("staff rule 104.14"
+    // is a number).
     let before_mark = text.trim_end_matches(|c: char| c.is_ascii_digit());
-    let open_end =
-        !text.ends_with([',', ';', ':', '.']) && !before_mark.ends_with([',', ';', ':', '.']);
+    let open_end = !text.ends_with([',', ';', ':', '.']) && !before_mark.ends_with([',', ';']);
     capital && text.len() < 500 && (open_end || shouting) && !is_date_only(text)
 }
 

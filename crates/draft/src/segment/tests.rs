@@ -215,3 +215,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn preamble_after_operative_paragraphs_opens_a_part() {
+    // The part label ("II") is missing from the text; the preamble shows the new part.
+    let src = "The General Assembly,\n\nNoting A,\n\n1. Decides B;\n\n2. Decides C.\n\nEmphasizing D,\n\n1. Requests E.\n";
+    let d = segment(src);
+    assert_eq!(d.operative.len(), 2);
+    assert_eq!(d.sections.len(), 1);
+    assert_eq!(d.sections[0].label, "");
+    assert_eq!(d.sections[0].preamble[0].text, "Emphasizing D,");
+    assert_eq!(d.sections[0].operative[0].number, Some(1));
+}
+
+#[test]
+fn quoted_enacting_formula_is_not_a_paragraph() {
+    let src = "The Human Rights Council,\n\n1. Recommends the following draft:\n\n“The General Assembly,\n\nWelcoming X,\n\n1. Decides Y.”\n";
+    let d = segment(src);
+    assert!(d
+        .paragraphs()
+        .all(|p| !p.text.contains("The General Assembly")));
+    assert_eq!(d.sections[0].preamble[0].text, "Welcoming X,");
+}
