@@ -73,11 +73,12 @@ fn organ_before(b: &[u8], kw: usize) -> (Organ, usize) {
     }
 }
 
-/// "the General Assembly, in its resolution": "its" then means the organ just named.
+/// "the General Assembly, in its resolution" or "the adoption by the Commission on Narcotic
+/// Drugs of its resolution": "its" then means the organ just named.
 fn its_antecedent(b: &[u8], its: usize) -> Option<Organ> {
     let prep = prev_word(b, its)?;
     let p = text(b, prep);
-    if !matches!(p, b"in" | b"by" | b"through" | b"under" | b"with") {
+    if !matches!(p, b"in" | b"by" | b"through" | b"under" | b"with" | b"of") {
         return None;
     }
     let mut end = prep.0;
@@ -122,7 +123,7 @@ fn organ_name(b: &[u8], w: (usize, usize)) -> Option<(Organ, usize)> {
             };
             Some((organ, w.0))
         }
-        _ if capitalized(t) && !clause_start(b, w) && !opening_word(t) => Some((Organ::Other, w.0)),
+        _ if organ_like(t) && !clause_start(b, w) && !opening_word(t) => Some((Organ::Other, w.0)),
         _ => None,
     }
 }
@@ -145,6 +146,15 @@ fn acronym(t: &[u8]) -> Option<Body> {
         b"ECOSOC" => Some(Body::EconomicAndSocialCouncil),
         _ => None,
     }
+}
+
+/// A word that can end another organ's name: capitalised, at least three letters, and not a
+/// Roman numeral ("section VIII of its resolution" names no organ).
+fn organ_like(t: &[u8]) -> bool {
+    let roman = t
+        .iter()
+        .all(|c| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C'));
+    capitalized(t) && t.len() >= 3 && !roman && t.iter().all(u8::is_ascii_alphabetic)
 }
 
 fn capitalized(t: &[u8]) -> bool {
@@ -266,6 +276,61 @@ fn year_slash(organ: Organ, ctx: Option<Body>) -> (Option<Body>, BodySource) {
     }
 }
 
+/// Corrects a body the text did not name with the adoption date given: the Human Rights
+/// Council exists since 2006 and holds about three sessions a year, so "its resolution 48/11
+/// of 25 October 1993" in an HRC text is the Assembly's, and "resolution 28/3 of 24 May 2019"
+/// (HRC session 28 met in 2015) is some other organ's; an unattributed "resolution 59/2 of 4
+/// July 2025" in a GA text is the Council's. A named body or "its" body is never moved to
+/// another body the date does not fit: a wrong date is for the checker to report.
+pub(crate) fn with_date(
+    found: (Option<Body>, BodySource),
+    organ: Organ,
+    number: &Number,
+    shape: Shape,
+    year: Option<u16>,
+) -> (Option<Body>, BodySource) {
+    let (Some(year), Some(session)) = (year, number.session) else {
+        return found;
+    };
+    if shape != Shape::SessionSlash || number.session_kind != SessionKind::Regular {
+        return found;
+    }
+    let ga_fits = session >= 31 && ga_year(session, year);
+    let hrc = Some(Body::HumanRightsCouncil);
+    let ga = Some(Body::GeneralAssembly);
+    let unattributed = matches!(organ, Organ::Unsaid | Organ::Council);
+    match found {
+        // "resolution 59/2 of 4 July 2025" in a GA text: the Assembly's 59th session ended
+        // in 2005, the Council's met in 2025.
+        (b, _) if b == ga && unattributed && !ga_fits && hrc_year(session, year) => {
+            (hrc, BodySource::Shape)
+        }
+        (b, BodySource::Context) if b == hrc && year < 2006 && ga_fits => {
+            (Some(Body::GeneralAssembly), BodySource::Shape)
+        }
+        (b, BodySource::Shape) if b == hrc && !hrc_year(session, year) => {
+            if ga_fits {
+                (Some(Body::GeneralAssembly), BodySource::Shape)
+            } else {
+                (None, BodySource::Unknown)
+            }
+        }
+        _ => found,
+    }
+}
+
+/// GA session N opens in September 1945 + N and closes a year later.
+fn ga_year(session: u32, year: u16) -> bool {
+    (1945 + session..=1946 + session).contains(&u32::from(year))
+}
+
+/// HRC session N meets in about 2006 + (N - 1) / 3 (three regular sessions a year); one
+/// year of slack either way.
+fn hrc_year(session: u32, year: u16) -> bool {
+    let expected = 2006 + session.saturating_sub(1) / 3;
+    (expected.saturating_sub(1)..=expected + 1).contains(&u32::from(year))
+}
+
 /// Whether `body` can have a number of this shape.
 fn fits(body: Body, (number, shape): (&Number, Shape)) -> bool {
     match (body, shape) {
@@ -344,5 +409,7 @@ mod tests {
         assert_eq!(organ("1. Recalls resolution").0, Organ::Unsaid);
         assert_eq!(organ("See resolution").0, Organ::Unsaid);
         assert_eq!(organ("the Council resolution").0, Organ::Council);
+        assert_eq!(organ("section VIII of its resolution").0, Organ::Its);
+        assert_eq!(organ("annex I to resolution").0, Organ::Unsaid);
     }
 }

@@ -189,7 +189,9 @@ fn citation(b: &[u8], cue: &Cue, ctx: Option<Body>, item: Item) -> Option<Citati
 /// Decides the body of a numbered citation and its normal form.
 fn set_body(cite: &mut Citation, organ: Organ, ctx: Option<Body>, shape: Shape) {
     let Some(number) = &cite.number else { return };
-    let (body, source) = body_of(organ, ctx, number, shape);
+    let found = body_of(organ, ctx, number, shape);
+    let year = cite.date.map(|d| d.date.year);
+    let (body, source) = cue::with_date(found, organ, number, shape, year);
     cite.body = body;
     cite.body_source = if body.is_none() && source != BodySource::OtherOrgan {
         BodySource::Unknown

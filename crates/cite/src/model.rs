@@ -28,7 +28,9 @@ pub enum BodySource {
     /// Taken from the caller's [`crate::Context`]: "its resolution 61/208" in a GA text.
     Context,
     /// Implied by the shape of the number: "1325 (2000)" can only be the Security Council,
-    /// "1990/47" (a year before the slash) only the Economic and Social Council.
+    /// "1990/47" (a year before the slash) only the Economic and Social Council; also when
+    /// the adoption date rules out the context's body ("its resolution 48/11 of 25 October
+    /// 1993" in an HRC text: the Council did not exist then).
     Shape,
     /// Read from a document symbol: "A/HRC/RES/33/10".
     Symbol,

@@ -11,11 +11,11 @@ use crate::scan::{plausible_year, roman_value};
 
 /// Series a symbol may start with: the principal organs (A, S, E, T, ST) and the special
 /// series of treaty bodies, conferences, funds and programmes that resolutions cite.
-pub const SERIES: [&str; 44] = [
+pub const SERIES: &[&str] = &[
     "A", "S", "E", "T", "ST", "AT", "CRC", "CEDAW", "CCPR", "CAT", "CERD", "CMW", "CRPD", "CED",
-    "HRI", "DP", "TD", "UNEP", "FCCC", "CBD", "ICCD", "UNW", "ISBA", "SPLOS", "APLC", "CCW", "BWC",
-    "NPT", "IDB", "PBC", "CTOC", "CAC", "JIU", "LC", "CD", "UNCTAD", "ECE", "ICEF", "UNHCR",
-    "UNITAR", "UNU", "UNIDO", "ITLOS", "ISA",
+    "HRI", "DP", "TD", "UNEP", "FCCC", "CBD", "ICCD", "UNW", "ISBA", "SPLOS", "CLCS", "APLC",
+    "CCW", "BWC", "NPT", "TPNW", "IDB", "PBC", "CTOC", "CAC", "JIU", "LC", "CD", "UNCTAD", "ECE",
+    "ESCAP", "ICEF", "UNHCR", "UNITAR", "UNU", "UNIDO", "ITLOS", "ISA", "INFCIRC", "GOV",
 ];
 
 /// Why a string is not a well-formed document symbol.

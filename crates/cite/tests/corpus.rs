@@ -154,6 +154,7 @@ struct Tally {
     misses: Vec<String>,
     dated: usize,
     agree: usize,
+    by_body: HashMap<&'static str, (usize, usize)>,
     disagree: Vec<String>,
 }
 
@@ -181,7 +182,11 @@ fn measure(root: &Path, path: &Path, index: &HashMap<String, String>, t: &mut Ta
             continue;
         };
         t.dated += 1;
-        if *want == d.date.to_string() {
+        let same = *want == d.date.to_string();
+        let tally = t.by_body.entry(c.body.map_or("?", Body::code)).or_default();
+        tally.0 += 1;
+        tally.1 += usize::from(same);
+        if same {
             t.agree += 1;
         } else if t.disagree.len() < 15 {
             t.disagree
@@ -337,6 +342,11 @@ fn corpus_spans_recall_and_dates() {
         t.agree,
         100.0 * t.agree as f64 / t.dated.max(1) as f64
     );
+    let mut bodies: Vec<_> = t.by_body.iter().collect();
+    bodies.sort();
+    for (body, (n, same)) in bodies {
+        println!("  {body}: {same}/{n} agree");
+    }
     for d in &t.disagree {
         println!("  differs {d}");
     }

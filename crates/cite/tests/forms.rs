@@ -178,6 +178,31 @@ fn human_rights_council() {
         ("A/HRC/RES/5/1", BodySource::Context)
     );
     assert_eq!(norm(&one("its decision 6/102", HRC)), "A/HRC/DEC/6/102");
+    // The date says what the context cannot: the HRC did not exist in 1993, and its 28th
+    // session met in 2015, not 2019.
+    let c = one("Recalling its resolution 48/11 of 25 October 1993,", HRC);
+    assert_eq!(
+        (norm(&c), c.body_source),
+        ("A/RES/48/11", BodySource::Shape)
+    );
+    let c = one("resolution 28/3 of 24 May 2019", GA);
+    assert_eq!((c.body, c.body_source), (None, BodySource::Unknown));
+    assert_eq!(
+        norm(&one("resolution 28/3 of 26 March 2015", GA)),
+        "A/HRC/RES/28/3"
+    );
+    assert_eq!(
+        norm(&one("pursuant to resolution 59/2 of 4 July 2025", GA)),
+        "A/HRC/RES/59/2"
+    );
+    let t =
+        "the adoption by the Commission on Narcotic Drugs of its resolution 58/4 of 17 March 2015";
+    assert_eq!(one(t, GA).body_source, BodySource::OtherOrgan);
+    // A wrong year in a GA text stays the Assembly's, for the checker to report.
+    assert_eq!(
+        norm(&one("its resolution 61/208 of 20 December 2016", GA)),
+        "A/RES/61/208"
+    );
     // "its" after a named organ means that organ, not the text's body.
     let c = one("the General Assembly, in its resolution 60/251,", HRC);
     assert_eq!(
