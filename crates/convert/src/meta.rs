@@ -28,7 +28,17 @@ pub(crate) fn is_symbol(s: &str) -> bool {
     let chars_ok = s
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '(' | ')' | ' ' | '-'));
-    organ_ok && chars_ok && s.len() <= 40 && s.matches('/').count() >= 2 && !s.contains("  ")
+    // Only a parenthesised part may follow a space: "S/RES/2719 (2023)",
+    // "A/80/6 (Sect. 24)/Corr.1" — not "A/RES/77/148 Decolonization" (a table row).
+    let spaces_ok = s
+        .split_once(' ')
+        .is_none_or(|(_, rest)| rest.starts_with('('));
+    organ_ok
+        && chars_ok
+        && spaces_ok
+        && s.len() <= 40
+        && s.matches('/').count() >= 2
+        && !s.contains("  ")
 }
 
 /// Turns a PDF date ("D:20231220115229-05'00'") or an ISO timestamp
@@ -66,7 +76,14 @@ mod tests {
         ] {
             assert!(is_symbol(s), "{s}");
         }
-        for s in ["General Assembly", "2/3", "A/RES", "23-24979 (E)    201223"] {
+        assert!(is_symbol("A/80/6 (Sect. 24)/Corr.1"));
+        for s in [
+            "General Assembly",
+            "2/3",
+            "A/RES",
+            "23-24979 (E)    201223",
+            "A/RES/77/148 Decolonization",
+        ] {
             assert!(!is_symbol(s), "{s}");
         }
     }

@@ -52,11 +52,25 @@ fn operative(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// file name -> symbol, from metadata/files.jsonl.
+fn listed_symbols(corpus: &Path) -> std::collections::HashMap<String, String> {
+    let jsonl = std::fs::read_to_string(corpus.join("metadata/files.jsonl")).unwrap();
+    jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| {
+            let file = v["file"].as_str()?.trim_start_matches("files/").to_string();
+            Some((file, v["symbol"].as_str()?.to_string()))
+        })
+        .collect()
+}
+
 #[test]
 fn every_corpus_file_reads() {
     let Some(corpus) = corpus_dir() else { return };
     let files = files(&corpus);
     assert!(files.len() >= 13, "expected the 13 corpus files");
+    let symbols = listed_symbols(&corpus);
     for path in files {
         let bytes = std::fs::read(&path).unwrap();
         let start = Instant::now();
@@ -72,6 +86,12 @@ fn every_corpus_file_reads() {
             doc.meta.symbol.as_deref().unwrap_or("-"),
         );
         assert!(doc.text.len() > 1000, "{}: almost no text", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        assert_eq!(
+            doc.meta.symbol.as_ref(),
+            symbols.get(&name),
+            "{name}: symbol"
+        );
     }
 }
 
