@@ -5,6 +5,7 @@ use resolute_draft::Span;
 
 use crate::model::{BodySource, Citation, Kind, Number, SessionKind};
 use crate::number;
+use crate::pinpoint;
 use crate::scan::{at, plausible_year, roman_value, skip_ws, skip_ws1, uint, word};
 use crate::symbol::{paren_ok, validate_symbol, Modifier, Part, Symbol};
 
@@ -22,7 +23,7 @@ pub(crate) fn symbol_at(b: &[u8], pos: usize, out: &mut Vec<Citation>) -> Option
         return None;
     }
     let mut end = token_end(b, pos);
-    if let Some((_, e)) = resolution_tail(b, pos, end) {
+    if let Some(e) = resolution_tail(b, pos, end) {
         end = e;
     }
     let text = std::str::from_utf8(b.get(pos..end)?).ok()?;
@@ -34,6 +35,11 @@ pub(crate) fn symbol_at(b: &[u8], pos: usize, out: &mut Vec<Citation>) -> Option
         out.push(symbol_citation(next.clone(), Span::new(s, e)));
         last = next;
         end = e;
+    }
+    // "(A/78/481/Add.3, para. 28)": a pinpoint into the last document named.
+    if let (Some(pins), Some(cite)) = (pinpoint::trailing(b, end), out.last_mut()) {
+        end = pins.end;
+        cite.pinpoints = pins.pins;
     }
     Some(end)
 }
@@ -60,7 +66,7 @@ fn token_end(b: &[u8], pos: usize) -> usize {
 }
 
 /// " B" and " (2000)" / " (XV)" after a symbol ending at `end`. Returns the new end.
-fn resolution_tail(b: &[u8], pos: usize, end: usize) -> Option<((), usize)> {
+fn resolution_tail(b: &[u8], pos: usize, end: usize) -> Option<usize> {
     if !at(b, end.wrapping_sub(1)).is_ascii_digit() {
         return None;
     }
@@ -82,7 +88,7 @@ fn resolution_tail(b: &[u8], pos: usize, end: usize) -> Option<((), usize)> {
             e = c + 1;
         }
     }
-    (e > end).then_some(((), e))
+    (e > end).then_some(e)
 }
 
 /// ", Add.2", " and Add.1", " to Add.10", " and Corr.1" after a symbol, and " and 2" after
@@ -252,5 +258,9 @@ mod tests {
         );
         assert_eq!(found("see A/65/L.78*,")[0].0, "A/65/L.78*");
         assert!(found("HIV/AIDS and A/B").is_empty());
+        let mut out = Vec::new();
+        let t = "(A/78/481/Add.3, para. 28)]";
+        assert_eq!(symbol_at(t.as_bytes(), 1, &mut out), Some(25));
+        assert_eq!(out[0].pinpoints[0].label, "28");
     }
 }
