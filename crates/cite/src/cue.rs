@@ -154,8 +154,27 @@ fn organ_like(t: &[u8]) -> bool {
     let roman = t
         .iter()
         .all(|c| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C'));
-    capitalized(t) && t.len() >= 3 && !roman && t.iter().all(u8::is_ascii_alphabetic)
+    capitalized(t)
+        && t.len() >= 3
+        && !roman
+        && t.iter().all(u8::is_ascii_alphabetic)
+        && !NOT_ORGANS.contains(&t)
 }
+
+/// Capitalised words that end names of things other than organs ("Member States, in its
+/// resolution 66/180", "the 2030 Agenda").
+const NOT_ORGANS: [&[u8]; 10] = [
+    b"States",
+    b"Nations",
+    b"Members",
+    b"Government",
+    b"Governments",
+    b"Charter",
+    b"Declaration",
+    b"Agenda",
+    b"Goals",
+    b"Secretariat",
+];
 
 fn capitalized(t: &[u8]) -> bool {
     t.first().is_some_and(u8::is_ascii_uppercase)
@@ -411,5 +430,6 @@ mod tests {
         assert_eq!(organ("the Council resolution").0, Organ::Council);
         assert_eq!(organ("section VIII of its resolution").0, Organ::Its);
         assert_eq!(organ("annex I to resolution").0, Organ::Unsaid);
+        assert_eq!(organ("to Member States, in its resolution").0, Organ::Its);
     }
 }
