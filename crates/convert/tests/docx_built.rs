@@ -1,7 +1,7 @@
 //! DOCX files built in memory (Word's automatic numbering, footnotes, tables, tracked
 //! deletions, hidden text), and spot checks of the two real UN DOCX files.
 
-use crate::support::{corpus_dir, zip};
+use crate::support::{corpus_dir, lcs_share, soffice_convert, words, zip};
 use resolute_convert::{read, Format};
 
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
@@ -173,29 +173,12 @@ fn libreoffice_saved_docx_keeps_its_numbers() {
         <ol type=\"a\"><li>To report;</li><li>To inform;</li></ol></li>\
         <li><i>Decides</i> to remain seized of the matter.</li></ol></body></html>";
     std::fs::write(dir.join("draft.html"), html).unwrap();
-    let status = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}/profile",
-            dir.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .arg(dir.join("draft.html"))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status();
-    let docx = std::fs::read(dir.join("draft.docx"));
+    let docx = soffice_convert(&dir, "draft.html", "docx:MS Word 2007 XML");
     let _ = std::fs::remove_dir_all(&dir);
-    let (Ok(status), Ok(docx)) = (status, docx) else {
+    let Some(docx) = docx else {
         println!("skipping: soffice (LibreOffice) not available");
         return;
     };
-    assert!(status.success());
     let text = read(&docx, "draft.docx").unwrap().text;
     let labels: Vec<&str> = text
         .lines()
@@ -203,4 +186,32 @@ fn libreoffice_saved_docx_keeps_its_numbers() {
         .filter(|label| label.ends_with('.') && label.len() <= 3)
         .collect();
     assert_eq!(labels, ["1.", "2.", "a.", "b.", "3."], "{text}");
+}
+
+/// The same real UN document read as DOCX and as the PDF LibreOffice prints from it: a
+/// PDF from another producer than Word, with tables, gives the same words. Skips
+/// without the corpus or soffice.
+#[test]
+fn real_docx_and_its_pdf_print_give_the_same_words() {
+    let Some(corpus) = corpus_dir() else { return };
+    let dir = std::env::temp_dir().join(format!("resolute-convert-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = "A_80_6_SECT.24__CORR.1.docx";
+    let docx = std::fs::read(corpus.join("files").join(name)).unwrap();
+    std::fs::write(dir.join(name), &docx).unwrap();
+    let pdf = soffice_convert(&dir, name, "pdf");
+    let _ = std::fs::remove_dir_all(&dir);
+    let Some(pdf) = pdf else {
+        println!("skipping: soffice (LibreOffice) not available");
+        return;
+    };
+    let from_docx = words(&read(&docx, name).unwrap().text);
+    let printed = read(&pdf, "printed.pdf").unwrap();
+    assert_eq!(printed.format, Format::Pdf);
+    let share = lcs_share(&from_docx, &words(&printed.text));
+    println!(
+        "DOCX words found in order in its LibreOffice PDF: {:.2}%",
+        share * 100.0
+    );
+    assert!(share >= 0.98, "only {:.2}%", share * 100.0);
 }

@@ -102,3 +102,47 @@ pub fn minimal_pdf(lines: &[&str]) -> Vec<u8> {
     );
     pdf
 }
+
+/// Share of `reference`'s words in the longest common subsequence of the two word
+/// lists (dynamic programming over two rows: O(n·m) time, O(m) memory).
+pub fn lcs_share(reference: &[String], candidate: &[String]) -> f64 {
+    let mut previous = vec![0u32; candidate.len() + 1];
+    let mut current = vec![0u32; candidate.len() + 1];
+    for word in reference {
+        for (j, other) in candidate.iter().enumerate() {
+            current[j + 1] = if word == other {
+                previous[j] + 1
+            } else {
+                previous[j + 1].max(current[j])
+            };
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    if reference.is_empty() {
+        return 1.0;
+    }
+    f64::from(previous[candidate.len()]) / reference.len() as f64
+}
+
+/// Runs LibreOffice headless to convert `input` (a file name in `dir`) to `to`; the
+/// converted file's bytes, or `None` when soffice is not installed or fails.
+pub fn soffice_convert(dir: &std::path::Path, input: &str, to: &str) -> Option<Vec<u8>> {
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.display()
+        ))
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .arg(dir.join(input))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    let stem = input.rsplit_once('.').map_or(input, |(s, _)| s);
+    let ext = to.split(':').next().unwrap_or(to);
+    status
+        .success()
+        .then(|| std::fs::read(dir.join(format!("{stem}.{ext}"))).ok())
+        .flatten()
+}
