@@ -30,6 +30,7 @@ mod citations;
 mod diagnostic;
 mod openings;
 mod register;
+mod scope;
 mod structure;
 mod style;
 mod text;
@@ -47,9 +48,14 @@ use resolute_draft::Draft;
 /// text the draft was parsed from; `register` answers citation questions (without one,
 /// citations are not verified).
 pub fn check(src: &str, draft: &Draft, register: Option<&dyn Register>) -> Vec<Diagnostic> {
-    let mut out = check_structure(src, draft);
+    // The clauses of the resolution itself: a text it adopts ("Adopts the following
+    // Declaration:") follows its own rules, so structure and openings stop before it.
+    let adopted = scope::adopted_text(src, draft);
+    let own = adopted.map(|a| scope::before(draft, a.starts));
+    let clauses = own.as_ref().unwrap_or(draft);
+    let mut out = structure::check_structure_with(src, clauses, adopted.map(|a| a.intro));
     out.extend(check_style(src, draft));
-    out.extend(check_openings(src, draft));
+    out.extend(check_openings(src, clauses));
     if let Some(register) = register {
         out.extend(check_citations(src, draft, register));
     }

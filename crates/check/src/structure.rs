@@ -13,6 +13,16 @@ use crate::text::{last_char, own_span};
 /// Runs every structure rule over a parsed draft; `src` is the text the draft was parsed
 /// from (spans point into it).
 pub fn check_structure(src: &str, draft: &Draft) -> Vec<Diagnostic> {
+    check_structure_with(src, draft, None)
+}
+
+/// [`check_structure`] where `intro` is a paragraph introducing an adopted text
+/// ("Adopts the following Declaration:"), which may end with a colon.
+pub(crate) fn check_structure_with(
+    src: &str,
+    draft: &Draft,
+    intro: Option<Span>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     enacting_formula(draft, &mut out);
     let preamble = draft
@@ -20,7 +30,7 @@ pub fn check_structure(src: &str, draft: &Draft) -> Vec<Diagnostic> {
         .iter()
         .chain(draft.sections.iter().flat_map(|s| &s.preamble));
     for p in preamble {
-        paragraph_end(src, p, ',', &mut out);
+        paragraph_end(src, p, ',', intro, &mut out);
     }
     let operative: Vec<&Paragraph> = draft
         .operative
@@ -29,7 +39,7 @@ pub fn check_structure(src: &str, draft: &Draft) -> Vec<Diagnostic> {
         .collect();
     for (i, p) in operative.iter().enumerate() {
         let terminal = if i + 1 == operative.len() { '.' } else { ';' };
-        paragraph_end(src, p, terminal, &mut out);
+        paragraph_end(src, p, terminal, intro, &mut out);
     }
     numbering(src, draft, &mut out);
     out
@@ -72,13 +82,24 @@ fn enacting_formula(draft: &Draft, out: &mut Vec<Diagnostic>) {
 
 /// Checks the end of a paragraph: its own text when it has no subparagraphs, else its
 /// subparagraphs (which carry the paragraph's final punctuation).
-fn paragraph_end(src: &str, p: &Paragraph, terminal: char, out: &mut Vec<Diagnostic>) {
+fn paragraph_end(
+    src: &str,
+    p: &Paragraph,
+    terminal: char,
+    intro: Option<Span>,
+    out: &mut Vec<Diagnostic>,
+) {
     let what = match p.kind {
         Kind::Preambular => "a preambular paragraph",
         Kind::Operative => "an operative paragraph",
     };
     if p.sub.is_empty() {
-        expect_end(src, own_span(p), &[terminal], terminal, what, p.kind, out);
+        let allowed: &[char] = if intro == Some(p.span) {
+            &[terminal, ':']
+        } else {
+            &[terminal]
+        };
+        expect_end(src, own_span(p), allowed, terminal, what, p.kind, out);
         return;
     }
     expect_end(
