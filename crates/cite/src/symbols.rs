@@ -28,12 +28,14 @@ pub(crate) fn symbol_at(b: &[u8], pos: usize, out: &mut Vec<Citation>) -> Option
     }
     let text = std::str::from_utf8(b.get(pos..end)?).ok()?;
     let symbol = validate_symbol(text).ok()?;
-    let mut last = symbol.clone();
+    // Every continuation is relative to the symbol as written: "A/55/L.10 and Corr.1 and
+    // Add.1" is A/55/L.10/Corr.1 and A/55/L.10/Add.1; "Corr.1 and 2" repeats the kind.
+    let base = symbol.clone();
+    let mut kind = symbol.modifiers.last().cloned();
     out.push(symbol_citation(symbol, Span::new(pos, end)));
-    while let Some((m, s, e)) = modifier_continuation(b, end, last.modifiers.last()) {
-        let next = last.with_last_modifier(m);
-        out.push(symbol_citation(next.clone(), Span::new(s, e)));
-        last = next;
+    while let Some((m, s, e)) = modifier_continuation(b, end, kind.as_ref()) {
+        kind = Some(m.clone());
+        out.push(symbol_citation(base.with_last_modifier(m), Span::new(s, e)));
         end = e;
     }
     // "(A/78/481/Add.3, para. 28)": a pinpoint into the last document named.
@@ -246,6 +248,8 @@ mod tests {
         assert_eq!(f[1].1, "A/61/L.45/Add.1");
         let f = found("(A/CONF.101/10 and Corr.1 and 2), paras. 429");
         assert_eq!(f[2], ("2".into(), "A/CONF.101/10/Corr.2".into()));
+        let f = found("(A/55/L.10 and Corr.1 and Add.1)]");
+        assert_eq!(f[2], ("Add.1".into(), "A/55/L.10/Add.1".into()));
     }
 
     #[test]
