@@ -27,6 +27,10 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
         footnotes,
         ..Draft::default()
     };
+    if draft.enacting.is_some() {
+        // The enacting formula was read in English ("The General Assembly,").
+        draft.meta.language = Some("en".to_string());
+    }
     let rest = blocks.get(body_start..).unwrap_or(&[]);
     let mut builder = Builder::default();
     let end = builder.run(rest);

@@ -90,14 +90,56 @@ fn draft_heading(text: &str) -> Option<Vec<String>> {
     if !what.starts_with("draft resolution") && !what.starts_with("draft decision") {
         return None;
     }
-    let who = who.trim_end_matches('*');
-    let names = who
-        .split([',', ';'])
-        .flat_map(|part| part.split(" and "))
-        .map(|s| s.trim().trim_start_matches("and ").trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    Some(names)
+    Some(sponsors(who.trim_end_matches('*')))
+}
+
+/// Names of States whose own name contains "and", kept whole when a list is split.
+const AND_NAMES: &[&str] = &[
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+];
+
+/// Splits "A, B (on behalf of X and Y) and C" at commas and "and" outside parentheses,
+/// keeping names such as "Trinidad and Tobago" whole.
+fn sponsors(list: &str) -> Vec<String> {
+    // A character that cannot occur in a list stands in for the protected "and".
+    const GLUE: &str = "\u{1}";
+    let mut protected = list.to_string();
+    for name in AND_NAMES {
+        protected = protected.replace(name, &name.replace(" and ", GLUE));
+    }
+    let mut names = Vec::new();
+    let (mut depth, mut current) = (0i32, String::new());
+    for (i, c) in protected.char_indices() {
+        depth += match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        };
+        let and = depth == 0 && protected[i..].starts_with(" and ");
+        if depth == 0 && (c == ',' || c == ';') || and {
+            names.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    names.push(current);
+    names
+        .into_iter()
+        .map(|n| {
+            n.replace(GLUE, " and ")
+                .trim()
+                .trim_start_matches("and ")
+                .trim()
+                .to_string()
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// The symbol of a resolution from its number and organ: "78/100" -> "A/RES/78/100".
@@ -190,6 +232,20 @@ mod tests {
             Some("Building a peaceful and better world through sport and the Olympic ideal")
         );
         assert_eq!(m.body, Some(Body::GeneralAssembly));
+    }
+
+    #[test]
+    fn sponsors_with_and_in_their_names() {
+        let list = "Sweden, Trinidad and Tobago, Iraq (on behalf of the Group of 77 and China) and United Kingdom of Great Britain and Northern Ireland";
+        assert_eq!(
+            sponsors(list),
+            [
+                "Sweden",
+                "Trinidad and Tobago",
+                "Iraq (on behalf of the Group of 77 and China)",
+                "United Kingdom of Great Britain and Northern Ireland"
+            ]
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ fn pdf_masthead_is_read() {
         Some("Dissemination of information on decolonization")
     );
     assert_eq!(d.meta.body, Some(Body::GeneralAssembly));
+    assert_eq!(d.meta.language.as_deref(), Some("en"));
     assert_eq!(
         d.enacting.as_ref().map(|e| e.text.as_str()),
         Some("The General Assembly,")
