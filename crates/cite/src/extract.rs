@@ -1,10 +1,10 @@
 //! The extractor: one forward pass over the text, trying the grammar only at word starts.
 
-use resolute_draft::Body;
+use resolute_draft::{Body, Span};
 
 use crate::cue::{self, body_of, Cue, Organ};
 use crate::date::of_date;
-use crate::model::{BodySource, Citation};
+use crate::model::{BodySource, Citation, PinKind, Pinpoint};
 use crate::normal::normal_form;
 use crate::number::{self, Item, Shape};
 use crate::pinpoint::{self, Pins};
@@ -97,8 +97,25 @@ fn thereof(b: &[u8], pins: Pins, out: &mut [Citation]) -> Option<usize> {
     if first < anchor || first - anchor > 250 {
         return None;
     }
+    // "resolution S-19/2, to which is annexed the Programme …, in particular paragraph 36
+    // thereof": the paragraph is the annex's.
+    if let Some(at) = b.get(anchor..first).and_then(find_annex) {
+        let span = Span::new(anchor + at, anchor + at + 5);
+        last.pinpoints.push(Pinpoint {
+            kind: PinKind::Annex,
+            label: String::new(),
+            through: false,
+            span,
+        });
+    }
     last.pinpoints.extend(pins.pins);
     Some(end)
+}
+
+/// Where "annex" (any case of its first letter) occurs in `gap`.
+fn find_annex(gap: &[u8]) -> Option<usize> {
+    gap.windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"annex"))
 }
 
 /// Reads the items after a cue ("resolutions 60/227 of … and 61/208 of …"); returns the end

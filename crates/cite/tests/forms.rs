@@ -371,6 +371,21 @@ fn pinpoints() {
         .collect();
     assert_eq!(pins, [(PinKind::Section, "III"), (PinKind::Paragraph, "3")]);
 
+    let t = "Recalling its resolution S-19/2 of 28 June 1997, to which is annexed the Programme \
+             for the Further Implementation of Agenda 21, in particular paragraph 36 thereof";
+    let pins: Vec<_> = one(t, GA)
+        .pinpoints
+        .into_iter()
+        .map(|p| (p.kind, p.label))
+        .collect();
+    assert_eq!(
+        pins,
+        [
+            (PinKind::Annex, String::new()),
+            (PinKind::Paragraph, "36".into())
+        ]
+    );
+
     // A paragraph of another citation is not pinned to the one before it.
     let found = extract_with("resolution 60/1, paragraph 3 of resolution 61/2", GA);
     assert!(found[0].pinpoints.is_empty());
