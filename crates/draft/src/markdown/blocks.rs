@@ -120,6 +120,7 @@ pub(crate) fn read(src: &str, base: usize) -> Blocks {
         cur: None,
         cur_item: None,
         cur_foot: None,
+        in_annex: false,
     };
     for (event, range) in Parser::new_ext(body, Options::ENABLE_FOOTNOTES).into_offset_iter() {
         w.event(event, range);
@@ -137,6 +138,8 @@ struct Walker<'a> {
     cur: Option<usize>,
     cur_item: Option<usize>,
     cur_foot: Option<usize>,
+    /// Whether an annex heading has been seen.
+    in_annex: bool,
 }
 
 impl Walker<'_> {
@@ -174,6 +177,7 @@ impl Walker<'_> {
             Tag::Paragraph => self.open_leaf(LeafKind::Para, r),
             Tag::Heading { level, .. } => {
                 let level = level as u8;
+                self.in_annex |= level == 1 && self.is_annex_heading(&r);
                 if let Some(what) = self.heading_outside_format(level, &r) {
                     self.unsupported(r.start, what);
                 }
@@ -208,18 +212,23 @@ impl Walker<'_> {
         }
     }
 
-    /// Why a heading has no place in the format: only `## section` headings and `# Annex`
-    /// headings at the top level have one.
-    fn heading_outside_format(&self, level: u8, r: &Range<usize>) -> Option<&'static str> {
+    /// Whether the level-1 heading at `r` opens an annex ("# Annex II").
+    fn is_annex_heading(&self, r: &Range<usize>) -> bool {
         let source = self
             .body
             .get(r.start.saturating_sub(self.base)..)
             .unwrap_or("");
-        let title = source.trim_start_matches(['#', ' ', '\t']);
+        let title = source.trim_start_matches(['#', ' ', '\t', '*', '_']);
         let word: String = title.chars().take_while(|c| c.is_alphabetic()).collect();
+        self.stack.is_empty() && word.eq_ignore_ascii_case("annex")
+    }
+
+    /// Why a heading has no place in the format: only `## section` headings and `# Annex`
+    /// headings at the top level have one.
+    fn heading_outside_format(&self, level: u8, r: &Range<usize>) -> Option<&'static str> {
         match level {
             _ if !self.stack.is_empty() => Some("heading inside a list or quote"),
-            1 if !word.eq_ignore_ascii_case("annex") => Some("level-1 heading other than Annex"),
+            1 if !self.is_annex_heading(r) => Some("level-1 heading other than Annex"),
             1 | 2 => None,
             _ => Some("heading of level 3 or more"),
         }
@@ -450,7 +459,8 @@ impl Walker<'_> {
     }
 
     fn splits_before(&self, l: &Leaf, next_line: &str) -> bool {
-        if l.kind != LeafKind::Para || !l.direct || l.emph_depth.is_some() {
+        // Annexes are kept as written: nothing in them is split.
+        if l.kind != LeafKind::Para || !l.direct || l.emph_depth.is_some() || self.in_annex {
             return false;
         }
         let t = l.text.trim_end();

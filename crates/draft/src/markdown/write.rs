@@ -107,7 +107,8 @@ fn subs(blocks: &mut Vec<String>, subs: &[Subparagraph], indent: usize, skip: us
 }
 
 fn section_heading(s: &Section) -> String {
-    let heading = escape(&s.heading);
+    let mut heading = escape(&s.heading);
+    escape_closing_hashes(&mut heading);
     match (s.label.is_empty(), heading.is_empty()) {
         (true, _) => format!("## {heading}"),
         (false, true) => format!("## {}", s.label),
@@ -124,7 +125,9 @@ fn closing(c: &Closing) -> String {
 }
 
 fn annex(blocks: &mut Vec<String>, a: &Annex) {
-    blocks.push(format!("# {}", escape(&a.heading)));
+    let mut heading = escape(&a.heading);
+    escape_closing_hashes(&mut heading);
+    blocks.push(format!("# {heading}"));
     if !a.markdown.trim().is_empty() {
         // Leading spaces may be an indented code block: only blank lines go.
         let md = a.markdown.trim_end();
@@ -168,5 +171,20 @@ fn protect_start(md: &str) -> String {
         format!("\\{md}")
     } else {
         md.to_string()
+    }
+}
+
+/// Escapes a run of "#" ending a heading, which would read as the heading's closing sequence
+/// (unless its first "#" is escaped already).
+fn escape_closing_hashes(heading: &mut String) {
+    let run = heading.len() - heading.trim_end_matches('#').len();
+    if run == 0 {
+        return;
+    }
+    let start = heading.len() - run;
+    let before = heading.get(..start).unwrap_or("");
+    let backslashes = before.len() - before.trim_end_matches('\\').len();
+    if backslashes % 2 == 0 {
+        heading.insert(start, '\\');
     }
 }
