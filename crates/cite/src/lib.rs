@@ -35,9 +35,17 @@
 //! Security Council, "1990/47" always ECOSOC), from an organ named before the keyword
 //! ("Human Rights Council resolution 5/1"; "the General Assembly, in its resolution 60/251"),
 //! from the caller's [`Context`] for "its resolution" and bare cues, and failing those from
-//! the shape again (session/number below 31 is the HRC's, above it the GA's). A citation of
-//! another organ ("Commission on Human Rights resolution 2005/69") has no body and no normal
-//! form, so it is never checked against the wrong register. See [`BodySource`].
+//! the shape again (session/number below 31 is the HRC's, above it the GA's). Items of one
+//! list share a body the context could not explain, and an adoption date can overrule a
+//! body the text did not name (the HRC did not exist in 1993). A citation of another organ
+//! ("Commission on Human Rights resolution 2005/69") has no body and no normal form, so it
+//! is never checked against the wrong register. See [`BodySource`].
+//!
+//! Pinpoints are read before the cue ("section III, paragraph 3, of its resolution 61/275",
+//! "paragraphs 1 to 4 of the annex to …") and after the citation ("resolution 60/1, paras. 61
+//! and 62", "…, and in particular paragraphs 1 and 16 thereof"). A symbol's continuations
+//! ("A/61/L.45 and Add.1", "A/59/558/Add.7 to Add.10", "Corr.1 and 2") are citations of
+//! their own, relative to the symbol as written.
 //!
 //! # Normal forms
 //!
@@ -61,8 +69,10 @@
 //! # Guarantees
 //!
 //! Pure (no I/O), no panics on any input, spans always on `char` boundaries inside the text,
-//! and time linear in the input: every grammar rule reads a bounded number of bytes beyond
-//! the position where the scan resumes.
+//! identifiers in order and never overlapping, and time linear in the input: every grammar
+//! rule reads a bounded number of bytes beyond the position where the scan resumes
+//! (tests/linear.rs, tests/props.rs). Text extracted from PDFs is expected: line breaks and
+//! no-break spaces inside citations, footnote marks glued to years and commas.
 
 mod cue;
 mod date;
