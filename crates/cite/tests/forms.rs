@@ -256,6 +256,33 @@ fn document_symbols() {
 }
 
 #[test]
+fn resolution_symbols_carry_their_numbers() {
+    let c = one("A/RES/69/96 A-B", GA);
+    let n = c.number.expect("number");
+    assert_eq!(
+        (n.session, n.number, n.letters),
+        (Some(69), 96, vec!['A', 'B'])
+    );
+    // The corpus' own file-name style, without the space.
+    let c = one("A/RES/217(III)", GA);
+    assert_eq!(norm(&c), "A/RES/217 (III)");
+    assert_eq!(c.number.expect("number").session, Some(3));
+    let c = one("E/RES/1990/47", GA);
+    assert_eq!(c.number.expect("number").year, Some(1990));
+}
+
+#[test]
+fn citations_serialize_for_the_json_contract() {
+    let c = one("its resolution 61/208 of 20 December 2006", GA);
+    let v = serde_json::to_value(&c).expect("json");
+    assert_eq!(v["normalized"], "A/RES/61/208");
+    assert_eq!(v["kind"], "resolution");
+    assert_eq!(v["body"], "GA");
+    assert_eq!(v["span"]["start"], 15);
+    assert_eq!(v["date"]["date"]["year"], 2006);
+}
+
+#[test]
 fn symbol_continuations() {
     let t = "[without reference to a Main Committee (A/61/L.45 and Add.1)]";
     assert_eq!(
