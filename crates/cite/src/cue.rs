@@ -317,12 +317,20 @@ pub(crate) fn with_date(
     let ga_fits = session >= 31 && ga_year(session, year);
     let hrc = Some(Body::HumanRightsCouncil);
     let ga = Some(Body::GeneralAssembly);
-    let unattributed = matches!(organ, Organ::Unsaid | Organ::Council);
+    let named = matches!(organ, Organ::Named(_));
     match found {
         // "resolution 59/2 of 4 July 2025" in a GA text: the Assembly's 59th session ended
-        // in 2005, the Council's met in 2025.
-        (b, _) if b == ga && unattributed && !ga_fits && hrc_year(session, year) => {
-            (hrc, BodySource::Shape)
+        // in 2005, the Council's met in 2025. "its resolutions 58/2, 58/3 and 58/5 of 17 March
+        // 2015" (the Commission on Narcotic Drugs') fits neither. A year one digit away from
+        // the Assembly's is kept as the Assembly's: likely a typing error to report.
+        (b, _) if b == ga && !named && !ga_fits => {
+            if hrc_year(session, year) {
+                (hrc, BodySource::Shape)
+            } else if one_digit_off(year, 1945 + session) || one_digit_off(year, 1946 + session) {
+                found
+            } else {
+                (None, BodySource::Unknown)
+            }
         }
         (b, BodySource::Context) if b == hrc && year < 2006 && ga_fits => {
             (Some(Body::GeneralAssembly), BodySource::Shape)
@@ -336,6 +344,12 @@ pub(crate) fn with_date(
         }
         _ => found,
     }
+}
+
+/// Whether two years differ in exactly one digit (2025 for 2015).
+fn one_digit_off(year: u16, expected: u32) -> bool {
+    let (a, b) = (year.to_string(), expected.to_string());
+    a.len() == b.len() && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1
 }
 
 /// GA session N opens in September 1945 + N and closes a year later.

@@ -162,18 +162,24 @@ fn list(
 }
 
 /// Items of one list share a body: when the context could not explain one session/number
-/// item ("resolutions 19/11 …, 31/14" in a GA text: 19/11 cannot be the Assembly's), the
-/// body its shape gave holds for the others taken from the context.
+/// item ("resolutions 19/11 …, 31/14" in a GA text: 19/11 cannot be the Assembly's; "58/2,
+/// 58/3 and 58/5 of 17 March 2015": the date rules the Assembly out), what its shape and date
+/// gave, a body or none, holds for the others taken from the context.
 fn cohere(list: &mut [Citation], shapes: &[Shape]) {
     let guessed = list.iter().zip(shapes).find_map(|(c, s)| {
-        (*s == Shape::SessionSlash && c.body_source == BodySource::Shape).then_some(c.body)
+        let by_date = c.body_source == BodySource::Unknown && c.date.is_some();
+        let moved = c.body_source == BodySource::Shape || by_date;
+        (*s == Shape::SessionSlash && moved).then_some((c.body, c.body_source))
     });
-    let Some(Some(body)) = guessed else { return };
+    let Some((body, source)) = guessed else {
+        return;
+    };
     for (c, s) in list.iter_mut().zip(shapes) {
         if *s == Shape::SessionSlash && c.body_source == BodySource::Context {
-            c.body = Some(body);
-            c.body_source = BodySource::Shape;
-            c.normalized = c.number.as_ref().and_then(|n| normal_form(c.kind, body, n));
+            c.body = body;
+            c.body_source = source;
+            c.normalized =
+                body.and_then(|b| c.number.as_ref().and_then(|n| normal_form(c.kind, b, n)));
         }
     }
 }

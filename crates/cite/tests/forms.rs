@@ -198,7 +198,18 @@ fn human_rights_council() {
     let t =
         "the adoption by the Commission on Narcotic Drugs of its resolution 58/4 of 17 March 2015";
     assert_eq!(one(t, GA).body_source, BodySource::OtherOrgan);
+    let found = extract_with(
+        "including its resolutions 58/2, 58/3 and 58/5 of 17 March 2015",
+        GA,
+    );
+    assert!(found.iter().all(|c| c.body.is_none()), "{found:#?}");
+    let c = one("welcomes its resolution 54/18 of 12 October 2023", GA);
+    assert_eq!(norm(&c), "A/HRC/RES/54/18");
     // A wrong year in a GA text stays the Assembly's, for the checker to report.
+    assert_eq!(
+        norm(&one("resolution 70/202 of 22 December 2025", GA)),
+        "A/RES/70/202"
+    );
     assert_eq!(
         norm(&one("its resolution 61/208 of 20 December 2016", GA)),
         "A/RES/61/208"
