@@ -7,7 +7,7 @@
 //! resolution. `cargo bench -p resolute-check --bench check`.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use resolute_check::{check, MemoryRegister, Register, Resolution};
@@ -25,7 +25,7 @@ fn corpus() -> Option<PathBuf> {
 }
 
 /// Every resolution text of the corpus, by symbol.
-fn texts(root: &PathBuf) -> Vec<(String, String)> {
+fn texts(root: &Path) -> Vec<(String, String)> {
     let jsonl = fs::read_to_string(root.join("metadata/documents.jsonl")).unwrap_or_default();
     jsonl
         .lines()
@@ -38,7 +38,7 @@ fn texts(root: &PathBuf) -> Vec<(String, String)> {
         .collect()
 }
 
-fn register(root: &PathBuf, texts: &[(String, String)]) -> MemoryRegister {
+fn register(root: &Path, texts: &[(String, String)]) -> MemoryRegister {
     let mut reg = MemoryRegister::new();
     let csv = fs::read_to_string(root.join("metadata/resolution_index.csv")).unwrap_or_default();
     let _ = reg.load_csv(&csv);
