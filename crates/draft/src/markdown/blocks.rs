@@ -8,6 +8,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::closing::is_enacting;
 use super::inline::{collapse, label_len};
+use crate::model::Kind;
+use crate::opening::opening_len;
 
 /// What kind of text block a leaf is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +109,18 @@ enum Frame {
     Foot,
     Leaf,
     Other,
+}
+
+/// Whether a line starts a preambular paragraph: a capitalised participle ("Recalling",
+/// "Taking note") that the opening recogniser accepts. Used to split preambular paragraphs
+/// pasted without blank lines; other openings ("Mindful") are left joined rather than risk
+/// splitting a wrapped sentence.
+fn opens_preambular(line: &str) -> bool {
+    let line = line.trim_start_matches(['*', '_']);
+    let word: &str = line.split([' ', '*', '_', ',']).next().unwrap_or("");
+    word.starts_with(char::is_uppercase)
+        && word.ends_with("ing")
+        && opening_len(line, Kind::Preambular).is_some()
 }
 
 /// Reads the body `src[base..]`.
@@ -470,6 +484,9 @@ impl Walker<'_> {
             // "#") could read as a block of another kind once it starts a paragraph.
             let word = next_line.trim_start_matches(['*', '_']);
             return word.starts_with(char::is_alphabetic);
+        }
+        if l.owner == Owner::Top && t.ends_with(',') && opens_preambular(next_line) {
+            return true;
         }
         let ends_clause = [":", ";", "; and", "; or"].iter().any(|e| t.ends_with(e));
         let source = |r: &Range<usize>| self.body.get(r.start.saturating_sub(self.base)..);
