@@ -71,15 +71,33 @@ fn times(small: &str, large: &str) -> (Duration, Duration) {
     (s, l)
 }
 
+/// The ratio of the 100k time to the 10k time, measured again (up to three times) while it
+/// is over the bound: load from other processes can inflate one measurement, while a
+/// superlinear rule (a ratio near 100 for quadratic time) exceeds the bound every time.
+fn ratio(prefix: &str, unit: &str) -> (f64, Duration, usize) {
+    let small_text = build(unit, 10_000, prefix);
+    let large_text = build(unit, 100_000, prefix);
+    let mut best = (f64::MAX, Duration::ZERO);
+    for _ in 0..3 {
+        let (small, large) = times(&small_text, &large_text);
+        let r = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+        println!("{prefix:?} + {unit:?}: 10k {small:?}, 100k {large:?}, ratio {r:.1}");
+        if r < best.0 {
+            best = (r, large);
+        }
+        // Under 2 ms the ratio is mostly timer noise.
+        if r < 20.0 || large < Duration::from_millis(2) {
+            break;
+        }
+    }
+    (best.0, best.1, large_text.len())
+}
+
 #[test]
 fn pathological_inputs_take_linear_time() {
     let mut worst = 0.0_f64;
     for (prefix, unit) in INPUTS {
-        let large_text = build(unit, 100_000, prefix);
-        let (small, large) = times(&build(unit, 10_000, prefix), &large_text);
-        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
-        println!("{prefix:?} + {unit:?}: 10k {small:?}, 100k {large:?}, ratio {ratio:.1}");
-        // Under 2 ms the ratio is mostly timer noise.
+        let (ratio, large, bytes) = ratio(prefix, unit);
         if large > Duration::from_millis(2) {
             assert!(
                 ratio < 20.0,
@@ -87,7 +105,7 @@ fn pathological_inputs_take_linear_time() {
             );
             worst = worst.max(ratio);
         }
-        let mb_per_s = large_text.len() as f64 / large.as_secs_f64().max(1e-9) / 1e6;
+        let mb_per_s = bytes as f64 / large.as_secs_f64().max(1e-9) / 1e6;
         assert!(
             mb_per_s > 1.0,
             "{unit:?}: {mb_per_s:.2} MB/s, too slow even for a debug build"
