@@ -175,3 +175,37 @@ fn windows_line_ends_and_byte_order_mark() {
     assert_eq!(first, Some("Recalling its resolution 70/1"));
     assert_eq!(d.operative.first().map(|p| p.sub.len()), Some(1));
 }
+
+#[test]
+fn writes_models_built_elsewhere() {
+    // As segmentation or an editor might build it: no Markdown, or Markdown over lines.
+    let para = |kind, number, text: &str, markdown: &str| crate::model::Paragraph {
+        kind,
+        number,
+        opening: None,
+        text: text.into(),
+        markdown: markdown.into(),
+        footnote_refs: Vec::new(),
+        sub: Vec::new(),
+        span: crate::model::Span::default(),
+    };
+    let d = Draft {
+        preamble: vec![para(Kind::Preambular, None, "Recalling *its* work,", "")],
+        operative: vec![
+            para(
+                Kind::Operative,
+                Some(1),
+                "Decides 2. that",
+                "*Decides*\n2. that",
+            ),
+            para(Kind::Operative, Some(2), "- Requests", ""),
+        ],
+        ..Draft::default()
+    };
+    let back = parse(&write_markdown(&d));
+    let texts: Vec<&str> = back.paragraphs().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Recalling *its* work,", "Decides 2. that", "- Requests"]
+    );
+}

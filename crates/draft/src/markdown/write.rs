@@ -3,6 +3,7 @@
 use super::closing::written_date;
 use super::escape::escape;
 use super::front;
+use super::inline::collapse;
 use super::labels::levels;
 use crate::model::{Annex, Closing, Draft, Enacting, Footnote, Paragraph, Section, Subparagraph};
 
@@ -66,7 +67,7 @@ fn enacting(e: &Enacting) -> String {
 
 fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Paragraph]) {
     for p in preamble {
-        blocks.push(protect_start(&p.markdown));
+        blocks.push(protect_start(&inline(&p.markdown, &p.text)));
         subs(blocks, &p.sub, 0, 0);
     }
     for p in operative {
@@ -74,20 +75,21 @@ fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Par
             Some(n) => format!("{n}. "),
             None => "- ".to_string(),
         };
-        if p.markdown.is_empty() && !p.sub.is_empty() {
+        let md = inline(&p.markdown, &p.text);
+        if md.is_empty() && !p.sub.is_empty() {
             // No text before the first subparagraph: it goes on the marker's line ("1. (a) …"),
             // since an item cannot start with a blank line followed by its content.
             let first: Vec<String> = p
                 .sub
                 .iter()
                 .take(1)
-                .map(|s| format!("{} {}", s.label, s.markdown))
+                .map(|s| format!("{} {}", s.label, inline(&s.markdown, &s.text)))
                 .collect();
             blocks.push(format!("{marker}{}", first.concat()));
             subs(blocks, &p.sub, marker.len(), 1);
             continue;
         }
-        blocks.push(format!("{marker}{}", protect_start(&p.markdown)));
+        blocks.push(format!("{marker}{}", protect_start(&md)));
         subs(blocks, &p.sub, marker.len(), 0);
     }
 }
@@ -102,7 +104,7 @@ fn subs(blocks: &mut Vec<String>, subs: &[Subparagraph], indent: usize, skip: us
     for (s, level) in subs.iter().zip(levels(&labels)).skip(skip) {
         let extra = if level >= 2 { NESTED_INDENT } else { 0 };
         let pad = " ".repeat(indent + extra);
-        blocks.push(format!("{pad}{} {}", s.label, s.markdown));
+        blocks.push(format!("{pad}{} {}", s.label, inline(&s.markdown, &s.text)));
     }
 }
 
@@ -144,11 +146,7 @@ fn annex(blocks: &mut Vec<String>, a: &Annex) {
 }
 
 fn footnote(f: &Footnote) -> String {
-    let md = if f.markdown.is_empty() {
-        escape(&f.text)
-    } else {
-        protect_start(&f.markdown)
-    };
+    let md = protect_start(&inline(&f.markdown, &f.text));
     format!("[^{}]: {md}", f.label)
 }
 
@@ -187,4 +185,22 @@ fn escape_closing_hashes(heading: &mut String) {
     if backslashes % 2 == 0 {
         heading.insert(start, '\\');
     }
+}
+
+/// The inline Markdown to write for an element: its `markdown` on one line, or its escaped
+/// `text` when a model built elsewhere (segmentation, an editor) left `markdown` empty.
+fn inline(markdown: &str, text: &str) -> String {
+    if markdown.trim().is_empty() {
+        return escape(&collapse(text));
+    }
+    if !markdown.contains(['\n', '\r']) {
+        return markdown.to_string();
+    }
+    // A line break inside would let the next line open a block of its own.
+    let words: Vec<&str> = markdown.split(['\n', '\r']).map(str::trim).collect();
+    words
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
