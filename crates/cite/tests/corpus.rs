@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use resolute_cite::{extract_with, Body, Citation, Context, Kind, Span};
+use resolute_cite::{extract_with, validate_symbol, Body, Citation, Context, Kind, Span};
 
 fn corpus_root() -> Option<PathBuf> {
     let root = match std::env::var_os("RESOLUTE_CORPUS") {
@@ -302,6 +302,47 @@ fn raw_pdf_text_gives_the_clean_copy_citations() {
     assert!(
         pairs == 0 || share >= 0.95,
         "raw/clean agreement {share:.4} below 0.95"
+    );
+}
+
+/// Every symbol of the resolution index and of the document list is well formed, and its
+/// normal form (the register key a checker should use) validates to itself.
+#[test]
+fn corpus_symbols_validate() {
+    let Some(root) = corpus_root() else { return };
+    let index = fs::read_to_string(root.join("metadata/resolution_index.csv")).unwrap_or_default();
+    let docs = fs::read_to_string(root.join("metadata/documents.jsonl")).unwrap_or_default();
+    let from_index = index.lines().skip(1).filter_map(|l| l.split(',').next());
+    let from_docs = docs.lines().filter_map(|l| {
+        let doc = serde_json::from_str::<serde_json::Value>(l).ok()?;
+        doc["symbol"].as_str().map(str::to_owned)
+    });
+    let symbols: Vec<String> = from_index
+        .filter(|s| s.contains('/'))
+        .map(str::to_owned)
+        .chain(from_docs.filter(|s| s.contains('/')))
+        .collect();
+    let mut bad = Vec::new();
+    for s in &symbols {
+        match validate_symbol(s) {
+            Ok(sym) => {
+                let norm = sym.to_string();
+                assert_eq!(validate_symbol(&norm).map(|x| x.to_string()), Ok(norm));
+            }
+            Err(e) => bad.push(format!("{s}: {e}")),
+        }
+    }
+    println!(
+        "{} of {} corpus symbols validate",
+        symbols.len() - bad.len(),
+        symbols.len()
+    );
+    for b in bad.iter().take(10) {
+        println!("  invalid {b}");
+    }
+    assert!(
+        bad.len() * 1000 <= symbols.len(),
+        "too many invalid symbols: {bad:?}"
     );
 }
 
