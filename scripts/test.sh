@@ -23,5 +23,6 @@ step "cargo fmt --all --check"
 cargo fmt --all --check
 step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
-step "cargo test --workspace"
-cargo test --workspace
+# --no-fail-fast: one failing test binary should not hide the results of the others.
+step "cargo test --workspace --no-fail-fast"
+cargo test --workspace --no-fail-fast

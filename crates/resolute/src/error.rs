@@ -23,15 +23,13 @@ pub enum Error {
         path: PathBuf,
     },
     /// The file is larger than [`crate::MAX_INPUT_BYTES`].
-    #[error(
-        "{}: file is {size} bytes, over the limit of {limit} bytes",
-        shown(path)
-    )]
+    #[error("{}: file is {}over the limit of {limit} bytes", shown(path), size_text(*.size))]
     TooLarge {
         /// The path as given.
         path: PathBuf,
-        /// The size found (at least `limit + 1` when the file could not be measured first).
-        size: u64,
+        /// The size in bytes, when the file system reports one; `None` for pipes and devices
+        /// that kept delivering bytes past the limit.
+        size: Option<u64>,
         /// The limit in force.
         limit: u64,
     },
@@ -136,6 +134,10 @@ pub struct ErrorBody {
     pub code: &'static str,
     /// See [`Error::message`].
     pub message: String,
+}
+
+fn size_text(size: Option<u64>) -> String {
+    size.map(|s| format!("{s} bytes, ")).unwrap_or_default()
 }
 
 /// A path for a one-line message: control characters (a newline in a file name) are escaped

@@ -93,7 +93,7 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, Error> {
         });
     }
     if meta.len() > MAX_INPUT_BYTES {
-        return Err(too_large(path, meta.len()));
+        return Err(too_large(path, Some(meta.len())));
     }
     let file = File::open(path).map_err(|e| open_error(path, e))?;
     let capacity = usize::try_from(meta.len()).unwrap_or(0);
@@ -102,12 +102,12 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, Error> {
         .read_to_end(&mut bytes)
         .map_err(|e| read_error(path, e))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
+        return Err(too_large(path, None));
     }
     Ok(bytes)
 }
 
-fn too_large(path: &Path, size: u64) -> Error {
+fn too_large(path: &Path, size: Option<u64>) -> Error {
     Error::TooLarge {
         path: path.to_path_buf(),
         size,

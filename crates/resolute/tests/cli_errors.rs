@@ -104,6 +104,14 @@ fn a_50_mb_file_is_refused_quickly() {
     expect_refusal(&["fmt", "--check"], &md, "over the limit");
 }
 
+/// A device that never ends: the bounded read stops at the limit.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_device_is_refused_at_the_limit() {
+    let line = expect_refusal(&["parse"], Path::new("/dev/zero"), "file is over the limit");
+    assert!(!line.contains("16777217"), "no made-up size: {line}");
+}
+
 #[test]
 fn fmt_refuses_plain_text_and_leaves_it_alone() {
     let dir = TempDir::new("fmt-txt");
