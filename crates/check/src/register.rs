@@ -19,7 +19,8 @@ pub struct Resolution {
     pub adopted_from_text: bool,
     /// Title, when known (Security Council resolutions have none).
     pub title: Option<String>,
-    /// Number of operative paragraphs, when the register has the text.
+    /// The highest operative paragraph number (or, in an unnumbered text, the number of
+    /// operative paragraphs), when the register has the text.
     pub operative_paragraphs: Option<u32>,
 }
 
@@ -76,7 +77,8 @@ pub enum RegisterError {
 #[derive(Debug, Default)]
 struct Entry {
     record: Resolution,
-    paragraphs: Vec<String>,
+    /// Operative paragraphs with their printed numbers.
+    paragraphs: Vec<(Option<u32>, String)>,
 }
 
 /// A register held in memory: built from metadata rows and, for resolutions whose text is
@@ -119,13 +121,16 @@ impl MemoryRegister {
 
     /// Adds a resolution whose text is at hand: its operative paragraphs become answerable.
     pub fn insert_text(&mut self, mut record: Resolution, draft: &Draft) {
-        let paragraphs: Vec<String> = draft
+        let paragraphs: Vec<(Option<u32>, String)> = draft
             .operative
             .iter()
             .chain(draft.sections.iter().flat_map(|s| &s.operative))
-            .map(|p| p.text.clone())
+            .map(|p| (p.number, p.text.clone()))
             .collect();
-        record.operative_paragraphs = u32::try_from(paragraphs.len()).ok();
+        // A pinpoint names a paragraph by its number: the highest number printed counts
+        // (sections may restart or skip numbering); unnumbered texts count their paragraphs.
+        let highest = paragraphs.iter().filter_map(|p| p.0).max();
+        record.operative_paragraphs = highest.or(u32::try_from(paragraphs.len()).ok());
         // Only the adoption line ("Resolution adopted by the General Assembly on …") counts:
         // texts taken from compilation volumes carry the closing formulas of their
         // neighbours on the page.
@@ -224,8 +229,14 @@ impl Register for MemoryRegister {
 
     fn paragraph(&self, symbol: &str, n: u32) -> Option<String> {
         let entry = self.entries.get(&register_key(symbol))?;
+        if let Some((_, text)) = entry.paragraphs.iter().find(|p| p.0 == Some(n)) {
+            return Some(text.clone());
+        }
         let index = usize::try_from(n).ok()?.checked_sub(1)?;
-        entry.paragraphs.get(index).cloned()
+        let unnumbered = entry.paragraphs.iter().all(|p| p.0.is_none());
+        unnumbered
+            .then(|| entry.paragraphs.get(index).map(|p| p.1.clone()))
+            .flatten()
     }
 }
 
@@ -317,6 +328,39 @@ mod tests {
         assert_eq!(
             reg.resolution("A/RES/61/208").unwrap().adopted.as_deref(),
             Some("2006-12-19")
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_found_by_their_printed_number() {
+        use resolute_draft::{Kind, Paragraph, Span};
+        let op = |n: Option<u32>, text: &str| Paragraph {
+            kind: Kind::Operative,
+            number: n,
+            opening: None,
+            text: text.into(),
+            markdown: text.into(),
+            footnote_refs: vec![],
+            sub: vec![],
+            span: Span::default(),
+        };
+        let draft = Draft {
+            operative: vec![op(Some(1), "Decides;"), op(Some(3), "Requests.")],
+            ..Draft::default()
+        };
+        let mut reg = MemoryRegister::new();
+        reg.insert_text(
+            Resolution {
+                symbol: "A/RES/1/1".into(),
+                ..Resolution::default()
+            },
+            &draft,
+        );
+        assert_eq!(reg.paragraph("A/RES/1/1", 3).as_deref(), Some("Requests."));
+        assert_eq!(reg.paragraph("A/RES/1/1", 2), None);
+        assert_eq!(
+            reg.resolution("A/RES/1/1").unwrap().operative_paragraphs,
+            Some(3)
         );
     }
 
