@@ -47,9 +47,15 @@ fn header(out: &mut String, draft: &Draft) {
     }
 }
 
+/// `Section I: Heading`; sections found in plain text may lack a label or a heading.
 fn section(out: &mut String, s: &Section) {
-    let heading = one_line(&s.heading);
-    let _ = writeln!(out, "Section {}  {}", one_line(&s.label), heading);
+    let (label, heading) = (one_line(&s.label), one_line(&s.heading));
+    let line = match (label.is_empty(), heading.is_empty()) {
+        (false, false) => format!("Section {label}: {heading}"),
+        (false, true) => format!("Section {label}"),
+        (true, _) => format!("Section: {heading}"),
+    };
+    let _ = writeln!(out, "{}", line.trim_end());
     paragraphs(out, "  ", &s.preamble, &s.operative);
 }
 
@@ -179,6 +185,36 @@ mod tests {
         assert!(lines.contains(&"OP1(a)(ii) text of (ii)"), "{text}");
         assert!(lines.contains(&"OP1(b)  text of (b)"), "{text}");
         assert!(lines.contains(&"footnotes: 0"));
+    }
+
+    #[test]
+    fn sections_with_and_without_label_or_heading() {
+        let section = |label: &str, heading: &str| Section {
+            label: label.into(),
+            heading: heading.into(),
+            preamble: Vec::new(),
+            operative: vec![para(
+                Kind::Operative,
+                Some(8),
+                Some("Decides"),
+                "Decides x;",
+            )],
+            span: Span::default(),
+        };
+        let draft = Draft {
+            sections: vec![
+                section("I", "Budget"),
+                section("", "Personnel"),
+                section("II", ""),
+            ],
+            ..Draft::default()
+        };
+        let text = outline(&draft);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.contains(&"Section I: Budget"), "{text}");
+        assert!(lines.contains(&"Section: Personnel"), "{text}");
+        assert!(lines.contains(&"Section II"), "{text}");
+        assert!(lines.contains(&"  OP8     Decides  x;"), "{text}");
     }
 
     #[test]
