@@ -152,6 +152,9 @@ struct Tally {
     /// The source text itself read as a draft: `fmt` accepted it, and was idempotent on it.
     raw_accepted: usize,
     raw_idempotent: usize,
+    /// Drafts built by `segment` from the text, written and read back.
+    segmented_paragraphs: usize,
+    segmented_same: usize,
     first_failures: Vec<String>,
 }
 
@@ -222,6 +225,23 @@ fn measure_raw(t: &mut Tally, symbol: &str, text: &str) {
     }
 }
 
+/// The model segmentation builds from the text (its `markdown` made from text, opening and
+/// footnote references) written as a draft and read back: the writer's contract with other
+/// producers of the model.
+fn measure_segmented(t: &mut Tally, symbol: &str, text: &str) {
+    let d = resolute_draft::segment(text);
+    let back = parse_markdown(&write_markdown(&d)).unwrap_or_default();
+    let (want, got) = (contents(&d), contents(&back));
+    t.segmented_paragraphs += want.len();
+    let same = want.iter().zip(&got).filter(|(a, b)| a == b).count();
+    t.segmented_same += same;
+    if same < want.len() && t.first_failures.len() < 25 {
+        let diff = want.iter().zip(&got).find(|(a, b)| a != b);
+        t.first_failures
+            .push(format!("{symbol}: segmented draft differs: {diff:?}"));
+    }
+}
+
 #[test]
 fn real_resolutions_round_trip_through_the_draft_format() {
     let Some(dir) = corpus() else { return };
@@ -243,6 +263,7 @@ fn real_resolutions_round_trip_through_the_draft_format() {
             .unwrap_or_default();
         measure(&mut t, symbol, &draft_of(&text, &paras));
         measure_raw(&mut t, symbol, &text);
+        measure_segmented(&mut t, symbol, &text);
     }
     let pct = Tally::pct;
     println!(
@@ -261,6 +282,11 @@ fn real_resolutions_round_trip_through_the_draft_format() {
         t.docs,
         pct(t.raw_accepted, t.docs),
         pct(t.raw_idempotent, t.raw_accepted),
+    );
+    println!(
+        "segment() models written and read back: {:.2}% of {} paragraphs unchanged",
+        pct(t.segmented_same, t.segmented_paragraphs),
+        t.segmented_paragraphs,
     );
     for f in &t.first_failures {
         println!("  {f}");

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::blocks::{Blocks, Leaf, LeafKind, Unit, UnitKind};
 use super::closing::{date_like, is_enacting, iso_date, split_closing, split_section};
 use super::escape::escape;
-use super::inline::{collapse, label_len};
+use super::inline::{collapse, label_len, label_text, written_label};
 use super::labels::levels;
 use crate::model::{
     Annex, Body, Closing, Draft, Enacting, Footnote, FrontMatter, Kind, Paragraph, Section, Span,
@@ -236,7 +236,8 @@ impl<'a> Builder<'a> {
     }
 
     fn enacting(&mut self, piece: Piece) {
-        let name = piece.text.strip_prefix("The ").unwrap_or(&piece.text);
+        let text = piece.text.trim_start_matches(['“', '"', '‘', '\'']);
+        let name = text.strip_prefix("The ").unwrap_or(text);
         let body = Body::parse(name.trim_end_matches([',', '.', ':', ';']));
         let span = Span::new(piece.span.start, piece.span.end);
         self.draft.enacting = Some(Enacting {
@@ -406,9 +407,8 @@ fn piece(src: &str, leaf: &Leaf) -> Piece {
     let markdown = inline_md(src, leaf);
     let text = collapse(&leaf.text);
     let span = leaf.inline.clone().unwrap_or_else(|| leaf.block.clone());
-    let label = label_len(&markdown)
-        .and_then(|n| markdown.get(..n))
-        .map(str::to_string);
+    let written = label_len(&markdown).and_then(|n| markdown.get(..n));
+    let written = written.map(str::to_string);
     let emph = leaf.emph.as_deref().map(collapse).filter(|e| !e.is_empty());
     let mut p = Piece {
         label: None,
@@ -418,19 +418,11 @@ fn piece(src: &str, leaf: &Leaf) -> Piece {
         emph,
         span,
     };
-    if let Some(label) = label {
-        p.markdown = p
-            .markdown
-            .get(label.len()..)
-            .unwrap_or("")
-            .trim_start()
-            .to_string();
-        p.text = p
-            .text
-            .get(label.len()..)
-            .unwrap_or("")
-            .trim_start()
-            .to_string();
+    if let Some(written) = written {
+        let label = label_text(&written).to_string();
+        let after = |s: &str, n: usize| s.get(n..).unwrap_or("").trim_start().to_string();
+        p.markdown = after(&p.markdown, written.len());
+        p.text = after(&p.text, label.len());
         p.label = Some(label);
     }
     p
@@ -440,7 +432,7 @@ fn piece(src: &str, leaf: &Leaf) -> Piece {
 fn unlabel(mut p: Piece) -> Piece {
     if let Some(label) = p.label.take() {
         p.text = join(&label, &p.text);
-        p.markdown = join(&label, &p.markdown);
+        p.markdown = join(&written_label(&label), &p.markdown);
     }
     p
 }

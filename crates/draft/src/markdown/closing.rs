@@ -84,6 +84,8 @@ pub(crate) fn written_date(date: &str) -> String {
 /// Whether a first paragraph reads as an enacting formula: "The General Assembly," — "The"
 /// and a short name, with at most a final mark (",", or a slip: ".", ":", ";").
 pub(crate) fn is_enacting(text: &str) -> bool {
+    // Presidential statements quote the formula: "“The Human Rights Council,".
+    let text = text.trim_start_matches(['“', '"', '‘', '\'']);
     let Some(name) = text.strip_prefix("The ") else {
         return false;
     };
@@ -135,6 +137,7 @@ mod tests {
     fn enacting_and_sections() {
         assert!(is_enacting("The General Assembly,"));
         assert!(is_enacting("The Human Rights Council"));
+        assert!(is_enacting("“The Human Rights Council,"));
         assert!(!is_enacting(
             "The Assembly decides that the report, as amended, is adopted."
         ));

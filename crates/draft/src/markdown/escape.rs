@@ -41,9 +41,29 @@ fn escape_line_start<'a>(line: &'a str, out: &mut String) -> &'a str {
         }
         return line;
     }
-    if first == '(' && super::inline::label_len(line).is_some() {
-        out.push('\\');
-        return line;
+    if super::inline::label_len(line).is_some() {
+        return escape_label(line, first, out);
+    }
+    line
+}
+
+/// Escapes a subparagraph label at the start of a line: "\(a)", "a\.", and the bullets as
+/// character references (a backslash before them would stay in the text).
+fn escape_label<'a>(line: &'a str, first: char, out: &mut String) -> &'a str {
+    let rest = &line[first.len_utf8()..];
+    match first {
+        '(' => out.push('\\'),
+        '•' | '–' | '—' => {
+            out.push_str(&format!("&#{};", u32::from(first)));
+            return rest;
+        }
+        c if c.is_ascii_lowercase() => {
+            let n = line.bytes().take_while(u8::is_ascii_lowercase).count();
+            out.push_str(line.get(..n).unwrap_or(""));
+            out.push('\\');
+            return line.get(n..).unwrap_or("");
+        }
+        _ => {}
     }
     line
 }
@@ -103,5 +123,9 @@ mod tests {
         assert_eq!(escape("# x\n- y\n> z"), "\\# x\n\\- y\n\\> z");
         assert_eq!(escape("(a) To develop"), r"\(a) To develop");
         assert_eq!(escape("(2000) onwards"), "(2000) onwards");
+        assert_eq!(escape("(1) Dr. Lieu"), r"\(1) Dr. Lieu");
+        assert_eq!(escape("b. Who would"), r"b\. Who would");
+        assert_eq!(escape("• Freedom"), "&#8226; Freedom");
+        assert_eq!(escape("– full respect"), "&#8211; full respect");
     }
 }

@@ -1,40 +1,90 @@
 //! Subparagraph labels: telling "(i)" the ninth letter from "(i)" the first roman numeral, and
 //! generating labels in sequence for `fmt`.
 
-/// Nesting levels of a paragraph's subparagraph labels, in order ("(a)" 1, "(i)" under it 2).
+/// How a label is written: the family of its punctuation, and whether its letters count in
+/// roman numerals. Labels of one kind are siblings; a new kind opens a deeper level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// "(a)", "(b)" … "(aa)".
+    ParenLetter,
+    /// "(i)", "(ii)" ….
+    ParenRoman,
+    /// "(1)", "(A)": digits or capitals in parentheses.
+    ParenOther,
+    /// "a.", "b." ….
+    DotLetter,
+    /// "i.", "ii." ….
+    DotRoman,
+    /// "•", "–", "—", "-".
+    Bullet,
+}
+
+/// Nesting levels of a paragraph's subparagraph labels, in order: "(a)" 1, "(i)" under it 2,
+/// "a." under that 3 (UN-RULES R9), a bullet one deeper than the label before it.
 ///
-/// A roman label continues a running roman sequence or opens one under a letter; otherwise a
-/// letter that continues the letter sequence stays a letter, so "(i)" after "(h)" is level 1
-/// (unless "(ii)" follows it) and "(v)" after "(iv)" is level 2.
+/// A label of a style already open goes back to that level; a new style opens the next one.
+/// Roman or letter: a roman label continues a running roman sequence or opens one under a
+/// letter; a letter that continues the letter sequence stays a letter, so "(i)" after "(h)" is
+/// level 1 (unless "(ii)" follows it) and "(v)" after "(iv)" is level 2.
 pub(crate) fn levels<S: AsRef<str>>(labels: &[S]) -> Vec<u8> {
-    let mut last_letter: Option<String> = None;
-    let mut last_roman: Option<String> = None;
+    styled(labels).into_iter().map(|(_, level)| level).collect()
+}
+
+/// The style and level of each label (see [`levels`]).
+pub(crate) fn styled<S: AsRef<str>>(labels: &[S]) -> Vec<(Style, u8)> {
+    let mut open: Vec<Style> = Vec::new();
+    let mut last: Vec<(Style, String)> = Vec::new();
     let mut out = Vec::with_capacity(labels.len());
     for (i, label) in labels.iter().enumerate() {
-        let inner = inner(label.as_ref());
-        let next_is_ii = labels.get(i + 1).is_some_and(|n| n.as_ref() == "(ii)");
-        let continues_roman = last_roman
-            .as_deref()
-            .is_some_and(|r| roman_value(inner) == roman_value(r).map(|v| v + 1));
-        let continues_letter = last_letter
-            .as_deref()
-            .is_some_and(|l| Some(inner.to_string()) == next_letter(l));
-        let opens_roman = inner == "i" && last_letter.is_some();
-        if continues_roman || (opens_roman && (!continues_letter || next_is_ii)) {
-            last_roman = Some(inner.to_string());
-            out.push(2);
-        } else {
-            last_letter = Some(inner.to_string());
-            last_roman = None;
-            out.push(1);
+        let next = labels.get(i + 1).map(|n| n.as_ref());
+        let style = style(label.as_ref(), next, &last);
+        match open.iter().position(|s| *s == style) {
+            Some(at) => open.truncate(at + 1),
+            None => open.push(style),
         }
+        last.retain(|(s, _)| open.contains(s) && *s != style);
+        last.push((style, inner(label.as_ref()).to_string()));
+        out.push((style, u8::try_from(open.len()).unwrap_or(u8::MAX)));
     }
     out
 }
 
-/// The label text between the parentheses.
+/// The style of `label`, given the label after it and the last label of each open style.
+pub(crate) fn style(label: &str, next: Option<&str>, last: &[(Style, String)]) -> Style {
+    let (letter, roman) = if label.starts_with('(') {
+        (Style::ParenLetter, Style::ParenRoman)
+    } else if label.ends_with('.') {
+        (Style::DotLetter, Style::DotRoman)
+    } else {
+        return Style::Bullet;
+    };
+    let letters = inner(label);
+    if !letters.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Style::ParenOther;
+    }
+    let last_of = |s: Style| {
+        last.iter()
+            .rev()
+            .find(|(st, _)| *st == s)
+            .map(|(_, l)| l.as_str())
+    };
+    let continues_roman = last_of(roman).is_some_and(|r| {
+        roman_value(letters).is_some() && roman_value(letters) == roman_value(r).map(|v| v + 1)
+    });
+    let continues_letter =
+        last_of(letter).is_some_and(|l| Some(letters.to_string()) == next_letter(l));
+    let next_is_ii = next.is_some_and(|n| inner(n) == "ii");
+    let opens_roman = letters == "i" && last_of(letter).is_some();
+    if continues_roman || (opens_roman && (!continues_letter || next_is_ii)) {
+        roman
+    } else {
+        letter
+    }
+}
+
+/// The letters or digits of a label: "(ii)" and "ii." give "ii".
 fn inner(label: &str) -> &str {
-    label.trim_start_matches('(').trim_end_matches(')')
+    label.trim_start_matches('(').trim_end_matches([')', '.'])
 }
 
 /// The letter label after `l`: "a" -> "b", "z" -> "aa", "aa" -> "bb".
@@ -133,6 +183,10 @@ mod tests {
         assert_eq!(levels(&l), [1, 2, 2, 2, 2, 2, 1]);
         let l = ["(u)", "(v)", "(w)", "(x)"];
         assert_eq!(levels(&l), [1, 1, 1, 1]);
+        let l = ["(a)", "(i)", "a.", "b.", "(ii)", "•", "(b)", "–", "–"];
+        assert_eq!(levels(&l), [1, 2, 3, 3, 2, 3, 1, 2, 2]);
+        let l = ["a.", "i.", "ii.", "b.", "(1)", "(2)"];
+        assert_eq!(levels(&l), [1, 2, 2, 1, 2, 2]);
     }
 
     #[test]

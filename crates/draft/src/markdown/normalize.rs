@@ -1,7 +1,7 @@
 //! What `fmt` changes beyond layout: numbers, internal references, subparagraph labels,
 //! emphasis on opening phrases and the mark that ends each paragraph.
 
-use super::labels::label;
+use super::labels::{label, styled, Style};
 use super::number::{renumber, update_with};
 use crate::model::{Draft, Kind, Paragraph, Subparagraph};
 use crate::opening::opening_len;
@@ -47,20 +47,22 @@ fn parts_mut(d: &mut Draft) -> Vec<Vec<&mut Paragraph>> {
     parts
 }
 
-/// (a), (b) … at level 1 and (i), (ii) … under each of them; deeper levels keep their labels.
+/// (a), (b) … for lettered subparagraphs and (i), (ii) … for roman ones, counted under their
+/// parent; other labels ("(1)", "a.", bullets) are kept as written.
 fn relabel(subs: &mut [Subparagraph]) {
-    let (mut first, mut second) = (0, 0);
-    for s in subs {
-        match s.level {
-            1 => {
-                s.label = label(1, first);
-                first += 1;
-                second = 0;
-            }
-            2 => {
-                s.label = label(2, second);
-                second += 1;
-            }
+    let labels: Vec<String> = subs.iter().map(|s| s.label.clone()).collect();
+    let mut counts: Vec<usize> = Vec::new();
+    for (s, (style, level)) in subs.iter_mut().zip(styled(&labels)) {
+        let depth = usize::from(level.max(1));
+        counts.truncate(depth);
+        counts.resize(depth, 0);
+        let n = counts.last().copied().unwrap_or(0);
+        if let Some(c) = counts.last_mut() {
+            *c += 1;
+        }
+        match style {
+            Style::ParenLetter => s.label = label(1, n),
+            Style::ParenRoman => s.label = label(2, n),
             _ => {}
         }
     }

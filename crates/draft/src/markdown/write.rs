@@ -3,7 +3,7 @@
 use super::closing::written_date;
 use super::escape::escape;
 use super::front;
-use super::inline::collapse;
+use super::inline::{collapse, written_label};
 use super::labels::levels;
 use crate::model::{Annex, Closing, Draft, Enacting, Footnote, Paragraph, Section, Subparagraph};
 
@@ -83,7 +83,13 @@ fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Par
                 .sub
                 .iter()
                 .take(1)
-                .map(|s| format!("{} {}", s.label, inline(&s.markdown, &s.text)))
+                .map(|s| {
+                    format!(
+                        "{} {}",
+                        written_label(&s.label),
+                        inline(&s.markdown, &s.text)
+                    )
+                })
                 .collect();
             blocks.push(format!("{marker}{}", first.concat()));
             subs(blocks, &p.sub, marker.len(), 1);
@@ -104,7 +110,8 @@ fn subs(blocks: &mut Vec<String>, subs: &[Subparagraph], indent: usize, skip: us
     for (s, level) in subs.iter().zip(levels(&labels)).skip(skip) {
         let extra = if level >= 2 { NESTED_INDENT } else { 0 };
         let pad = " ".repeat(indent + extra);
-        blocks.push(format!("{pad}{} {}", s.label, inline(&s.markdown, &s.text)));
+        let label = written_label(&s.label);
+        blocks.push(format!("{pad}{label} {}", inline(&s.markdown, &s.text)));
     }
 }
 
