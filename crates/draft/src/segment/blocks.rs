@@ -38,15 +38,40 @@ impl Block {
                 .extend(piece.marks.iter().map(|(_, l)| (at, l.clone())));
             return;
         }
-        if !self.text.is_empty() && !ends_with_word_hyphen(&self.text) {
-            self.text.push(' ');
-        }
+        self.join_point();
         let base = self.text.len();
         self.text.push_str(line);
         let fit = |off: usize| base + off.saturating_sub(lead).min(line.len());
         self.marks
             .extend(piece.marks.iter().map(|(o, l)| (fit(*o), l.clone())));
         self.lines.push(line.to_string());
+    }
+
+    /// Prepares the end of the text for more words: a soft hyphen ends a broken word (it is
+    /// dropped and the word glued), a hyphen after a letter is kept and glued, anything else
+    /// takes a space.
+    fn join_point(&mut self) {
+        if self.text.ends_with('\u{ad}') {
+            self.text.pop();
+        } else if !self.text.is_empty() && !ends_with_word_hyphen(&self.text) {
+            self.text.push(' ');
+        }
+    }
+
+    /// Appends the next block, which continues this one (a hard-wrapped printed line).
+    pub fn append(&mut self, next: Block) {
+        let next_text = next.text.trim_start();
+        let lead = next.text.len() - next_text.len();
+        self.join_point();
+        let base = self.text.len();
+        self.text.push_str(next_text);
+        self.marks.extend(
+            next.marks
+                .into_iter()
+                .map(|(o, l)| (base + o.saturating_sub(lead), l)),
+        );
+        self.lines.extend(next.lines);
+        self.span.end = self.span.end.max(next.span.end);
     }
 
     /// The text from byte `from` on, trimmed, with the marks that fall in it re-based.
@@ -183,7 +208,7 @@ pub(crate) fn clean_items(text: &str) -> Vec<Item> {
             continue;
         }
         let (start, end) = line.trimmed_bounds();
-        let text = super::footnotes::collapse(t);
+        let text = super::wrap::keep_final_soft_hyphen(t, super::footnotes::collapse(t));
         items.push(Item::Line(Piece {
             text,
             start,

@@ -32,7 +32,10 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
         draft.meta.language = Some("en".to_string());
     }
     let rest = blocks.get(body_start..).unwrap_or(&[]);
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        no_preamble: draft.enacting.as_ref().is_some_and(|e| !has_comma(&e.text)),
+        ..Builder::default()
+    };
     let end = builder.run(rest);
     builder.finish(&mut draft);
     let after = rest.get(end..).unwrap_or(&[]);
@@ -64,6 +67,12 @@ fn enacting(block: &Block) -> Option<Enacting> {
     })
 }
 
+/// Whether an enacting formula ends with its comma ("The General Assembly,"); without it no
+/// preamble follows (R2: "The Economic and Social Council" then "Recommends ...").
+fn has_comma(formula: &str) -> bool {
+    formula.trim_end().ends_with(',')
+}
+
 /// Without an enacting formula, the body starts at the first numbered or preambular-looking
 /// paragraph.
 fn starts_body(block: &Block) -> bool {
@@ -87,6 +96,18 @@ struct Builder {
     notes: Vec<Footnote>,
     /// The blocks just read were a footnote rule or footnotes.
     in_notes: bool,
+    /// The enacting formula of the current part had no comma: no preamble follows, so
+    /// unnumbered paragraphs are operative.
+    no_preamble: bool,
+}
+
+/// What the blocks after a block hold, within the same part.
+#[derive(Debug, Clone, Copy, Default)]
+struct Ahead {
+    /// A numbered paragraph follows.
+    numbered: bool,
+    /// An unnumbered paragraph ending with a comma (preambular-looking) follows.
+    preambular: bool,
 }
 
 impl Builder {
@@ -99,7 +120,7 @@ impl Builder {
 
     /// Reads paragraphs until the closing formula or an annex; returns where they stop.
     fn run(&mut self, blocks: &[Block]) -> usize {
-        let ahead = numbered_ahead(blocks);
+        let ahead = look_ahead(blocks);
         let mut i = 0;
         while let Some(block) = blocks.get(i) {
             let date_closing = is_date_only(&block.text) && self.has_paragraphs();
@@ -109,7 +130,7 @@ impl Builder {
             i += 1;
             match self.not_a_paragraph(block, blocks.get(i)) {
                 Some(skip) => i += skip,
-                None => self.paragraph(block, ahead.get(i - 1).copied().unwrap_or(false)),
+                None => self.paragraph(block, ahead.get(i - 1).copied().unwrap_or_default()),
             }
         }
         blocks.len()
@@ -119,7 +140,11 @@ impl Builder {
     /// table, footnote); returns how many further blocks it took, or `None` for a paragraph.
     fn not_a_paragraph(&mut self, block: &Block, next: Option<&Block>) -> Option<usize> {
         let in_notes = std::mem::take(&mut self.in_notes);
-        if enacting(block).is_some() || is_table(block) {
+        if let Some(formula) = enacting(block) {
+            self.quoted_resolution(&formula);
+            return Some(0);
+        }
+        if is_table(block) {
             // A table (a scale of assessments, a budget) cannot be a paragraph's text.
             return Some(0);
         }
@@ -184,6 +209,23 @@ impl Builder {
         (closed && looks_like_heading(rest)).then(|| (label, rest.trim().to_string()))
     }
 
+    /// An enacting formula after paragraphs opens a resolution quoted in the operative part
+    /// ("Recommends ... the adoption of the following draft resolution:" then "The General
+    /// Assembly,"): a section labelled "" whose heading is the formula, with its own preamble
+    /// and numbering. A formula before any paragraph is a repeated one and is skipped.
+    fn quoted_resolution(&mut self, formula: &Enacting) {
+        if !self.has_paragraphs() {
+            return;
+        }
+        let block = Block {
+            text: formula.text.clone(),
+            span: formula.span,
+            ..Block::default()
+        };
+        self.open_section(String::new(), formula.text.trim().to_string(), &block, None);
+        self.no_preamble = !has_comma(&formula.text);
+    }
+
     fn has_paragraphs(&self) -> bool {
         let some = |p: &Part| !p.preamble.is_empty() || !p.operative.is_empty();
         some(&self.top) || self.sections.iter().any(|(_, p)| some(p))
@@ -205,12 +247,13 @@ impl Builder {
         self.open_section(String::new(), block.text.clone(), block, None);
     }
 
-    fn paragraph(&mut self, block: &Block, number_ahead: bool) {
+    fn paragraph(&mut self, block: &Block, ahead: Ahead) {
         if self.starts_new_part(block) {
             // A preambular paragraph never follows an operative one within a part: a part
             // whose label the text lost begins here.
             self.open_section(String::new(), String::new(), block, None);
         }
+        let no_preamble = self.no_preamble;
         let part = self.part();
         match leading_label(&block.text) {
             Some((Label::Number(n), len)) => {
@@ -219,14 +262,7 @@ impl Builder {
             }
             Some((Label::Sub(label), len)) => part.sub(label, block, len),
             None => {
-                let kind = if !part.operative.is_empty() {
-                    Kind::Operative
-                } else if !number_ahead && kind_of(&block.text) == Some(Kind::Operative) {
-                    // A lone unnumbered operative paragraph ends the resolution.
-                    Kind::Operative
-                } else {
-                    Kind::Preambular
-                };
+                let kind = unnumbered_kind(block, !part.operative.is_empty(), no_preamble, ahead);
                 let p = paragraph(kind, None, block, 0);
                 match kind {
                     Kind::Operative => part.operative.push(p),
@@ -331,18 +367,53 @@ fn paragraph(kind: Kind, number: Option<u32>, block: &Block, skip: usize) -> Par
     }
 }
 
-/// For each block, whether a numbered paragraph follows it in the same section.
-fn numbered_ahead(blocks: &[Block]) -> Vec<bool> {
-    let mut out = vec![false; blocks.len()];
-    let mut seen = false;
+/// The kind of an unnumbered paragraph: operative after operative paragraphs and where the
+/// enacting formula had no comma (unless it looks preambular); an operative opening makes a
+/// lone operative paragraph only at the end of its part, where neither a numbered nor a
+/// preambular-looking paragraph follows. Elsewhere an operative verb in the preamble is the
+/// drafter's slip, which the checker reports on a preambular paragraph.
+fn unnumbered_kind(block: &Block, after_operative: bool, no_preamble: bool, ahead: Ahead) -> Kind {
+    let opening = kind_of(&block.text);
+    let preambular_looking = opening == Some(Kind::Preambular) && ends_with_comma(&block.text);
+    let lone = !ahead.numbered && !ahead.preambular && opening == Some(Kind::Operative);
+    if after_operative || (no_preamble && !preambular_looking) || lone {
+        Kind::Operative
+    } else {
+        Kind::Preambular
+    }
+}
+
+/// "..., and of 17 March 2015,11": a comma at the end, also before a footnote mark or a
+/// closing quotation mark.
+fn ends_with_comma(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['”', '’', '"', ')']);
+    t.ends_with(',')
+        || t.trim_end_matches(|c: char| c.is_ascii_digit())
+            .ends_with(',')
+}
+
+/// For each block, what follows it in the same part (a section heading, an enacting formula,
+/// the closing formula or an annex ends a part).
+fn look_ahead(blocks: &[Block]) -> Vec<Ahead> {
+    let mut out = vec![Ahead::default(); blocks.len()];
+    let mut seen = Ahead::default();
     for (i, b) in blocks.iter().enumerate().rev() {
-        if section_heading(b).is_some() || is_heading_text(b) {
-            seen = false;
+        let ends_part = section_heading(b).is_some()
+            || is_heading_text(b)
+            || enacting(b).is_some()
+            || closing_of(b).is_some()
+            || annex_heading(b).is_some();
+        if ends_part {
+            seen = Ahead::default();
         }
         if let Some(slot) = out.get_mut(i) {
             *slot = seen;
         }
-        seen |= matches!(leading_label(&b.text), Some((Label::Number(_), _)));
+        match leading_label(&b.text) {
+            Some((Label::Number(_), _)) => seen.numbered = true,
+            Some(_) => {}
+            None => seen.preambular |= !ends_part && ends_with_comma(&b.text),
+        }
     }
     out
 }

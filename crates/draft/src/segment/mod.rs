@@ -6,7 +6,8 @@
 //!    text) turn the source into content lines, blank lines and page breaks; the PDF stage
 //!    drops running headers, reads footnotes and removes footnote marks;
 //! 2. [`blocks`] joins lines into blocks (hyphens at line ends kept, paragraphs split by a
-//!    page break joined again);
+//!    page break joined again); in a clean text, [`wrap`] joins the printed lines of
+//!    hard-wrapped OCR text that became blocks of their own (soft hyphens removed);
 //! 3. [`body`] reads the masthead ([`front`]), the enacting formula, preambular and operative
 //!    paragraphs, subparagraphs ([`labels`]), sections, the closing formula and annexes.
 //!
@@ -27,6 +28,7 @@ mod labels;
 mod lines;
 mod pdf;
 mod words;
+mod wrap;
 
 use crate::model::Draft;
 
@@ -61,12 +63,17 @@ pub(crate) enum Item {
 /// numbers, job numbers, barcodes). Never fails: text that does not look like a resolution
 /// gives a draft with few or no paragraphs.
 pub fn segment(text: &str) -> Draft {
-    let (items, footnotes) = if pdf::looks_like_pdf(text) {
-        pdf::items(text)
+    let blocks = if pdf::looks_like_pdf(text) {
+        let (items, footnotes) = pdf::items(text);
+        (blocks::group(&items), footnotes)
     } else {
-        (blocks::clean_items(text), Vec::new())
+        // Hard-wrapped OCR text puts every printed line in a block of its own.
+        (
+            wrap::join(blocks::group(&blocks::clean_items(text))),
+            Vec::new(),
+        )
     };
-    let blocks = blocks::group(&items);
+    let (blocks, footnotes) = blocks;
     body::build(&blocks, footnotes)
 }
 

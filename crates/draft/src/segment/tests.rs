@@ -238,3 +238,84 @@ fn quoted_enacting_formula_is_not_a_paragraph() {
         .all(|p| !p.text.contains("The General Assembly")));
     assert_eq!(d.sections[0].preamble[0].text, "Welcoming X,");
 }
+
+#[test]
+fn operative_verb_inside_the_preamble_stays_preambular() {
+    // A slip of the drafter: the checker reports the opening, the structure stays sound.
+    let src = "The Economic and Social Council,\n\nRecalling A,\n\nRequests further B,\n\nNoting C,\n\n1. Decides D;\n\n2. Requests E.\n";
+    let d = segment(src);
+    let pre: Vec<&str> = d.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(pre, ["Recalling A,", "Requests further B,", "Noting C,"]);
+    assert_eq!(d.operative.len(), 2);
+    assert!(d.sections.is_empty());
+}
+
+#[test]
+fn operative_verb_followed_by_preamble_without_numbers_stays_preambular() {
+    let src = "The General Assembly,\n\nRecalling A,\n\nDecides B,\n\nNoting C,\n\nDecides to include the item.\n\n40th plenary meeting\n\n2 December 2023\n";
+    let d = segment(src);
+    assert_eq!(d.preamble.len(), 3);
+    assert_eq!(d.preamble[1].kind, Kind::Preambular);
+    let ops: Vec<&str> = d.operative.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(ops, ["Decides to include the item."]);
+    assert!(d.sections.is_empty());
+}
+
+#[test]
+fn numbered_items_of_an_annex_do_not_hide_a_lone_operative_paragraph() {
+    let src = "The General Assembly,\n\nRecalling A,\n\nAdopts the Declaration annexed to the present resolution.\n\n40th plenary meeting\n\n2 December 2023\n\nAnnex\n\n1. We resolve.\n";
+    let d = segment(src);
+    assert_eq!(d.operative.len(), 1);
+    assert_eq!(d.operative[0].number, None);
+}
+
+#[test]
+fn formula_without_comma_has_no_preamble() {
+    let src = "The Economic and Social Council\n\nTakes note of the report.\n\n40th plenary meeting\n\n2 December 2023\n";
+    let d = segment(src);
+    assert!(d.preamble.is_empty());
+    assert_eq!(d.operative.len(), 1);
+    assert_eq!(d.operative[0].opening.as_deref(), Some("Takes note of"));
+}
+
+#[test]
+fn recommended_draft_resolution_is_a_section_headed_by_its_formula() {
+    let src = "The Economic and Social Council\n\nRecommends to the General Assembly the adoption of the following draft resolution:\n\nThe General Assembly,\n\nRecalling its resolution 66/172,\n\nNoting B,\n\n1. Decides C;\n\n2. Requests D.\n\n45th plenary meeting\n\n26 July 2012\n";
+    let d = segment(src);
+    assert_eq!(
+        d.enacting.as_ref().map(|e| e.body),
+        Some(Some(Body::EconomicAndSocialCouncil))
+    );
+    assert!(d.preamble.is_empty());
+    assert_eq!(d.operative.len(), 1);
+    assert_eq!(d.operative[0].number, None);
+    assert!(d.operative[0].text.starts_with("Recommends"));
+    assert_eq!(d.sections.len(), 1);
+    let s = &d.sections[0];
+    assert_eq!(
+        (s.label.as_str(), s.heading.as_str()),
+        ("", "The General Assembly,")
+    );
+    assert_eq!(s.preamble.len(), 2);
+    let numbers: Vec<Option<u32>> = s.operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2)]);
+    assert!(src[s.span.range()].starts_with("The General Assembly,"));
+    assert!(d.closing.is_some());
+}
+
+#[test]
+fn hard_wrapped_ocr_text_is_joined() {
+    let src = "The General Assembly,\n\nRecalling the provisions of the Protocol for the Prohibi\u{ad}\n\ntion of the Use in War of Asphyxiating Gases,\n\n1. Requests the Secretary-General to render the neces\u{ad}\n\nsary assistance and to provide such services as may be\n\nrequired for the implementation of the relevant parts of the\n\nFinal Declaration;\n\n2. Calls upon all States to act.\n\n84th plenary meeting\n\n30 November 1987\n";
+    let d = segment(src);
+    assert_eq!(d.preamble.len(), 1);
+    assert_eq!(
+        d.preamble[0].text,
+        "Recalling the provisions of the Protocol for the Prohibition of the Use in War of Asphyxiating Gases,"
+    );
+    assert_eq!(d.operative.len(), 2);
+    assert_eq!(
+        d.operative[0].text,
+        "Requests the Secretary-General to render the necessary assistance and to provide such services as may be required for the implementation of the relevant parts of the Final Declaration;"
+    );
+    assert!(src[d.operative[0].span.range()].ends_with("Final Declaration;"));
+}
