@@ -99,7 +99,9 @@ fn sub_strategy() -> impl Strategy<Value = Vec<(u8, String)>> {
     })
 }
 
-fn subs(plan: Vec<(u8, String)>) -> Vec<Subparagraph> {
+/// Subparagraphs from a plan of levels, labelled in one of the styles real resolutions use:
+/// (a)/(i), (1)/a., or bullets over (i), and the hyphen bullet over a.
+fn subs(plan: Vec<(u8, String)>, style: usize) -> Vec<Subparagraph> {
     let (mut a, mut i) = (0u8, 0usize);
     let roman = ["i", "ii", "iii", "iv"];
     plan.into_iter()
@@ -107,10 +109,18 @@ fn subs(plan: Vec<(u8, String)>) -> Vec<Subparagraph> {
             let label = if level == 1 {
                 a += 1;
                 i = 0;
-                format!("({})", char::from(b'a' + a - 1))
+                match style {
+                    0 => format!("({})", char::from(b'a' + a - 1)),
+                    1 => format!("({a})"),
+                    2 => "•".to_string(),
+                    _ => "-".to_string(),
+                }
             } else {
                 i += 1;
-                format!("({})", roman.get(i - 1).unwrap_or(&"v"))
+                match style {
+                    1 | 3 => format!("{}.", char::from(b'a' + (i as u8) - 1)),
+                    _ => format!("({})", roman.get(i - 1).unwrap_or(&"v")),
+                }
             };
             Subparagraph {
                 label,
@@ -127,8 +137,9 @@ fn subs(plan: Vec<(u8, String)>) -> Vec<Subparagraph> {
 /// A paragraph: opening or not, text, an optional footnote reference at the end, subparagraphs.
 fn paragraph(kind: Kind) -> impl Strategy<Value = Paragraph> {
     let opening = prop::option::weighted(0.8, prop::sample::select(OPENINGS));
-    (opening, words(10), prop::option::of(1u8..4), sub_strategy()).prop_map(
-        move |(opening, rest, note, plan)| {
+    let plan = (sub_strategy(), 0usize..4);
+    (opening, words(10), prop::option::of(1u8..4), plan).prop_map(
+        move |(opening, rest, note, (plan, style))| {
             let (text, mut markdown) = text_and_md(opening, &rest);
             let footnote_refs: Vec<String> = note.map(|n| n.to_string()).into_iter().collect();
             for r in &footnote_refs {
@@ -143,7 +154,7 @@ fn paragraph(kind: Kind) -> impl Strategy<Value = Paragraph> {
                 text,
                 markdown,
                 footnote_refs,
-                sub: subs(plan),
+                sub: subs(plan, style),
                 span: Span::default(),
             }
         },
