@@ -261,6 +261,7 @@ impl Builder {
                     .push(paragraph(Kind::Operative, Some(n), block, len));
             }
             Some((Label::Sub(label), len)) => part.sub(label, block, len),
+            None if part.after_subparagraphs(block) => part.sub(String::new(), block, 0),
             None => {
                 let kind = unnumbered_kind(block, !part.operative.is_empty(), no_preamble, ahead);
                 let p = paragraph(kind, None, block, 0);
@@ -311,6 +312,14 @@ impl Builder {
 }
 
 impl Part {
+    /// Whether `block` is lower-case text right after the subparagraphs of the last paragraph
+    /// ("(f) ...;" then "and demands that the perpetrators be held accountable;"): the end of
+    /// that paragraph, kept as a subparagraph without a label.
+    fn after_subparagraphs(&self, block: &Block) -> bool {
+        let last = self.operative.last().or(self.preamble.last());
+        block.text.starts_with(char::is_lowercase) && last.is_some_and(|p| !p.sub.is_empty())
+    }
+
     /// Attaches a subparagraph to the last paragraph (operative before preambular); a label
     /// before any paragraph opens a preambular paragraph of its own.
     fn sub(&mut self, label: String, block: &Block, len: usize) {
@@ -341,12 +350,23 @@ impl Part {
     }
 }
 
-/// Sets subparagraph levels once each paragraph's labels are all known.
+/// Sets subparagraph levels once each paragraph's labels are all known; text without a label
+/// after the subparagraphs belongs to the paragraph itself (level 1).
 fn with_levels(mut paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
     for p in &mut paragraphs {
-        let labels: Vec<String> = p.sub.iter().map(|s| s.label.clone()).collect();
-        for (s, level) in p.sub.iter_mut().zip(levels(&labels)) {
-            s.level = level;
+        let labels: Vec<String> = p
+            .sub
+            .iter()
+            .filter(|s| !s.label.is_empty())
+            .map(|s| s.label.clone())
+            .collect();
+        let mut found = levels(&labels).into_iter();
+        for s in &mut p.sub {
+            s.level = if s.label.is_empty() {
+                1
+            } else {
+                found.next().unwrap_or(1)
+            };
         }
     }
     paragraphs

@@ -11,6 +11,21 @@
 //! 3. [`body`] reads the masthead ([`front`]), the enacting formula, preambular and operative
 //!    paragraphs, subparagraphs ([`labels`]), sections, the closing formula and annexes.
 //!
+//! How real texts map onto the model where it has no element of its own:
+//! - an unnumbered paragraph with an operative verb is operative only at the end of its part
+//!   (a lone operative paragraph, R8): neither a numbered nor a preambular-looking paragraph
+//!   (one ending with a comma) follows it; an operative verb inside the preamble ("Requests
+//!   further ...,") stays preambular, for the checker to report its opening;
+//! - after an enacting formula without its comma ("The Economic and Social Council", R2) no
+//!   preamble follows: unnumbered paragraphs are operative unless they look preambular;
+//! - a resolution quoted in the operative part ("Recommends to the General Assembly the
+//!   adoption of the following draft resolution:" then "The General Assembly,", "Recalling
+//!   ...", "1. ...") is a [`Section`](crate::model::Section) labelled "" whose heading is its
+//!   enacting formula as written, with its own preamble and operative numbering;
+//! - lower-case text after a paragraph's subparagraphs ("(f) ...;" then "and demands that
+//!   ...;") ends that paragraph: it is kept as a last
+//!   [`Subparagraph`](crate::model::Subparagraph) with an empty label, at level 1.
+//!
 //! ```
 //! let draft = resolute_draft::segment(
 //!     "The General Assembly,\n\nRecalling its resolution 77/148,\n\n1.\tDecides to act.\n",

@@ -319,3 +319,23 @@ fn hard_wrapped_ocr_text_is_joined() {
     );
     assert!(src[d.operative[0].span.range()].ends_with("Final Declaration;"));
 }
+
+#[test]
+fn text_after_subparagraphs_ends_its_paragraph() {
+    let src = "The General Assembly,\n\n1. Condemns the attacks:\n\n(a) In A;\n\n(b) In B;\n\nand demands that the perpetrators be held accountable;\n\n2. Decides to remain seized of the matter.\n";
+    let d = segment(src);
+    let numbers: Vec<Option<u32>> = d.operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2)]);
+    let subs: Vec<(&str, u8)> = d.operative[0]
+        .sub
+        .iter()
+        .map(|s| (s.label.as_str(), s.level))
+        .collect();
+    assert_eq!(subs, [("(a)", 1), ("(b)", 1), ("", 1)]);
+    let last = &d.operative[0].sub[2];
+    assert_eq!(
+        last.text,
+        "and demands that the perpetrators be held accountable;"
+    );
+    assert!(d.operative[0].span.contains(last.span));
+}

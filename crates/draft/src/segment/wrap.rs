@@ -5,8 +5,8 @@
 //! ("Cru\u{ad}" + "el") or a hyphen. A block joins the next one when it does not end a
 //! paragraph and the next one continues it: a soft hyphen at its end, or no closing
 //! punctuation and the next block starting in lower case, or ending on a word that cannot end
-//! a sentence ("the", "of", "and"). A block that starts with a label, the closing formula or
-//! an annex heading always stands alone.
+//! a sentence ("the", "of", "and"). A block that starts with a label, the enacting formula,
+//! the closing formula or an annex heading always stands alone.
 
 use super::blocks::{is_annex_line, Block};
 use super::labels::leading_label;
@@ -19,7 +19,7 @@ const SOFT_HYPHEN: char = '\u{ad}';
 const RUN_ON: &[&str] = &[
     "the", "of", "and", "to", "in", "for", "on", "a", "an", "by", "with", "at", "from", "its",
     "their", "which", "that", "as", "or", "into", "upon", "under", "between", "among", "this",
-    "these", "those", "such", "be", "is", "are", "has", "have", "his", "her", "our", "all",
+    "these", "those", "such", "be", "is", "are", "has", "have", "his", "her", "our",
 ];
 
 /// Joins each block to the blocks that continue it (see the module docs).
@@ -40,7 +40,12 @@ fn continues(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if leading_label(next).is_some() || meeting_len(next).is_some() || is_annex_line(next) {
+    let formula = next.starts_with("The ") && next.len() < 80 && next.ends_with(',');
+    if formula
+        || leading_label(next).is_some()
+        || meeting_len(next).is_some()
+        || is_annex_line(next)
+    {
         return false;
     }
     let prev = prev.trim_end();
@@ -133,6 +138,14 @@ mod tests {
         let src =
             "owing to the\n\n(b) To act;\n\nby the\n\n45th plenary meeting\n\nof the\n\nAnnex\n";
         assert_eq!(joined(src).len(), 6);
+    }
+
+    #[test]
+    fn title_before_the_enacting_formula_stays_apart() {
+        let src = "2014/5. Sustainable energy for all\n\nThe Economic and Social Council,\n\nRecalling A,\n";
+        assert_eq!(joined(src).len(), 3);
+        let src = "Measures to strengthen the\n\nThe General Assembly,\n";
+        assert_eq!(joined(src).len(), 2);
     }
 
     #[test]
