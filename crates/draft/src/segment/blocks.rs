@@ -207,7 +207,9 @@ pub(crate) fn clean_items(text: &str) -> Vec<Item> {
             items.push(Item::Blank);
             continue;
         }
-        let (start, end) = line.trimmed_bounds();
+        let (start, _) = line.trimmed_bounds();
+        let t = without_glued_rule(t);
+        let end = start + t.len();
         let text = super::wrap::keep_final_soft_hyphen(t, super::footnotes::collapse(t));
         items.push(Item::Line(Piece {
             text,
@@ -223,6 +225,19 @@ pub(crate) fn clean_items(text: &str) -> Vec<Item> {
         }
     }
     items
+}
+
+/// "... by the use of all possible means for the ____________": the rule above the
+/// footnotes of a printed page glued to the last line of text is not part of it.
+fn without_glued_rule(line: &str) -> &str {
+    let kept = line.trim_end_matches('_');
+    let glued = line.len() - kept.len() >= 5 && kept.ends_with(char::is_whitespace);
+    let kept = kept.trim_end();
+    if glued && !kept.is_empty() {
+        kept
+    } else {
+        line
+    }
 }
 
 /// Blank, or a page marker of a scanned compilation ("<!-- Page 3 -->").
@@ -373,6 +388,21 @@ mod tests {
                 "Annex",
                 "Staffing table"
             ]
+        );
+    }
+
+    #[test]
+    fn rule_glued_to_a_line_is_dropped() {
+        let src = "by all possible means for the ____________\n\nnext";
+        let items = clean_items(src);
+        let Some(Item::Line(p)) = items.first() else {
+            panic!("no line")
+        };
+        assert_eq!(p.text, "by all possible means for the");
+        assert_eq!(&src[p.start..p.end], "by all possible means for the");
+        assert_eq!(
+            texts("__________\n\n1/ A/48/876."),
+            ["__________", "1/ A/48/876."]
         );
     }
 

@@ -96,6 +96,9 @@ struct Builder {
     notes: Vec<Footnote>,
     /// The blocks just read were a footnote rule or footnotes.
     in_notes: bool,
+    /// The block just read was a footnote: lower-case text after it continues the paragraph
+    /// the footnotes interrupted (they stood at the foot of a printed page).
+    after_note: bool,
     /// The enacting formula of the current part had no comma: no preamble follows, so
     /// unnumbered paragraphs are operative.
     no_preamble: bool,
@@ -140,6 +143,10 @@ impl Builder {
     /// table, footnote); returns how many further blocks it took, or `None` for a paragraph.
     fn not_a_paragraph(&mut self, block: &Block, next: Option<&Block>) -> Option<usize> {
         let in_notes = std::mem::take(&mut self.in_notes);
+        let after_note = std::mem::take(&mut self.after_note);
+        if after_note && leading_label(&block.text).is_none() && self.part().continue_last(block) {
+            return Some(0);
+        }
         if let Some(formula) = enacting(block) {
             self.quoted_resolution(&formula);
             return Some(0);
@@ -154,11 +161,12 @@ impl Builder {
         }
         if let Some(note) = footnote(block, in_notes) {
             self.in_notes = in_notes;
+            self.after_note = true;
             self.notes.push(note);
             return Some(0);
         }
         if let Some((label, heading)) =
-            section_heading(block).or_else(|| self.lettered_heading(block))
+            section_heading(block).or_else(|| self.lettered_heading(block, next))
         {
             return Some(self.open_section(label, heading, block, next));
         }
@@ -192,21 +200,32 @@ impl Builder {
     }
 
     /// "(i) Exemptions, advance approvals and notifications" after a paragraph that ended
-    /// with a full stop: a lettered heading, not a subparagraph (a paragraph with
-    /// subparagraphs ends with a colon, a comma or nothing).
-    fn lettered_heading(&mut self, block: &Block) -> Option<(String, String)> {
+    /// with a full stop, or after a colon or full stop and before an unlabelled paragraph that
+    /// starts a sentence ("... as follows:", "(a) Mode of operation", "The Office ... shall
+    /// ..."): a lettered heading, not a subparagraph
+    /// (a paragraph with subparagraphs ends with a colon, a comma or nothing; a subparagraph
+    /// ends with punctuation and is followed by its siblings).
+    fn lettered_heading(
+        &mut self,
+        block: &Block,
+        next: Option<&Block>,
+    ) -> Option<(String, String)> {
         let Some((Label::Sub(label), len)) = leading_label(&block.text) else {
             return None;
         };
         let rest = block.text.get(len..)?;
         let part = self.part();
         let last = part.operative.last().or(part.preamble.last())?;
-        let closed = last
-            .sub
-            .last()
-            .map_or(&last.text, |s| &s.text)
-            .ends_with('.');
-        (closed && looks_like_heading(rest)).then(|| (label, rest.trim().to_string()))
+        let before = last.sub.last().map_or(&last.text, |s| &s.text);
+        let closed = before.ends_with('.');
+        let introduced = closed || before.ends_with(':');
+        let sentence_next = next.is_some_and(|n| {
+            leading_label(&n.text).is_none() && n.text.starts_with(char::is_uppercase)
+        });
+        let open_end = !rest.trim_end().ends_with([',', ';', ':', '.']);
+        let heading =
+            (closed || (introduced && sentence_next && open_end)) && looks_like_heading(rest);
+        heading.then(|| (label, rest.trim().to_string()))
     }
 
     /// An enacting formula after paragraphs opens a resolution quoted in the operative part
@@ -312,6 +331,41 @@ impl Builder {
 }
 
 impl Part {
+    /// Appends lower-case text to the last paragraph (to its last subparagraph when it has
+    /// some); returns whether there was one to continue.
+    fn continue_last(&mut self, block: &Block) -> bool {
+        if !block.text.starts_with(char::is_lowercase) {
+            return false;
+        }
+        let Some(last) = self.operative.last_mut().or(self.preamble.last_mut()) else {
+            return false;
+        };
+        let end = last.span.end.max(block.span.end);
+        last.span.end = end;
+        let (text, markdown, refs, span) = match last.sub.last_mut() {
+            Some(s) => (
+                &mut s.text,
+                &mut s.markdown,
+                &mut s.footnote_refs,
+                &mut s.span,
+            ),
+            None => (
+                &mut last.text,
+                &mut last.markdown,
+                &mut last.footnote_refs,
+                &mut last.span,
+            ),
+        };
+        let (more, marks) = block.tail(0);
+        text.push(' ');
+        text.push_str(&more);
+        markdown.push(' ');
+        markdown.push_str(&inline::markdown(&more, None, &marks));
+        refs.extend(marks.into_iter().map(|(_, l)| l));
+        span.end = end;
+        true
+    }
+
     /// Whether `block` is lower-case text right after the subparagraphs of the last paragraph
     /// ("(f) ...;" then "and demands that the perpetrators be held accountable;"): the end of
     /// that paragraph, kept as a subparagraph without a label.
@@ -390,13 +444,19 @@ fn paragraph(kind: Kind, number: Option<u32>, block: &Block, skip: usize) -> Par
 /// The kind of an unnumbered paragraph: operative after operative paragraphs and where the
 /// enacting formula had no comma (unless it looks preambular); an operative opening makes a
 /// lone operative paragraph only at the end of its part, where neither a numbered nor a
-/// preambular-looking paragraph follows. Elsewhere an operative verb in the preamble is the
-/// drafter's slip, which the checker reports on a preambular paragraph.
+/// preambular-looking paragraph follows, or an operative paragraph whose number was lost
+/// when it ends with ";" or ":" and only operative paragraphs follow. Elsewhere an operative
+/// verb in the preamble is the drafter's slip, which the checker reports on a preambular
+/// paragraph.
 fn unnumbered_kind(block: &Block, after_operative: bool, no_preamble: bool, ahead: Ahead) -> Kind {
     let opening = kind_of(&block.text);
     let preambular_looking = opening == Some(Kind::Preambular) && ends_with_comma(&block.text);
-    let lone = !ahead.numbered && !ahead.preambular && opening == Some(Kind::Operative);
-    if after_operative || (no_preamble && !preambular_looking) || lone {
+    let operative_end = block.text.trim_end().ends_with([';', ':']);
+    // Operative openings ending like operative paragraphs with no preamble after them are
+    // operative paragraphs, numbered or not (some texts lost their first numbers).
+    let closing_run =
+        opening == Some(Kind::Operative) && !ahead.preambular && (!ahead.numbered || operative_end);
+    if after_operative || (no_preamble && !preambular_looking) || closing_run {
         Kind::Operative
     } else {
         Kind::Preambular
@@ -506,7 +566,9 @@ fn footnote(block: &Block, after_rule: bool) -> Option<Footnote> {
     let (label, rest) = text.split_once(' ')?;
     let starred = !label.is_empty() && label.chars().all(|c| c == '*');
     let core = label.trim_end_matches('/');
-    let numbered = after_rule
+    // "1/ A/48/876.": the slash marks a footnote even where the rule above it is lost.
+    let slashed = core.len() < label.len();
+    let numbered = (after_rule || slashed)
         && !core.is_empty()
         && core.len() <= 3
         && core.bytes().all(|b| b.is_ascii_digit());

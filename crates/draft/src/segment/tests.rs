@@ -339,3 +339,44 @@ fn text_after_subparagraphs_ends_its_paragraph() {
     );
     assert!(d.operative[0].span.contains(last.span));
 }
+
+#[test]
+fn footnotes_inside_the_text_and_the_paragraph_they_interrupt() {
+    let src = "The General Assembly,\n\n1. Welcomes the report; 1/\n\n2. Stresses the need for the ____________\n\n1/ A/49/136.\n\n2/ S/1994/777.\n\npeaceful settlement of disputes;\n\n3. Decides to act.\n";
+    let d = segment(src);
+    let numbers: Vec<Option<u32>> = d.operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
+    assert_eq!(
+        d.operative[1].text,
+        "Stresses the need for the peaceful settlement of disputes;"
+    );
+    assert!(src[d.operative[1].span.range()].ends_with("disputes;"));
+    let labels: Vec<&str> = d.footnotes.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2"]);
+}
+
+#[test]
+fn lettered_heading_before_unlabelled_provisions() {
+    let src = "The General Assembly,\n\n1. Decides that the Office shall operate as follows:\n\n(a) Mode of operation\n\nThe Office shall exercise operational independence.\n\n(b) Appointment\n\nThe head of the Office shall be appointed.\n";
+    let d = segment(src);
+    assert_eq!(d.operative.len(), 1);
+    assert!(d.operative[0].sub.is_empty());
+    let heads: Vec<(&str, &str)> = d
+        .sections
+        .iter()
+        .map(|s| (s.label.as_str(), s.heading.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [("(a)", "Mode of operation"), ("(b)", "Appointment")]
+    );
+}
+
+#[test]
+fn operative_paragraphs_that_lost_their_numbers() {
+    let src = "The Human Rights Council,\n\nRecalling A,\n\nStrongly deplores B;\n\nUrges C;\n\n3. Requests D.\n";
+    let d = segment(src);
+    assert_eq!(d.preamble.len(), 1);
+    let numbers: Vec<Option<u32>> = d.operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [None, None, Some(3)]);
+}

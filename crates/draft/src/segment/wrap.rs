@@ -41,7 +41,13 @@ fn continues(prev: &str, next: &str) -> bool {
         return false;
     };
     let formula = next.starts_with("The ") && next.len() < 80 && next.ends_with(',');
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    // "1/ A/49/136.": a footnote of a printed page.
+    let note = first_word
+        .strip_suffix('/')
+        .is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
     if formula
+        || note
         || leading_label(next).is_some()
         || meeting_len(next).is_some()
         || is_annex_line(next)
