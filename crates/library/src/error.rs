@@ -1,0 +1,47 @@
+//! The one error type of the library.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+/// What can go wrong with the library as a whole. A file that cannot be imported is not an
+/// error of this kind: it is reported in [`crate::ImportSummary::failed`] and the import
+/// goes on.
+#[derive(Debug, Error)]
+pub enum LibraryError {
+    /// The library folder or one of its files could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The search engine failed (disk full, lock held, damaged segment).
+    #[error("index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The library was written by a newer version of Resolute; it is left untouched.
+    #[error("library format {found} is newer than this program's format {supported}")]
+    NewerFormat {
+        /// Version recorded in the manifest.
+        found: u32,
+        /// Version this program writes.
+        supported: u32,
+    },
+    /// The manifest could not be written.
+    #[error("manifest: {0}")]
+    Manifest(String),
+}
+
+impl LibraryError {
+    /// An I/O error on `path`.
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        LibraryError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// Result with [`LibraryError`].
+pub type Result<T> = std::result::Result<T, LibraryError>;

@@ -1,0 +1,246 @@
+//! From a read document to what the index stores: the resolution's identity (symbol, organ,
+//! date, title) and its paragraphs, numbered as a drafter cites them.
+
+use resolute_convert::Document;
+use resolute_draft::{segment, Body, Draft, Kind, Paragraph};
+
+use crate::metadata::MetaIndex;
+use crate::symbols::{body_of, is_iso_date, year_of, year_of_date};
+
+/// Where a paragraph sits: the resolution's own preamble or operative part, or an annex
+/// (text the resolution adopts or refers to: a convention, a programme of action).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Own(Kind),
+    Annex,
+}
+
+/// One paragraph as indexed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Para {
+    pub kind: Part,
+    /// Operative number as written; for preambular paragraphs their position (1-based)
+    /// within their part, so that "PP 3" can be cited.
+    pub n: u32,
+    /// For operative paragraphs, the 1-based position among all operative paragraphs of
+    /// the resolution (what the register's "paragraph N" means).
+    pub ord: Option<u32>,
+    /// The section label ("II") when the paragraph sits in a section; the annex heading's
+    /// first line ("Annex", "Annex II") for annex paragraphs.
+    pub section: Option<String>,
+    pub opening: Option<String>,
+    /// The paragraph's text with its subparagraphs, labels kept: "(a) ...".
+    pub text: String,
+}
+
+/// A resolution ready to index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub symbol: String,
+    pub body: Option<Body>,
+    pub session: Option<String>,
+    pub date: Option<String>,
+    /// Whether `date` was read from the text (adoption line, closing formula) rather than
+    /// from metadata, which often holds a distribution or record date.
+    pub date_from_text: bool,
+    pub year: Option<u64>,
+    pub title: Option<String>,
+    pub paras: Vec<Para>,
+    /// Number of operative paragraphs.
+    pub ops: u32,
+}
+
+/// Segments a document and settles its identity from, in order: a metadata row naming
+/// this file, the text, the file's own metadata, and the file name; its date and title from
+/// the text, else metadata rows of its symbol. Fails when the
+/// text holds no paragraph at all (nothing to search).
+pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Resolved, String> {
+    let draft = segment(&doc.text);
+    let mut paras = paragraphs(&draft);
+    paras.extend(annex_paragraphs(&draft));
+    if paras.is_empty() {
+        return Err("no preambular or operative paragraph found".into());
+    }
+    // A metadata row that names this very file is the most reliable: texts taken from
+    // compilation volumes open with a neighbouring resolution's symbol.
+    let symbol = meta
+        .symbol_of_file(file)
+        .map(str::to_string)
+        .or_else(|| draft.meta.symbol.clone())
+        .or_else(|| doc.meta.symbol.clone())
+        .unwrap_or_else(|| stem(file).to_string());
+    let row = meta.get(&symbol);
+    let from_text = text_date(&draft);
+    let date_from_text = from_text.is_some();
+    let date = from_text.or_else(|| row.and_then(|r| r.date.clone()));
+    let year = date
+        .as_deref()
+        .and_then(year_of_date)
+        .or_else(|| year_of(&symbol));
+    let body = draft
+        .meta
+        .body
+        .or_else(|| row.and_then(|r| r.body.as_deref()).and_then(Body::parse))
+        .or_else(|| body_of(&symbol));
+    let title = draft
+        .meta
+        .title
+        .clone()
+        .or_else(|| row.and_then(|r| r.title.clone()));
+    let ops = paras
+        .iter()
+        .filter(|p| p.kind == Part::Own(Kind::Operative))
+        .count();
+    Ok(Resolved {
+        symbol,
+        body,
+        session: draft.meta.session.clone(),
+        date,
+        date_from_text,
+        year,
+        title,
+        paras,
+        ops: u32::try_from(ops).unwrap_or(u32::MAX),
+    })
+}
+
+/// The adoption date the text states: its adoption line, else its closing formula.
+fn text_date(draft: &Draft) -> Option<String> {
+    let closing = draft.closing.as_ref().and_then(|c| c.date.clone());
+    draft
+        .meta
+        .adopted
+        .clone()
+        .filter(|d| is_iso_date(d))
+        .or_else(|| closing.filter(|d| is_iso_date(d)))
+}
+
+fn stem(file: &str) -> &str {
+    file.rsplit_once('.').map_or(file, |(s, _)| s)
+}
+
+/// Every paragraph in document order, numbered.
+fn paragraphs(draft: &Draft) -> Vec<Para> {
+    let mut out = Vec::new();
+    let mut ord = 0u32;
+    let parts = std::iter::once((None, &draft.preamble, &draft.operative)).chain(
+        draft.sections.iter().map(|s| {
+            (
+                Some(s.label.clone()).filter(|l| !l.trim().is_empty()),
+                &s.preamble,
+                &s.operative,
+            )
+        }),
+    );
+    for (section, preamble, operative) in parts {
+        for (i, p) in preamble.iter().enumerate() {
+            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            out.push(para(p, n, None, &section));
+        }
+        for (i, p) in operative.iter().enumerate() {
+            ord += 1;
+            let n = p.number.unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            out.push(para(p, n, Some(ord), &section));
+        }
+    }
+    out
+}
+
+/// The blocks of every annex, numbered from 1 within their annex.
+fn annex_paragraphs(draft: &Draft) -> Vec<Para> {
+    let mut out = Vec::new();
+    for annex in &draft.annexes {
+        let heading = annex
+            .heading
+            .lines()
+            .next()
+            .unwrap_or("Annex")
+            .trim()
+            .to_string();
+        let blocks = annex
+            .text
+            .split("\n\n")
+            .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "));
+        for (i, text) in blocks.filter(|b| !b.is_empty()).enumerate() {
+            out.push(Para {
+                kind: Part::Annex,
+                n: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                ord: None,
+                section: Some(heading.clone()),
+                opening: None,
+                text,
+            });
+        }
+    }
+    out
+}
+
+fn para(p: &Paragraph, n: u32, ord: Option<u32>, section: &Option<String>) -> Para {
+    let mut text = p.text.clone();
+    for sub in &p.sub {
+        text.push(' ');
+        text.push_str(&sub.label);
+        text.push(' ');
+        text.push_str(&sub.text);
+    }
+    Para {
+        kind: Part::Own(p.kind),
+        n,
+        ord,
+        section: section.clone(),
+        opening: p.opening.clone(),
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "The General Assembly,\n\nRecalling its resolution 61/208,\n\n\
+        1. Requests the Secretary-General to report;\n\n\
+        2. Decides to remain seized of the matter:\n\n(a) first point;\n\n(b) second point.\n";
+
+    fn doc(text: &str) -> Document {
+        resolute_convert::read(text.as_bytes(), "x.txt").unwrap()
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_and_carry_their_subparagraphs() {
+        let r = prepare(&doc(TEXT), "A_RES_99_1.txt", &MetaIndex::default()).unwrap();
+        assert_eq!(r.ops, 2);
+        let kinds: Vec<_> = r.paras.iter().map(|p| (p.kind, p.n, p.ord)).collect();
+        let (pp, op) = (Part::Own(Kind::Preambular), Part::Own(Kind::Operative));
+        assert_eq!(kinds, [(pp, 1, None), (op, 1, Some(1)), (op, 2, Some(2))]);
+        assert!(
+            r.paras[2].text.contains("(b) second point"),
+            "{}",
+            r.paras[2].text
+        );
+    }
+
+    #[test]
+    fn identity_falls_back_to_metadata_then_file_name() {
+        let mut meta = MetaIndex::default();
+        meta.add(crate::metadata::MetaRow {
+            symbol: "A/RES/99/1".into(),
+            date: Some("2044-12-01".into()),
+            file: Some("dir/res.txt".into()),
+            ..Default::default()
+        });
+        let r = prepare(&doc(TEXT), "res.txt", &meta).unwrap();
+        assert_eq!(r.symbol, "A/RES/99/1");
+        assert_eq!(
+            (r.date.as_deref(), r.year),
+            (Some("2044-12-01"), Some(2044))
+        );
+        assert_eq!(r.body, Some(Body::GeneralAssembly));
+        let r = prepare(&doc(TEXT), "notes.txt", &MetaIndex::default()).unwrap();
+        assert_eq!(r.symbol, "notes");
+    }
+
+    #[test]
+    fn a_text_without_paragraphs_is_refused() {
+        assert!(prepare(&doc("Hello."), "x.txt", &MetaIndex::default()).is_err());
+    }
+}

@@ -1,0 +1,304 @@
+//! Ranked search over paragraphs, grouped by resolution, with highlights.
+
+use std::ops::Bound;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use crate::error::Result;
+use crate::highlight::{highlight, Marker};
+use crate::query::{parse, Item, Role};
+use crate::register::{term, text_of, u64_of};
+use crate::schema::PARA;
+use crate::Library;
+
+/// Hits shown per resolution.
+const HITS_PER_GROUP: usize = 3;
+
+/// A search: the query (words, "phrases", OR, -excluded) and filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// The query text.
+    pub query: String,
+    /// Only this organ: "GA", "SC", "HRC", "ECOSOC" (or its full name).
+    pub body: Option<String>,
+    /// Only resolutions adopted in or after this year.
+    pub from: Option<u64>,
+    /// Only resolutions adopted in or before this year.
+    pub to: Option<u64>,
+    /// Only "preambular", "operative" or "annex" paragraphs.
+    pub kind: Option<String>,
+    /// Resolutions to return at most.
+    pub limit: usize,
+}
+
+impl SearchRequest {
+    /// A request without filters, for at most 10 resolutions.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            body: None,
+            from: None,
+            to: None,
+            kind: None,
+            limit: 10,
+        }
+    }
+}
+
+/// One matching paragraph: the JSON line of `resolute search` (DESIGN.md §3).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Symbol of the resolution: "A/RES/78/150".
+    pub symbol: String,
+    /// Organ code: "GA".
+    pub body: Option<String>,
+    /// Adoption date (YYYY-MM-DD) when known.
+    pub date: Option<String>,
+    /// "preambular" or "operative"; "annex" for a paragraph of an annex (a convention,
+    /// a programme of action) that the resolution adopts or refers to.
+    pub kind: String,
+    /// Operative number, or position of a preambular paragraph.
+    pub n: u32,
+    /// The paragraph's text.
+    pub text: String,
+    /// Relevance (BM25 for search, similarity 0..1 for precedent).
+    pub score: f32,
+    /// The text (or a window of it) with matches wrapped in `**`; plain text, never HTML.
+    pub highlight: String,
+    /// How to cite it: "A/RES/78/150, OP 3", "A/RES/64/1, sect. II, PP 2".
+    pub reference: String,
+    /// Section label when the paragraph is in a section.
+    pub section: Option<String>,
+    /// Year of adoption (from the date, else from the symbol).
+    pub year: Option<u64>,
+}
+
+/// The hits of one resolution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchGroup {
+    /// Symbol of the resolution.
+    pub symbol: String,
+    /// Title when known.
+    pub title: Option<String>,
+    /// Best score among its hits.
+    pub score: f32,
+    /// Its matching paragraphs, best first.
+    pub hits: Vec<Hit>,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// Paragraphs matching in the whole library.
+    pub total_paragraphs: usize,
+    /// Resolutions, best first.
+    pub groups: Vec<SearchGroup>,
+}
+
+impl SearchResults {
+    /// Every hit in order, as `resolute search --json` prints them.
+    pub fn hits(&self) -> impl Iterator<Item = &Hit> {
+        self.groups.iter().flat_map(|g| g.hits.iter())
+    }
+}
+
+impl Library {
+    /// Searches paragraphs; results grouped by resolution, best first. A query with no
+    /// required item finds nothing.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let parsed = parse(&request.query);
+        if !parsed.iter().any(|(role, _)| *role == Role::Required) {
+            return Ok(SearchResults::default());
+        }
+        let mut stem = self.index.tokenizer_for_field(self.fields.text)?;
+        let mut plain = self.index.tokenizer_for_field(self.fields.exact)?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut markers = Vec::new();
+        for (role, items) in &parsed {
+            let alternatives: Vec<(Occur, Box<dyn Query>)> = items
+                .iter()
+                .filter_map(|item| self.item_query(item, &mut stem, &mut plain))
+                .map(|q| (Occur::Should, q))
+                .collect();
+            if alternatives.is_empty() {
+                continue;
+            }
+            if *role == Role::Required {
+                markers.extend(items.iter().map(marker));
+            }
+            let occur = if *role == Role::Required {
+                Occur::Must
+            } else {
+                Occur::MustNot
+            };
+            clauses.push((occur, Box::new(BooleanQuery::new(alternatives))));
+        }
+        if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+            return Ok(SearchResults::default());
+        }
+        clauses.extend(self.filters(request).into_iter().map(|q| (Occur::Must, q)));
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.searcher();
+        let wanted = request.limit.max(1).saturating_mul(8).min(2000);
+        let (top, total) = searcher.search(&query, &(TopDocs::with_limit(wanted), Count))?;
+        let groups = self.group(&searcher, &top, request.limit.max(1), &markers)?;
+        Ok(SearchResults {
+            total_paragraphs: total,
+            groups,
+        })
+    }
+
+    fn item_query(
+        &self,
+        item: &Item,
+        stem: &mut TextAnalyzer,
+        plain: &mut TextAnalyzer,
+    ) -> Option<Box<dyn Query>> {
+        let (field, analyzer, text) = match item {
+            Item::Word(w) => (self.fields.text, stem, w),
+            Item::Phrase(p) => (self.fields.exact, plain, p),
+        };
+        let terms = tokens(analyzer, text, field);
+        match terms.len() {
+            0 => None,
+            1 => terms.into_iter().next().map(|t| {
+                Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>
+            }),
+            _ => Some(Box::new(PhraseQuery::new(terms))),
+        }
+    }
+
+    /// Filter clauses (constant score, so they do not change the ranking).
+    pub(crate) fn filters(&self, request: &SearchRequest) -> Vec<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut out = vec![term(f.doc_type, PARA)];
+        if let Some(body) = &request.body {
+            let code = resolute_draft::Body::parse(body)
+                .map_or_else(|| body.to_uppercase(), |b| b.code().to_string());
+            out.push(term(f.body, &code));
+        }
+        if let Some(kind) = &request.kind {
+            out.push(term(f.kind, &kind.to_lowercase()));
+        }
+        if request.from.is_some() || request.to.is_some() {
+            let bound = |y: Option<u64>| {
+                y.map_or(Bound::Unbounded, |y| {
+                    Bound::Included(Term::from_field_u64(f.year, y))
+                })
+            };
+            out.push(Box::new(RangeQuery::new(
+                bound(request.from),
+                bound(request.to),
+            )));
+        }
+        out.into_iter()
+            .map(|q| Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>)
+            .collect()
+    }
+
+    fn group(
+        &self,
+        searcher: &Searcher,
+        top: &[(f32, DocAddress)],
+        limit: usize,
+        markers: &[Marker],
+    ) -> Result<Vec<SearchGroup>> {
+        let mut groups: Vec<SearchGroup> = Vec::new();
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(*address)?;
+            let hit = self.hit(&doc, *score, markers);
+            let room = groups.len() < limit;
+            match groups.iter_mut().find(|g| g.symbol == hit.symbol) {
+                Some(g) if g.hits.len() < HITS_PER_GROUP => g.hits.push(hit),
+                Some(_) => {}
+                None if room => groups.push(SearchGroup {
+                    symbol: hit.symbol.clone(),
+                    title: text_of(&doc, self.fields.title),
+                    score: *score,
+                    hits: vec![hit],
+                }),
+                None => {}
+            }
+        }
+        Ok(groups)
+    }
+
+    /// A stored paragraph as a hit.
+    pub(crate) fn hit(&self, doc: &TantivyDocument, score: f32, markers: &[Marker]) -> Hit {
+        let f = &self.fields;
+        let symbol = text_of(doc, f.symbol).unwrap_or_default();
+        let kind = text_of(doc, f.kind).unwrap_or_default();
+        let n = u64_of(doc, f.n)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(0);
+        let section = text_of(doc, f.section);
+        let text = text_of(doc, f.text).unwrap_or_default();
+        Hit {
+            reference: reference(&symbol, section.as_deref(), &kind, n),
+            highlight: highlight(&text, markers),
+            body: text_of(doc, f.body),
+            date: text_of(doc, f.date),
+            year: u64_of(doc, f.year),
+            symbol,
+            kind,
+            n,
+            text,
+            score,
+            section,
+        }
+    }
+}
+
+fn marker(item: &Item) -> Marker {
+    match item {
+        Item::Word(w) => Marker::Stem(w.clone()),
+        Item::Phrase(p) => Marker::Phrase(p.clone()),
+    }
+}
+
+/// The terms `analyzer` makes of `text` for `field`.
+pub(crate) fn tokens(analyzer: &mut TextAnalyzer, text: &str, field: Field) -> Vec<Term> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(Term::from_field_text(field, &stream.token().text));
+    }
+    out
+}
+
+/// "A/RES/78/150, OP 3"; "A/RES/64/1, sect. II, PP 2".
+pub(crate) fn reference(symbol: &str, section: Option<&str>, kind: &str, n: u32) -> String {
+    if kind == "annex" {
+        let heading = section.unwrap_or("annex").to_lowercase();
+        return format!("{symbol}, {heading}, para. {n}");
+    }
+    let part = if kind == "operative" { "OP" } else { "PP" };
+    match section {
+        Some(s) => format!("{symbol}, sect. {s}, {part} {n}"),
+        None => format!("{symbol}, {part} {n}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_name_section_part_and_number() {
+        assert_eq!(
+            reference("A/RES/78/150", None, "operative", 3),
+            "A/RES/78/150, OP 3"
+        );
+        assert_eq!(
+            reference("A/RES/64/1", Some("II"), "preambular", 2),
+            "A/RES/64/1, sect. II, PP 2"
+        );
+    }
+}
