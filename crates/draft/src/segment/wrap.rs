@@ -24,45 +24,87 @@ const RUN_ON: &[&str] = &[
 
 /// Joins each block to the blocks that continue it (see the module docs).
 pub(crate) fn join(blocks: Vec<Block>) -> Vec<Block> {
+    let wrapped = is_hard_wrapped(&blocks);
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for block in blocks {
         match out.last_mut() {
-            Some(prev) if continues(&prev.text, &block.text) => prev.append(block),
+            Some(prev) if continues(&prev.text, &block.text, wrapped) => prev.append(block),
             _ => out.push(block),
         }
     }
     out
 }
 
-/// Whether `next` continues the block `prev` (see the module docs).
-fn continues(prev: &str, next: &str) -> bool {
-    let next = next.trim_start();
-    let Some(first) = next.chars().next() else {
-        return false;
-    };
+/// Whether the whole text was printed in short lines that each became a block: at least one
+/// block in seven (and ten in all) ends open and is continued in lower case. Only in such a
+/// text do a comma or a semicolon at a block end, or a capital after an open end, say
+/// nothing about where a paragraph ends.
+fn is_hard_wrapped(blocks: &[Block]) -> bool {
+    let open_pairs = blocks
+        .windows(2)
+        .filter(|w| match w {
+            [a, b] => !ends_closed(&a.text) && b.text.starts_with(char::is_lowercase),
+            _ => false,
+        })
+        .count();
+    open_pairs >= 10 && open_pairs * 7 >= blocks.len()
+}
+
+/// A block ending with punctuation (before closing quotes or brackets).
+fn ends_closed(text: &str) -> bool {
+    let end = text.trim_end().trim_end_matches(['”', '’', '"', ')', ']']);
+    end.ends_with([',', ';', ':', '.', '!', '?'])
+}
+
+/// A block that never continues another: a label, a footnote ("1/ A/49/136."), the enacting
+/// formula, the closing formula or an annex heading.
+fn stands_alone(next: &str) -> bool {
     let formula = next.starts_with("The ") && next.len() < 80 && next.ends_with(',');
     let first_word = next.split_whitespace().next().unwrap_or("");
-    // "1/ A/49/136.": a footnote of a printed page.
     let note = first_word
         .strip_suffix('/')
         .is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
-    if formula
+    formula
         || note
         || leading_label(next).is_some()
         || meeting_len(next).is_some()
         || is_annex_line(next)
-    {
+}
+
+/// Whether `next` continues the block `prev` (see the module docs); `wrapped` tells that the
+/// whole text is hard-wrapped.
+fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
+    let next = next.trim_start();
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    let prev = prev.trim_end();
+    if stands_alone(next) || meeting_len(prev).is_some() || is_date_line(prev) {
         return false;
     }
-    let prev = prev.trim_end();
     if prev.ends_with(SOFT_HYPHEN) {
         return true;
     }
-    let end = prev.trim_end_matches(['”', '’', '"', ')', ']']);
-    if end.ends_with([',', ';', ':', '.', '!', '?']) || meeting_len(prev).is_some() {
-        return false;
+    if ends_closed(prev) {
+        // A wrapped line may end with a comma or semicolon inside a sentence.
+        return wrapped && prev.ends_with([',', ';']) && first.is_lowercase();
     }
-    first.is_lowercase() || (runs_on(prev) && first.is_alphanumeric())
+    let capital_goes_on = wrapped && first.is_uppercase() && !starts_paragraph(next);
+    first.is_lowercase() || capital_goes_on || (runs_on(prev) && first.is_alphanumeric())
+}
+
+/// "30 November 1987": the date of the closing formula, which ends a resolution.
+fn is_date_line(text: &str) -> bool {
+    text.split_whitespace().count() == 3 && super::words::find_date(text).is_some()
+}
+
+/// Whether a capitalised block opens a paragraph or a heading of its own in a wrapped text:
+/// an opening phrase ("Recalling", "Requests") or a word in capitals ("II", "ANNEX").
+fn starts_paragraph(next: &str) -> bool {
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    let capitals = first_word.chars().filter(|c| c.is_alphabetic()).count() > 0
+        && !first_word.chars().any(char::is_lowercase);
+    capitals || crate::opening::kind_of(next).is_some()
 }
 
 /// Whether `text` ends on a word that cannot end a sentence; "...; and" closes an item of a
@@ -158,6 +200,29 @@ mod tests {
     fn list_item_ending_with_and_stays_apart() {
         let src = "Target 3.d: Manage national and global health risks; and\n\nTarget 5.6: Ensure universal access;\n";
         assert_eq!(joined(src).len(), 2);
+    }
+
+    #[test]
+    fn wrapped_text_joins_after_commas_and_before_capitals() {
+        let mut src = String::new();
+        for _ in 0..10 {
+            src.push_str("Recalling that the Protocol\n\nsigned at Geneva,\n\n");
+        }
+        src.push_str("Requests A.\n\nmay constitute a violation of the 1925\n\nGeneva Protocol, provided by States,\n\nto develop procedures;\n\nRequests the Secretary-General;\n");
+        let blocks = joined(&src);
+        assert_eq!(blocks.len(), 13);
+        assert_eq!(
+            blocks[11],
+            "may constitute a violation of the 1925 Geneva Protocol, provided by States, to develop procedures;"
+        );
+        // The same lines in a text that is not hard-wrapped stay apart after the comma.
+        let plain = joined("Geneva Protocol, provided by States,\n\nto develop procedures;\n");
+        assert_eq!(plain.len(), 2);
+    }
+
+    #[test]
+    fn date_of_the_closing_formula_ends_a_block() {
+        assert_eq!(joined("30 November 1987\n\nthe next text").len(), 2);
     }
 
     #[test]
