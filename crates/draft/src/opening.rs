@@ -96,6 +96,23 @@ const NOT_VERBS: &[&str] = &[
     "census",
     "chairs",
     "experts",
+    "persons",
+    "peoples",
+    "rights",
+    "activities",
+    "programmes",
+    "resources",
+    "organizations",
+    "institutions",
+    "operations",
+    "services",
+    "affairs",
+    "relations",
+    "territories",
+    "forces",
+    "refugees",
+    "migrants",
+    "workers",
 ];
 
 /// Nouns of feeling that follow "with" ("Noting with appreciation") or "Expresses its ...".
@@ -489,6 +506,7 @@ mod tests {
         assert_eq!(op("Looks forward to the"), Some("Looks forward to"));
         assert_eq!(op("Decides further that"), Some("Decides further"));
         assert_eq!(op("States parties shall"), None);
+        assert_eq!(op("Persons and the 1961 Convention"), None);
         assert_eq!(op("To develop procedures"), None);
     }
 

@@ -9,7 +9,7 @@
 //! the closing formula or an annex heading always stands alone.
 
 use super::blocks::{is_annex_line, Block};
-use super::labels::leading_label;
+use super::labels::{leading_label, Label};
 use super::words::meeting_len;
 
 /// The soft hyphen OCR leaves where a word was broken at a line end.
@@ -56,10 +56,16 @@ fn ends_closed(text: &str) -> bool {
     end.ends_with([',', ';', ':', '.', '!', '?'])
 }
 
+/// "The General Assembly,", also quoted: the enacting formula.
+fn is_formula(text: &str) -> bool {
+    let t = text.trim_start_matches(['“', '"']);
+    t.starts_with("The ") && t.len() < 80 && t.ends_with(',')
+}
+
 /// A block that never continues another: a label, a footnote ("1/ A/49/136."), the enacting
 /// formula, the closing formula or an annex heading.
 fn stands_alone(next: &str) -> bool {
-    let formula = next.starts_with("The ") && next.len() < 80 && next.ends_with(',');
+    let formula = is_formula(next);
     let first_word = next.split_whitespace().next().unwrap_or("");
     let note = first_word
         .strip_suffix('/')
@@ -87,10 +93,37 @@ fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
     }
     if ends_closed(prev) {
         // A wrapped line may end with a comma or semicolon inside a sentence.
-        return wrapped && prev.ends_with([',', ';']) && first.is_lowercase();
+        let wrapped_comma = wrapped && prev.ends_with([',', ';']) && first.is_lowercase();
+        return wrapped_comma || heading_goes_on(prev, next);
     }
-    let capital_goes_on = wrapped && first.is_uppercase() && !starts_paragraph(next);
+    let capital_goes_on = first.is_uppercase()
+        && !starts_paragraph(next)
+        && (wrapped || (opens_paragraph(prev) && ends_closed(next)));
     first.is_lowercase() || capital_goes_on || (runs_on(prev) && first.is_alphanumeric())
+}
+
+/// "15. Requests ... the 1954 Convention relating to the Status of Stateless" then "Persons
+/// and the 1961 Convention ...;": a paragraph that opened with its number or opening phrase,
+/// broken off without punctuation, goes on in a block that opens no paragraph and ends like
+/// one.
+fn opens_paragraph(text: &str) -> bool {
+    let numbered = matches!(leading_label(text), Some((Label::Number(_), _)));
+    text.len() > 60 && (numbered || crate::opening::kind_of(text).is_some())
+}
+
+/// "Section 27B. Office of Programme Planning," then "Budget and Accounts": a short heading
+/// broken after a comma goes on in a short block without punctuation or opening phrase.
+fn heading_goes_on(prev: &str, next: &str) -> bool {
+    let heading_like = |t: &str| {
+        t.len() < 100 && leading_label(t).is_none() && crate::opening::kind_of(t).is_none()
+    };
+    prev.ends_with(',')
+        && !is_formula(prev)
+        && !starts_paragraph(next)
+        && heading_like(prev)
+        && heading_like(next)
+        && next.starts_with(char::is_uppercase)
+        && !ends_closed(next)
 }
 
 /// "30 November 1987": the date of the closing formula, which ends a resolution.
@@ -218,6 +251,33 @@ mod tests {
         // The same lines in a text that is not hard-wrapped stay apart after the comma.
         let plain = joined("Geneva Protocol, provided by States,\n\nto develop procedures;\n");
         assert_eq!(plain.len(), 2);
+    }
+
+    #[test]
+    fn paragraph_broken_before_a_capital() {
+        let src = "15. Requests the Office to promote accession to the 1954 Convention relating to the Status of Stateless\n\nPersons and the 1961 Convention on the reduction of statelessness;\n\n16. Calls upon States;\n";
+        let blocks = joined(src);
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks[0].ends_with(
+            "Stateless Persons and the 1961 Convention on the reduction of statelessness;"
+        ));
+        // A heading before a paragraph that opens with a capital stays apart.
+        let src = "Implementation of the Convention\n\nThe Office shall act;\n";
+        assert_eq!(joined(src).len(), 2);
+    }
+
+    #[test]
+    fn heading_broken_after_a_comma() {
+        let src = "Section 27B. Office of Programme Planning,\n\nBudget and Accounts\n\n94. Decides to act;\n";
+        assert_eq!(
+            joined(src),
+            [
+                "Section 27B. Office of Programme Planning, Budget and Accounts",
+                "94. Decides to act;"
+            ]
+        );
+        let src = "Recalling its resolution 50/1,\n\nImplementation of the Convention\n";
+        assert_eq!(joined(src).len(), 2);
     }
 
     #[test]
