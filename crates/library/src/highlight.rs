@@ -102,7 +102,11 @@ fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// The text with matches wrapped in `**`; a long text is cut to a window around the first
 /// match, cut points marked with "…".
 pub(crate) fn highlight(text: &str, markers: &[Marker]) -> String {
-    let ranges = marks(text, markers);
+    let ranges = if markers.is_empty() {
+        Vec::new()
+    } else {
+        marks(text, markers)
+    };
     let (from, to) = window(text, ranges.first().map_or(0, |r| r.0));
     let mut out = String::new();
     if from > 0 {

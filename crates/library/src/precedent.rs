@@ -2,24 +2,27 @@
 //! added, dropped or reordered; how each differs; and the lineage of the closest wording.
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{Order, Searcher, TantivyDocument, Term};
 
-use crate::diff::{render, same_wording, similarity, word_diff, DiffOp};
+use crate::diff::{render, similarity, word_diff, DiffOp};
 use crate::error::Result;
 use crate::search::Hit;
 use crate::Library;
 
 /// Candidates fetched by ranked retrieval before re-ranking by similarity.
 const CANDIDATES: usize = 40;
-/// Paragraphs examined when tracing the lineage of the closest wording.
-const LINEAGE_CANDIDATES: usize = 100;
-/// Distinct query terms kept (the paragraph's own order); enough for any real paragraph's
-/// identity, and it bounds the cost of a pasted page.
-const MAX_TERMS: usize = 48;
+/// Distinct query terms kept, the rarest first: enough to identify any real paragraph,
+/// and it bounds the cost of a pasted page.
+const MAX_TERMS: usize = 24;
+/// Words of the closest wording that the lineage query requires in order; a longer
+/// paragraph is traced by its opening words (about three lines).
+const LINEAGE_WORDS: usize = 64;
+/// Oldest and newest matches read to find the earliest and latest dated occurrence.
+const LINEAGE_ENDS: usize = 8;
 
 /// An adopted paragraph close to the draft.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,7 +53,8 @@ pub struct Occurrence {
 pub struct Lineage {
     /// The wording traced (the top precedent's text).
     pub wording: String,
-    /// How many adopted paragraphs say it (case and punctuation aside), among those found.
+    /// How many adopted paragraphs contain it (its words in order, case and punctuation
+    /// aside; a wording longer than 64 words is traced by its first 64).
     pub occurrences: usize,
     /// The earliest of them.
     pub earliest: Occurrence,
@@ -97,7 +101,7 @@ impl Library {
             })
             .collect();
         let lineage = match precedents.first() {
-            Some(top) => self.lineage(&searcher, &mut analyzer, &top.hit)?,
+            Some(top) => self.lineage(&searcher, &top.hit)?,
             None => None,
         };
         Ok(Precedents {
@@ -114,23 +118,16 @@ impl Library {
         terms: &[String],
         limit: usize,
     ) -> Result<Vec<Candidate>> {
-        let mut distinct: Vec<&String> = Vec::new();
-        for t in terms {
-            if !distinct.contains(&t) && distinct.len() < MAX_TERMS {
-                distinct.push(t);
-            }
-        }
-        if distinct.is_empty() {
+        let chosen = self.rarest_terms(searcher, terms)?;
+        if chosen.is_empty() {
             return Ok(Vec::new());
         }
-        let clauses: Vec<(Occur, Box<dyn Query>)> = distinct
-            .iter()
-            .map(|t| {
-                let term = Term::from_field_text(self.fields.text, t);
-                (
-                    Occur::Should,
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>,
-                )
+        let clauses: Vec<(Occur, Box<dyn Query>)> = chosen
+            .into_iter()
+            .map(|term| {
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, q)
             })
             .collect();
         let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit))?;
@@ -148,41 +145,68 @@ impl Library {
         Ok(out)
     }
 
-    fn lineage(
-        &self,
-        searcher: &Searcher,
-        analyzer: &mut TextAnalyzer,
-        top: &Hit,
-    ) -> Result<Option<Lineage>> {
-        let terms = stems(analyzer, &top.text);
-        let found = self.candidates(searcher, analyzer, &terms, LINEAGE_CANDIDATES)?;
-        let mut same: Vec<Occurrence> = found
-            .iter()
-            .map(|c| self.hit(&c.doc, c.similarity, &[]))
-            .filter(|h| same_wording(&h.text, &top.text))
-            .map(|h| Occurrence {
-                symbol: h.symbol,
-                date: h.date,
-                year: h.year,
-                reference: h.reference,
-            })
-            .collect();
-        // Undated paragraphs sort by year; unknown years last.
-        same.sort_by_key(|o| {
-            (
-                o.date
-                    .clone()
-                    .or_else(|| o.year.map(|y| format!("{y}")))
-                    .unwrap_or_else(|| "9999".into()),
-                o.symbol.clone(),
-            )
-        });
-        let (Some(earliest), Some(latest)) = (same.first().cloned(), same.last().cloned()) else {
+    /// The distinct terms of the draft that occur in the library, rarest first, at most
+    /// [`MAX_TERMS`]: the rare words identify a paragraph, the common ones ("the", "of")
+    /// only cost time.
+    fn rarest_terms(&self, searcher: &Searcher, terms: &[String]) -> Result<Vec<Term>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut counted = Vec::new();
+        for t in terms {
+            if !seen.insert(t.as_str()) {
+                continue;
+            }
+            let term = Term::from_field_text(self.fields.text, t);
+            let df = searcher.doc_freq(&term)?;
+            if df > 0 {
+                counted.push((df, term));
+            }
+        }
+        counted.sort_by_key(|(df, _)| *df);
+        Ok(counted
+            .into_iter()
+            .take(MAX_TERMS)
+            .map(|(_, t)| t)
+            .collect())
+    }
+
+    /// Every adopted paragraph that contains the closest wording (its words in order, case
+    /// and punctuation aside): how many, and the earliest and latest of them.
+    fn lineage(&self, searcher: &Searcher, top: &Hit) -> Result<Option<Lineage>> {
+        let mut plain = self.index.tokenizer_for_field(self.fields.exact)?;
+        let mut terms = crate::search::tokens(&mut plain, &top.text, self.fields.exact);
+        terms.truncate(LINEAGE_WORDS);
+        let query: Box<dyn Query> = match terms.len() {
+            0 => return Ok(None),
+            1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
+            _ => Box::new(PhraseQuery::new(terms)),
+        };
+        let count = searcher.search(&*query, &Count)?;
+        let mut ends = Vec::new();
+        for order in [Order::Asc, Order::Desc] {
+            let by_year = TopDocs::with_limit(LINEAGE_ENDS).order_by_u64_field("year", order);
+            for (_, address) in searcher.search(&*query, &by_year)? {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let h = self.hit(&doc, 0.0, &[]);
+                ends.push(Occurrence {
+                    symbol: h.symbol,
+                    date: h.date,
+                    year: h.year,
+                    reference: h.reference,
+                });
+            }
+        }
+        // Dated occurrences order by date; undated ones by year; unknown years last.
+        let key = |o: &Occurrence| {
+            let when = o.date.clone().or_else(|| o.year.map(|y| y.to_string()));
+            (when.unwrap_or_else(|| "9999".into()), o.symbol.clone())
+        };
+        ends.sort_by_key(key);
+        let (Some(earliest), Some(latest)) = (ends.first().cloned(), ends.last().cloned()) else {
             return Ok(None);
         };
         Ok(Some(Lineage {
             wording: top.text.clone(),
-            occurrences: same.len(),
+            occurrences: count,
             earliest,
             latest,
         }))

@@ -143,6 +143,17 @@ impl Library {
     }
 }
 
+impl Library {
+    /// Every paragraph in the library, resolution by resolution in document order (for
+    /// export and for benchmarks that feed the same paragraphs to other engines).
+    pub fn paragraphs(&self) -> Result<Vec<crate::Hit>> {
+        let f = &self.fields;
+        let mut docs = self.all_of_type(PARA)?;
+        docs.sort_by_cached_key(|d| (text_of(d, f.source), u64_of(d, f.pos)));
+        Ok(docs.iter().map(|d| self.hit(d, 0.0, &[])).collect())
+    }
+}
+
 impl Register for Library {
     fn resolution(&self, symbol: &str) -> Option<Resolution> {
         self.lookup(symbol).ok().flatten()
