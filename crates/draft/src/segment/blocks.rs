@@ -208,9 +208,11 @@ pub(crate) fn clean_items(text: &str) -> Vec<Item> {
             continue;
         }
         let (start, _) = line.trimmed_bounds();
-        let t = without_glued_rule(t);
+        // Invisible marks after the last word ("Change,\u{200e}") are not part of the text.
+        let raw = t;
+        let t = without_glued_rule(t.trim_end_matches(super::footnotes::is_invisible));
         let end = start + t.len();
-        let text = super::wrap::keep_final_soft_hyphen(t, super::footnotes::collapse(t));
+        let text = super::wrap::keep_final_soft_hyphen(raw, super::footnotes::collapse(t));
         items.push(Item::Line(Piece {
             text,
             start,
@@ -404,6 +406,15 @@ mod tests {
             texts("__________\n\n1/ A/48/876."),
             ["__________", "1/ A/48/876."]
         );
+    }
+
+    #[test]
+    fn invisible_marks_at_a_line_end_are_outside_the_span() {
+        let src = "on Climate Change,\u{200e}\n";
+        let Some(Item::Line(p)) = clean_items(src).into_iter().next() else {
+            panic!("no line")
+        };
+        assert_eq!(&src[p.start..p.end], "on Climate Change,");
     }
 
     #[test]

@@ -151,8 +151,9 @@ impl Builder {
             self.quoted_resolution(&formula);
             return Some(0);
         }
-        if is_table(block) {
-            // A table (a scale of assessments, a budget) cannot be a paragraph's text.
+        if is_table(block) || is_furniture(&block.text) {
+            // A table (a scale of assessments, a budget) cannot be a paragraph's text, nor can
+            // a job number or page number left in a clean text.
             return Some(0);
         }
         if is_rule(&block.text) {
@@ -578,6 +579,12 @@ fn footnote(block: &Block, after_rule: bool) -> Option<Footnote> {
         markdown: String::new(),
         span: block.span,
     })
+}
+
+/// "95-76363", "*9576363*", "3/12": page furniture of a printed document.
+fn is_furniture(text: &str) -> bool {
+    use super::lines::{is_barcode, is_job_number, is_page_number};
+    is_job_number(text) || is_barcode(text) || is_page_number(text)
 }
 
 /// A table as PDF extraction leaves it: many short lines, a good share of them numbers.

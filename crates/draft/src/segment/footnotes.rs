@@ -173,7 +173,8 @@ pub(crate) fn collapse(text: &str) -> String {
     out
 }
 
-fn is_invisible(c: char) -> bool {
+/// Zero-width and direction marks, the byte order mark and soft hyphens: no visible text.
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200b}'..='\u{200f}' | '\u{feff}' | '\u{ad}' | '\u{2060}'

@@ -104,6 +104,25 @@ pub(crate) fn core(label: &str) -> &str {
     label.trim_start_matches('(').trim_end_matches([')', '.'])
 }
 
+/// The level of a label written without parentheses ("a.", "•") after labels in
+/// parentheses: that of the previous label of the same kind, else one deeper than the label
+/// before it; `None` where no label in parentheses came first.
+fn nested_level(labels: &[String], i: usize, levels: &[u8]) -> Option<u8> {
+    let label = labels.get(i)?;
+    let kind = |l: &str| (l.starts_with('('), l.ends_with('.'));
+    let parens_before = labels.get(..i)?.iter().any(|l| l.starts_with('('));
+    if label.starts_with('(') || !parens_before {
+        return None;
+    }
+    let prev = labels.get(i.checked_sub(1)?)?;
+    let prev_level = *levels.get(i - 1)?;
+    if kind(prev) == kind(label) {
+        Some(prev_level)
+    } else {
+        Some(prev_level.saturating_add(1))
+    }
+}
+
 /// The letter that follows `prev` in a lettered list ("h" -> "i", "z" -> "aa").
 fn next_letter(prev: &str) -> Option<String> {
     let bytes = prev.as_bytes();
@@ -122,11 +141,19 @@ fn next_letter(prev: &str) -> Option<String> {
 /// under a letter level 2, numbers under a Roman numeral level 3. A label that is both a
 /// letter and a numeral ("(i)" after "(h)") is read as the letter unless the label after it
 /// continues a Roman list ("(ii)").
+///
+/// Under labels in parentheses, "a." and bullets go one level deeper than the label before
+/// them, and stay at that level while their kind goes on ("(iv) Matters relating to:" then
+/// "a. ...", "b. ..." at level 3; UN-RULES R9).
 pub(crate) fn levels(labels: &[String]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(labels.len());
+    let mut out: Vec<u8> = Vec::with_capacity(labels.len());
     let mut last_letter: Option<String> = None;
     let mut last_roman: Option<u32> = None;
     for (i, label) in labels.iter().enumerate() {
+        if let Some(level) = nested_level(labels, i, &out) {
+            out.push(level);
+            continue;
+        }
         let c = core(label);
         let next = labels.get(i + 1).map(|l| core(l));
         let level = classify(c, next, last_letter.as_deref(), last_roman);
@@ -232,6 +259,16 @@ mod tests {
     #[test]
     fn roman_list_without_letters_is_level_one() {
         let l = strs(&["(i)", "(ii)", "(iii)"]);
+        assert_eq!(levels(&l), [1, 1, 1]);
+    }
+
+    #[test]
+    fn dotted_letters_and_bullets_under_parentheses_go_deeper() {
+        let l = strs(&["(a)", "(i)", "(ii)", "a.", "b.", "(b)", "(i)"]);
+        assert_eq!(levels(&l), [1, 2, 2, 3, 3, 1, 2]);
+        let l = strs(&["(a)", "•", "•", "(b)"]);
+        assert_eq!(levels(&l), [1, 2, 2, 1]);
+        let l = strs(&["a.", "b.", "c."]);
         assert_eq!(levels(&l), [1, 1, 1]);
     }
 

@@ -380,3 +380,11 @@ fn operative_paragraphs_that_lost_their_numbers() {
     let numbers: Vec<Option<u32>> = d.operative.iter().map(|p| p.number).collect();
     assert_eq!(numbers, [None, None, Some(3)]);
 }
+
+#[test]
+fn job_number_left_in_a_clean_text_is_no_paragraph() {
+    let src = "The General Assembly,\n\nRecalling A,\n\n95-76363\n\nNoting B,\n\n1. Decides C.\n";
+    let d = segment(src);
+    let pre: Vec<&str> = d.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(pre, ["Recalling A,", "Noting B,"]);
+}
