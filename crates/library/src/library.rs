@@ -69,7 +69,7 @@ impl Library {
         };
         let fields = Fields::new();
         if trouble.is_none() {
-            match open_index(&dir, &fields) {
+            match open_index_settled(&dir, &fields) {
                 Ok((index, reader)) => return Ok(Self::assemble(dir, index, reader, manifest)),
                 Err(reason) if dir.join(MANIFEST).exists() => {
                     return Self::rebuild(dir, manifest, format!("index damaged: {reason}"))
@@ -172,6 +172,23 @@ fn make_reader(index: &Index) -> tantivy::Result<IndexReader> {
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
+}
+
+/// [`open_index`], tried again after a pause when it fails: an import in another process
+/// may have just replaced the files of the commit being opened, which is no damage.
+fn open_index_settled(
+    dir: &Path,
+    fields: &Fields,
+) -> std::result::Result<(Index, IndexReader), String> {
+    let mut last = String::new();
+    for attempt in 0..3u64 {
+        match open_index(dir, fields) {
+            Ok(opened) => return Ok(opened),
+            Err(e) => last = e,
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100 * (attempt + 1)));
+    }
+    Err(last)
 }
 
 /// Opens the index and checks that it is ours, of this schema, and readable.

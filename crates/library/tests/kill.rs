@@ -91,6 +91,19 @@ fn a_killed_import_leaves_a_library_that_opens_and_answers() {
             break;
         }
     }
+    // A reader in this process is not blocked by the running import.
+    let reader = Library::open(&dir).expect("opens while an import runs");
+    let t = Instant::now();
+    let found = reader
+        .search(&SearchRequest::new("\"sea turtles\""))
+        .unwrap();
+    assert_eq!(found.groups.len(), 1);
+    assert!(
+        t.elapsed() < Duration::from_secs(2),
+        "search waited {:?}",
+        t.elapsed()
+    );
+    drop(reader);
     child.kill().expect("kill");
     let status = child.wait().expect("wait");
     assert!(
