@@ -97,8 +97,7 @@ fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
         return wrapped_comma || heading_goes_on(prev, next);
     }
     let capital_goes_on = first.is_uppercase()
-        && !starts_paragraph(next)
-        && (wrapped || (opens_paragraph(prev) && ends_closed(next)));
+        && (wrapped && !starts_paragraph(next) || broken_paragraph(prev, next));
     first.is_lowercase() || capital_goes_on || (runs_on(prev) && first.is_alphanumeric())
 }
 
@@ -106,9 +105,15 @@ fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
 /// and the 1961 Convention ...;": a paragraph that opened with its number or opening phrase,
 /// broken off without punctuation, goes on in a block that opens no paragraph and ends like
 /// one.
-fn opens_paragraph(text: &str) -> bool {
-    let numbered = matches!(leading_label(text), Some((Label::Number(_), _)));
-    text.len() > 60 && (numbered || crate::opening::kind_of(text).is_some())
+/// A block that looks preambular but ends with a semicolon cannot follow a numbered
+/// paragraph as a paragraph of its own ("6. Invites ... in Those Countries" then
+/// "Experiencing Serious Drought and/or Desertification, ...;").
+fn broken_paragraph(prev: &str, next: &str) -> bool {
+    let numbered = matches!(leading_label(prev), Some((Label::Number(_), _)));
+    let opened = numbered || prev.len() > 60 && crate::opening::kind_of(prev).is_some();
+    let looks_preambular = crate::opening::kind_of(next) == Some(crate::model::Kind::Preambular);
+    let opens = starts_paragraph(next) && !(numbered && looks_preambular && next.ends_with(';'));
+    opened && !opens && ends_closed(next)
 }
 
 /// "Section 27B. Office of Programme Planning," then "Budget and Accounts": a short heading
@@ -261,6 +266,11 @@ mod tests {
         assert!(blocks[0].ends_with(
             "Stateless Persons and the 1961 Convention on the reduction of statelessness;"
         ));
+        let src = "6. Invites States to act in Those Countries\n\nExperiencing Serious Drought, Particularly in Africa, and welcomes the efforts;\n";
+        assert_eq!(joined(src).len(), 1);
+        let src =
+            "3. Urges States to meet the requests of the Special\n\nRapporteur for information;\n";
+        assert_eq!(joined(src).len(), 1);
         // A heading before a paragraph that opens with a capital stays apart.
         let src = "Implementation of the Convention\n\nThe Office shall act;\n";
         assert_eq!(joined(src).len(), 2);
