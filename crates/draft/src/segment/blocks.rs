@@ -209,16 +209,22 @@ pub(crate) fn clean_items(text: &str) -> Vec<Item> {
         }
         let (start, _) = line.trimmed_bounds();
         // Invisible marks after the last word ("Change,\u{200e}") are not part of the text.
-        let raw = t;
-        let t = without_glued_rule(t.trim_end_matches(super::footnotes::is_invisible));
-        let end = start + t.len();
-        let text = super::wrap::keep_final_soft_hyphen(raw, super::footnotes::collapse(t));
-        items.push(Item::Line(Piece {
-            text,
+        let (start, t) = match glued_formula(t) {
+            Some(at) => {
+                // "The Human Rights Council,\tGuided by ...": the formula is a block of its own.
+                let formula = t.get(..at).unwrap_or(t).trim_end();
+                items.push(clean_piece(formula, formula, start));
+                items.push(Item::Blank);
+                let rest = t.get(at..).unwrap_or("");
+                (start + (t.len() - rest.len()), rest)
+            }
+            None => (start, t),
+        };
+        items.push(clean_piece(
+            t,
+            t.trim_end_matches(super::footnotes::is_invisible),
             start,
-            end,
-            marks: Vec::new(),
-        }));
+        ));
         if lines
             .get(i + 1)
             .is_some_and(|next| !is_blank_line(next.trimmed()))
@@ -227,6 +233,28 @@ pub(crate) fn clean_items(text: &str) -> Vec<Item> {
         }
     }
     items
+}
+
+/// The item for one line of a clean text starting at `start`; `raw` is the line, `t` the part
+/// of it that is text (invisible marks after the last word are outside the span).
+fn clean_piece(raw: &str, t: &str, start: usize) -> Item {
+    let t = without_glued_rule(t);
+    Item::Line(Piece {
+        text: super::wrap::keep_final_soft_hyphen(raw, super::footnotes::collapse(t)),
+        start,
+        end: start + t.len(),
+        marks: Vec::new(),
+    })
+}
+
+/// Where the text after an enacting formula that shares its line starts ("The Human Rights
+/// Council,\tGuided by ..."), when a known organ is named.
+fn glued_formula(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix("The ")?;
+    let (name, after) = rest.split_once(',')?;
+    let known = crate::model::Body::ALL.iter().any(|b| b.name() == name);
+    let text = after.trim_start();
+    (known && !text.is_empty()).then(|| line.len() - text.len())
 }
 
 /// "... by the use of all possible means for the ____________": the rule above the
@@ -415,6 +443,23 @@ mod tests {
             panic!("no line")
         };
         assert_eq!(&src[p.start..p.end], "on Climate Change,");
+    }
+
+    #[test]
+    fn enacting_formula_sharing_a_line_is_split() {
+        let src = "The Human Rights Council,\tGuided by the Charter,\n\nRecalling A,\n";
+        assert_eq!(
+            texts(src),
+            [
+                "The Human Rights Council,",
+                "Guided by the Charter,",
+                "Recalling A,"
+            ]
+        );
+        let b = group(&clean_items(src));
+        assert_eq!(&src[b[1].span.range()], "Guided by the Charter,");
+        assert_eq!(texts("The General Assembly, Recalling,").len(), 2);
+        assert_eq!(texts("The Committee, noting A,").len(), 1);
     }
 
     #[test]
