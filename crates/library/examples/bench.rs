@@ -82,78 +82,86 @@ fn run(corpus: &Path, work: &Path, n: usize) -> Result<String, Error> {
     let phrases = sample_phrases(&paras, n);
     let drafts = sample_drafts(&paras, n);
     eprintln!(
-        "imported {} files, {} paragraphs in {:.1} s; {} phrases",
+        "imported {} files, {} paragraphs in {:.1} s",
         summary.added,
         paras.len(),
-        import.as_secs_f64(),
-        phrases.len()
+        import.as_secs_f64()
     );
-
     let ours = time_each(&phrases, |q| {
         Ok(lib
             .search(&SearchRequest::new(format!("\"{q}\"")))?
             .total_paragraphs)
     })?;
+    let precedent = time_precedent(&lib, &drafts)?;
+    let (bare_import, bare) = bare_tantivy(work, &paras, &phrases)?;
+    let (fts_import, fts) = fts5(work, &paras, &phrases)?;
+    let rg = ripgrep(&corpus.join("texts"), &phrases)?;
+    let secs = |d: Duration, what: &str| format!("{:.2} s{what}", d.as_secs_f64());
+    let rows = [
+        (
+            "resolute-library (read + segment + index; search = grouped, highlighted)",
+            secs(import, ""),
+            Some(ours),
+        ),
+        (
+            "bare tantivy (same paragraphs and tokenizers, top 10 + stored text)",
+            secs(bare_import, " (index only)"),
+            Some(bare),
+        ),
+        (
+            "SQLite FTS5 (same paragraphs, porter, top 10 by rank)",
+            secs(fts_import, " (insert only)"),
+            Some(fts),
+        ),
+        (
+            "ripgrep -F -i (same plain texts, no index; one process per query)",
+            "none".into(),
+            rg,
+        ),
+    ];
+    let mut out = conditions(corpus, &summary, paras.len(), n);
+    out.push_str(&table(&rows, phrases.len()));
+    out.push_str(&format!(
+        "\nPrecedent (draft paragraph with one word dropped, one added, two swapped; top 5 with diff and lineage), {} queries: p50 {} ms, p99 {} ms, max {} ms; source paragraph (or its exact wording elsewhere) ranked first for {}/{}.\n",
+        drafts.len(), ms(precedent.p50), ms(precedent.p99), ms(precedent.max), precedent.found, drafts.len()
+    ));
+    Ok(out)
+}
+
+fn table(rows: &[(&str, String, Option<Latency>)], queries: usize) -> String {
+    let mut out = String::from("\n| engine | import / index | phrase search p50 (ms) | p99 (ms) | max (ms) | queries with a hit |\n|---|---|---|---|---|---|\n");
+    for (name, import, latency) in rows {
+        out.push_str(&match latency {
+            Some(l) => format!(
+                "| {name} | {import} | {} | {} | {} | {}/{queries} |\n",
+                ms(l.p50),
+                ms(l.p99),
+                ms(l.max),
+                l.found
+            ),
+            None => {
+                format!("| {name} | skipped: `rg` not found (Debian package `ripgrep`) | | | | |\n")
+            }
+        });
+    }
+    out
+}
+
+/// Precedent latency; "found" counts drafts whose top precedent is the source paragraph
+/// or the same wording in another resolution.
+fn time_precedent(lib: &Library, drafts: &[Draft]) -> Result<Latency, Error> {
     let texts: Vec<String> = drafts.iter().map(|d| d.text.clone()).collect();
     let mut next = drafts.iter();
-    // "Found" here means: the top precedent is the source paragraph or the same wording.
-    let precedent = time_each(&texts, |d| {
+    time_each(&texts, |d| {
         let top = lib.precedent(d, 5)?.precedents.into_iter().next();
-        let source = next.next();
-        let hit = match (top, source) {
+        let hit = match (top, next.next()) {
             (Some(t), Some(s)) => {
                 t.hit.symbol == s.source_symbol || words(&t.hit.text) == s.source_words
             }
             _ => false,
         };
         Ok(usize::from(hit))
-    })?;
-    let (bare_import, bare) = bare_tantivy(work, &paras, &phrases)?;
-    let (fts_import, fts) = fts5(work, &paras, &phrases)?;
-    let rg = ripgrep(&corpus.join("texts"), &phrases)?;
-
-    let mut out = String::new();
-    out.push_str(&conditions(corpus, &summary, paras.len(), n));
-    out.push_str("\n| engine | import / index | phrase search p50 (ms) | p99 (ms) | max (ms) | queries with a hit |\n|---|---|---|---|---|---|\n");
-    let row = |name: &str, import: String, l: &Latency| {
-        format!(
-            "| {name} | {import} | {} | {} | {} | {}/{} |\n",
-            ms(l.p50),
-            ms(l.p99),
-            ms(l.max),
-            l.found,
-            phrases.len()
-        )
-    };
-    out.push_str(&row(
-        "resolute-library (read + segment + index; search = grouped, highlighted)",
-        format!("{:.2} s", import.as_secs_f64()),
-        &ours,
-    ));
-    out.push_str(&row(
-        "bare tantivy (same paragraphs and tokenizers, top 10 + stored text)",
-        format!("{:.2} s (index only)", bare_import.as_secs_f64()),
-        &bare,
-    ));
-    out.push_str(&row(
-        "SQLite FTS5 (same paragraphs, porter, top 10 by rank)",
-        format!("{:.2} s (insert only)", fts_import.as_secs_f64()),
-        &fts,
-    ));
-    match rg {
-        Some(l) => out.push_str(&row(
-            "ripgrep -F -i (same plain texts, no index; one process per query)",
-            "none".into(),
-            &l,
-        )),
-        None => out
-            .push_str("| ripgrep | skipped: `rg` not found (Debian package `ripgrep`) | | | | |\n"),
-    }
-    out.push_str(&format!(
-        "\nPrecedent (draft paragraph with one word dropped, one added, two swapped; top 5 with diff and lineage), {} queries: p50 {} ms, p99 {} ms, max {} ms; source paragraph (or its exact wording elsewhere) ranked first for {}/{}.\n",
-        drafts.len(), ms(precedent.p50), ms(precedent.p99), ms(precedent.max), precedent.found, drafts.len()
-    ));
-    Ok(out)
+    })
 }
 
 fn conditions(

@@ -109,19 +109,7 @@ impl Library {
         let start = Instant::now();
         self.record_roots(paths)?;
         let mut summary = ImportSummary::default();
-        let mut found = Vec::new();
-        for path in paths {
-            match walk(path, &mut found) {
-                Ok(()) => {}
-                Err(reason) => summary.failed.push(FileFailure {
-                    path: path.clone(),
-                    reason,
-                }),
-            }
-        }
-        dedupe(&mut found);
-        found.sort_by_key(|f| !metadata::is_metadata_name(&f.name));
-        summary.files = found.len();
+        let found = collect(paths, &mut summary);
         let known = self.known_sources()?;
         let mut meta = self.known_metadata()?;
         let mut writer: IndexWriter<TantivyDocument> = self.index.writer(WRITER_BUDGET)?;
@@ -131,6 +119,7 @@ impl Library {
             .take_while(|f| metadata::is_metadata_name(&f.name))
             .count();
         let (metas, texts) = found.split_at(split);
+        // Metadata first, one file at a time: the texts after them are dated from it.
         for f in metas {
             let outcome = handle(
                 f,
@@ -229,8 +218,11 @@ impl Library {
                 rows,
             } => {
                 summary.metadata_rows += rows.len();
-                let docs = rows.iter().map(|r| fields.meta_doc(&f.key, r)).collect();
-                (hash, replaced, docs)
+                (
+                    hash,
+                    replaced,
+                    rows.iter().map(|r| fields.meta_doc(&f.key, r)).collect(),
+                )
             }
         };
         if replaced {
@@ -352,6 +344,24 @@ fn hex_sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The files under `paths`, each once, metadata files first; paths that cannot be opened
+/// are reported in `summary`.
+fn collect(paths: &[PathBuf], summary: &mut ImportSummary) -> Vec<Found> {
+    let mut found = Vec::new();
+    for path in paths {
+        if let Err(reason) = walk(path, &mut found) {
+            summary.failed.push(FileFailure {
+                path: path.clone(),
+                reason,
+            });
+        }
+    }
+    dedupe(&mut found);
+    found.sort_by_key(|f| !metadata::is_metadata_name(&f.name));
+    summary.files = found.len();
+    found
 }
 
 fn dedupe(found: &mut Vec<Found>) {

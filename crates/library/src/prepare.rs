@@ -61,14 +61,7 @@ pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Re
     if paras.is_empty() {
         return Err("no preambular or operative paragraph found".into());
     }
-    // A metadata row that names this very file is the most reliable: texts taken from
-    // compilation volumes open with a neighbouring resolution's symbol.
-    let symbol = meta
-        .symbol_of_file(file)
-        .map(str::to_string)
-        .or_else(|| draft.meta.symbol.clone())
-        .or_else(|| doc.meta.symbol.clone())
-        .unwrap_or_else(|| stem(file).to_string());
+    let symbol = symbol_of(&draft, doc, file, meta);
     let row = meta.get(&symbol);
     let from_text = text_date(&draft);
     let date_from_text = from_text.is_some();
@@ -77,11 +70,8 @@ pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Re
         .as_deref()
         .and_then(year_of_date)
         .or_else(|| year_of(&symbol));
-    let body = draft
-        .meta
-        .body
-        .or_else(|| row.and_then(|r| r.body.as_deref()).and_then(Body::parse))
-        .or_else(|| body_of(&symbol));
+    let row_body = row.and_then(|r| r.body.as_deref()).and_then(Body::parse);
+    let body = draft.meta.body.or(row_body).or_else(|| body_of(&symbol));
     let title = draft
         .meta
         .title
@@ -102,6 +92,16 @@ pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Re
         paras,
         ops: u32::try_from(ops).unwrap_or(u32::MAX),
     })
+}
+
+/// The symbol of a text. A metadata row that names this very file is the most reliable:
+/// texts taken from compilation volumes open with a neighbouring resolution's symbol.
+fn symbol_of(draft: &Draft, doc: &Document, file: &str, meta: &MetaIndex) -> String {
+    meta.symbol_of_file(file)
+        .map(str::to_string)
+        .or_else(|| draft.meta.symbol.clone())
+        .or_else(|| doc.meta.symbol.clone())
+        .unwrap_or_else(|| stem(file).to_string())
 }
 
 /// The adoption date the text states: its adoption line, else its closing formula.
