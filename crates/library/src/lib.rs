@@ -21,6 +21,22 @@
 //! assert_eq!(found.groups[0].hits[0].reference, "A_RES_99_1, PP 1");
 //! ```
 //!
+//! # For front ends (the `resolute` command line, the app)
+//!
+//! | command (DESIGN.md §3) | call | output |
+//! |---|---|---|
+//! | `library add PATH...` | [`Library::open`], then [`Library::import`] with a progress callback ([`Progress`]: files done/total, bytes, files/s, ETA) | [`ImportSummary`]; list `failed` (path + reason) |
+//! | `library stats` | [`Library::stats`] | [`Stats`] (by body, by year) |
+//! | `search QUERY [--body --from --to --kind --limit]` | [`Library::search`] with a [`SearchRequest`] | one JSON line per [`Hit`] of [`SearchResults::hits`]; groups in [`SearchResults::groups`] |
+//! | `precedent TEXT [--limit]` | [`Library::precedent`] | one JSON line per [`Precedent`] (the hit's fields plus `diff`); [`Precedents::lineage`] |
+//! | `check FILE --library DIR` | `&library` as `&dyn resolute_check::Register` | |
+//!
+//! After [`Library::open`], [`Library::rebuilt`] tells whether an older or damaged index was
+//! rebuilt (say so to the user). Query syntax: words are stemmed and all required,
+//! `"quoted phrases"` are exact, `OR` joins two items, `-word` / `NOT word` excludes.
+//! Paragraph `kind` is "preambular", "operative", or "annex" (a paragraph of an annex the
+//! resolution adopts); `highlight` marks matches with `**` (plain text, never HTML).
+//!
 //! Layout of a library folder: `library.json` (format version, import roots) and `index/`
 //! (tantivy). Every imported file, paragraph, resolution record and metadata row is one
 //! tantivy document, so one commit makes an import step visible atomically; a killed import
