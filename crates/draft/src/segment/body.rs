@@ -281,7 +281,7 @@ impl Builder {
                     .push(paragraph(Kind::Operative, Some(n), block, len));
             }
             Some((Label::Sub(label), len)) => part.sub(label, block, len),
-            None if part.after_subparagraphs(block) => part.sub(String::new(), block, 0),
+            None if part.continues_paragraph(block) => part.sub(String::new(), block, 0),
             None => {
                 let kind = unnumbered_kind(block, !part.operative.is_empty(), no_preamble, ahead);
                 let p = paragraph(kind, None, block, 0);
@@ -367,12 +367,13 @@ impl Part {
         true
     }
 
-    /// Whether `block` is lower-case text right after the subparagraphs of the last paragraph
-    /// ("(f) ...;" then "and demands that the perpetrators be held accountable;"): the end of
-    /// that paragraph, kept as a subparagraph without a label.
-    fn after_subparagraphs(&self, block: &Block) -> bool {
+    /// Whether `block` is lower-case text right after a paragraph or its subparagraphs ("(f)
+    /// ...;" then "and demands that the perpetrators be held accountable;"; "... 30 June
+    /// 2011;" then "and to finance ..."): the end of that paragraph, kept as a subparagraph
+    /// without a label.
+    fn continues_paragraph(&self, block: &Block) -> bool {
         let last = self.operative.last().or(self.preamble.last());
-        block.text.starts_with(char::is_lowercase) && last.is_some_and(|p| !p.sub.is_empty())
+        block.text.starts_with(char::is_lowercase) && last.is_some()
     }
 
     /// Attaches a subparagraph to the last paragraph (operative before preambular); a label

@@ -388,3 +388,13 @@ fn job_number_left_in_a_clean_text_is_no_paragraph() {
     let pre: Vec<&str> = d.preamble.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(pre, ["Recalling A,", "Noting B,"]);
 }
+
+#[test]
+fn lower_case_text_after_a_paragraph_without_subparagraphs_continues_it() {
+    let src = "The General Assembly,\n\n1. Decides to appropriate 10 dollars for the period to 30 June 2011;\n\nand to finance the appropriation;\n\n2. Decides to act.\n";
+    let d = segment(src);
+    let numbers: Vec<Option<u32>> = d.operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2)]);
+    assert_eq!(d.operative[0].sub.len(), 1);
+    assert_eq!(d.operative[0].sub[0].label, "");
+}
