@@ -329,7 +329,7 @@ fn handle(f: &Found, ctx: &Context<'_>) -> Outcome {
     }
     match resolute_convert::read(&bytes, &f.name) {
         Err(e) => Outcome::Failed(e.to_string()),
-        Ok(doc) => match prepare(&doc, &f.name, ctx.meta) {
+        Ok(doc) => match guarded_prepare(&doc, &f.name, ctx.meta) {
             Ok(resolved) => Outcome::Text {
                 hash,
                 replaced,
@@ -338,6 +338,17 @@ fn handle(f: &Found, ctx: &Context<'_>) -> Outcome {
             Err(reason) => Outcome::Failed(reason),
         },
     }
+}
+
+/// [`prepare`], with a panic in segmentation (a bug, never expected) reported as this
+/// file's failure instead of ending the whole import.
+fn guarded_prepare(
+    doc: &resolute_convert::Document,
+    name: &str,
+    meta: &MetaIndex,
+) -> std::result::Result<Resolved, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(doc, name, meta)))
+        .unwrap_or_else(|_| Err("internal error while segmenting (please report this file)".into()))
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

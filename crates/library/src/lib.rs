@@ -34,8 +34,9 @@
 //! After [`Library::open`], [`Library::rebuilt`] tells whether an older or damaged index was
 //! rebuilt (say so to the user). Query syntax: words are stemmed and all required,
 //! `"quoted phrases"` are exact, `OR` joins two items, `-word` / `NOT word` excludes.
-//! Paragraph `kind` is "preambular", "operative", or "annex" (a paragraph of an annex the
-//! resolution adopts); `highlight` marks matches with `**` (plain text, never HTML).
+//! Paragraph `kind` is "preambular", "operative", "annex" (a paragraph of an annex the
+//! resolution adopts) or "statement" (a paragraph of a presidential statement);
+//! `highlight` marks matches with `**` (plain text, never HTML).
 //!
 //! Layout of a library folder: `library.json` (format version, import roots) and `index/`
 //! (tantivy). Every imported file, paragraph, resolution record and metadata row is one

@@ -13,6 +13,9 @@ use crate::symbols::{body_of, is_iso_date, year_of, year_of_date};
 pub(crate) enum Part {
     Own(Kind),
     Annex,
+    /// A paragraph of a presidential statement, which has no preamble and no numbered
+    /// operative part.
+    Statement,
 }
 
 /// One paragraph as indexed.
@@ -58,6 +61,9 @@ pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Re
     let draft = segment(&doc.text);
     let mut paras = paragraphs(&draft);
     paras.extend(annex_paragraphs(&draft));
+    if paras.is_empty() {
+        paras = statement_paragraphs(&doc.text);
+    }
     if paras.is_empty() {
         return Err("no preambular or operative paragraph found".into());
     }
@@ -175,6 +181,40 @@ fn annex_paragraphs(draft: &Draft) -> Vec<Para> {
     out
 }
 
+/// The paragraphs of a presidential statement: the blocks after the line that introduces
+/// it ("... made the following statement on behalf of the Council:"), quotes stripped.
+/// Empty for any other text.
+fn statement_paragraphs(text: &str) -> Vec<Para> {
+    let head = text.get(..text.len().min(3000)).unwrap_or(text);
+    if !head.contains("Statement by the President of the") {
+        return Vec::new();
+    }
+    let blocks: Vec<String> = text
+        .split("\n\n")
+        .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let start = blocks
+        .iter()
+        .position(|b| b.contains("following statement"))
+        .map_or(1, |i| i + 1);
+    let quotes: &[char] = &['"', '\u{201c}', '\u{201d}'];
+    blocks
+        .iter()
+        .skip(start)
+        .map(|b| b.trim_matches(quotes).trim().to_string())
+        .filter(|b| b.split_whitespace().count() >= 4 && !b.starts_with("<!--"))
+        .enumerate()
+        .map(|(i, text)| Para {
+            kind: Part::Statement,
+            n: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            ord: None,
+            section: None,
+            opening: None,
+            text,
+        })
+        .collect()
+}
+
 fn para(p: &Paragraph, n: u32, ord: Option<u32>, section: &Option<String>) -> Para {
     let mut text = p.text.clone();
     for sub in &p.sub {
@@ -237,6 +277,35 @@ mod tests {
         assert_eq!(r.body, Some(Body::GeneralAssembly));
         let r = prepare(&doc(TEXT), "notes.txt", &MetaIndex::default()).unwrap();
         assert_eq!(r.symbol, "notes");
+    }
+
+    #[test]
+    fn a_presidential_statement_gives_its_paragraphs() {
+        let text = "Statement by the President of the Security Council\n\n\
+            At its meeting, the President made the following statement on behalf of the Council:\n\n\
+            \u{201c}The Security Council welcomes the report of the Secretary-General.\n\n\
+            \u{201c}The Council will remain seized of the matter.\u{201d}\n";
+        let r = prepare(&doc(text), "S_PRST_2099_1.txt", &MetaIndex::default()).unwrap();
+        let texts: Vec<_> = r
+            .paras
+            .iter()
+            .map(|p| (p.kind, p.n, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    Part::Statement,
+                    1,
+                    "The Security Council welcomes the report of the Secretary-General."
+                ),
+                (
+                    Part::Statement,
+                    2,
+                    "The Council will remain seized of the matter."
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub struct SearchRequest {
     pub from: Option<u64>,
     /// Only resolutions adopted in or before this year.
     pub to: Option<u64>,
-    /// Only "preambular", "operative" or "annex" paragraphs.
+    /// Only "preambular", "operative", "annex" or "statement" paragraphs.
     pub kind: Option<String>,
     /// Resolutions to return at most.
     pub limit: usize,
@@ -62,7 +62,8 @@ pub struct Hit {
     /// Adoption date (YYYY-MM-DD) when known.
     pub date: Option<String>,
     /// "preambular" or "operative"; "annex" for a paragraph of an annex (a convention,
-    /// a programme of action) that the resolution adopts or refers to.
+    /// a programme of action) that the resolution adopts or refers to; "statement" for a
+    /// paragraph of a presidential statement.
     pub kind: String,
     /// Operative number, or position of a preambular paragraph.
     pub n: u32,
@@ -278,6 +279,9 @@ pub(crate) fn reference(symbol: &str, section: Option<&str>, kind: &str, n: u32)
     if kind == "annex" {
         let heading = section.unwrap_or("annex").to_lowercase();
         return format!("{symbol}, {heading}, para. {n}");
+    }
+    if kind == "statement" {
+        return format!("{symbol}, para. {n}");
     }
     let part = if kind == "operative" { "OP" } else { "PP" };
     match section {

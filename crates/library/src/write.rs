@@ -9,12 +9,13 @@ use crate::prepare::{Para, Part, Resolved};
 use crate::schema::{Fields, DOC, META, PARA, SOURCE};
 use crate::symbols::{base_key, body_of, year_of, year_of_date};
 
-/// The wire name of a paragraph kind: "preambular", "operative", or "annex".
+/// The wire name of a paragraph kind: "preambular", "operative", "annex" or "statement".
 pub(crate) fn kind_name(kind: Part) -> &'static str {
     match kind {
         Part::Own(Kind::Preambular) => "preambular",
         Part::Own(Kind::Operative) => "operative",
         Part::Annex => "annex",
+        Part::Statement => "statement",
     }
 }
 
