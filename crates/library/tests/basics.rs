@@ -299,3 +299,41 @@ fn a_newer_format_is_refused_and_left_alone() {
     ));
     assert_eq!(fs::read_to_string(dir.join("library.json")).unwrap(), json);
 }
+
+#[test]
+fn json_lines_have_the_design_fields_and_stats_count_by_body_and_year() {
+    let root = temp_dir("json");
+    write_two(&root);
+    let mut lib = Library::open(root.join("lib")).unwrap();
+    lib.import(std::slice::from_ref(&root), &mut |_| {})
+        .unwrap();
+    let results = lib.search(&SearchRequest::new("seized")).unwrap();
+    let precedents = lib
+        .precedent("Decides to remain seized of this matter", 1)
+        .unwrap();
+    let lines = [
+        serde_json::to_value(results.hits().next().unwrap()).unwrap(),
+        serde_json::to_value(&precedents.precedents[0]).unwrap(),
+    ];
+    for line in &lines {
+        for key in [
+            "symbol",
+            "body",
+            "date",
+            "kind",
+            "n",
+            "text",
+            "score",
+            "highlight",
+        ] {
+            assert!(line.get(key).is_some(), "{key} missing in {line}");
+        }
+    }
+    assert!(lines[1]["diff"].is_array());
+    let stats = lib.stats().unwrap();
+    assert_eq!(stats.resolutions, 2);
+    assert_eq!(stats.by_body["GA"].paragraphs, 4);
+    assert_eq!(stats.by_body["SC"].resolutions, 1);
+    assert_eq!(stats.by_year[&2031].resolutions, 1);
+    assert_eq!(stats.by_year[&2035].paragraphs, 4);
+}
