@@ -28,6 +28,10 @@ pub enum LibraryError {
         /// Version this program writes.
         supported: u32,
     },
+    /// Another import is writing to this library (in this or another process); try again
+    /// when it has finished. Searching is not affected.
+    #[error("another import is running on this library")]
+    Busy,
     /// The manifest could not be written.
     #[error("manifest: {0}")]
     Manifest(String),
@@ -40,6 +44,14 @@ impl LibraryError {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// The writer could not be had: [`LibraryError::Busy`] when another writer holds the lock.
+pub(crate) fn writer_error(e: tantivy::TantivyError) -> LibraryError {
+    match e {
+        tantivy::TantivyError::LockFailure(..) => LibraryError::Busy,
+        other => LibraryError::Index(other),
     }
 }
 

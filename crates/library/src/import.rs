@@ -112,7 +112,10 @@ impl Library {
         let found = collect(paths, &mut summary);
         let known = self.known_sources()?;
         let mut meta = self.known_metadata()?;
-        let mut writer: IndexWriter<TantivyDocument> = self.index.writer(WRITER_BUDGET)?;
+        let mut writer: IndexWriter<TantivyDocument> = self
+            .index
+            .writer(WRITER_BUDGET)
+            .map_err(crate::error::writer_error)?;
         let mut run = Run::new(&found, start, self.commit_every, progress);
         let split = found
             .iter()

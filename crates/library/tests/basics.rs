@@ -337,3 +337,34 @@ fn json_lines_have_the_design_fields_and_stats_count_by_body_and_year() {
     assert_eq!(stats.by_year[&2031].resolutions, 1);
     assert_eq!(stats.by_year[&2035].paragraphs, 4);
 }
+
+#[test]
+fn a_second_import_at_once_is_refused_as_busy_and_search_goes_on() {
+    let root = temp_dir("busy");
+    write_two(&root);
+    let dir = root.join("lib");
+    let mut first = Library::open(&dir).unwrap();
+    first.import(&[root.join("a.txt")], &mut |_| {}).unwrap();
+    let mut second = Library::open(&dir).unwrap();
+    // The first import reports progress from inside its run: start the second there.
+    let mut outcome = None;
+    first
+        .import(&[root.join("b.txt")], &mut |_| {
+            if outcome.is_none() {
+                outcome = Some(second.import(&[root.join("a.txt")], &mut |_| {}));
+                assert_eq!(
+                    second
+                        .search(&SearchRequest::new("locust"))
+                        .unwrap()
+                        .groups
+                        .len(),
+                    1
+                );
+            }
+        })
+        .unwrap();
+    assert!(
+        matches!(outcome, Some(Err(resolute_library::LibraryError::Busy))),
+        "{outcome:?}"
+    );
+}
