@@ -367,13 +367,17 @@ impl Part {
         true
     }
 
-    /// Whether `block` is lower-case text right after a paragraph or its subparagraphs ("(f)
+    /// Whether `block` is lower-case text right after an operative paragraph or the
+    /// subparagraphs of any paragraph ("(f)
     /// ...;" then "and demands that the perpetrators be held accountable;"; "... 30 June
     /// 2011;" then "and to finance ..."): the end of that paragraph, kept as a subparagraph
     /// without a label.
     fn continues_paragraph(&self, block: &Block) -> bool {
+        // A preambular paragraph without subparagraphs keeps lower-case text after it as a
+        // paragraph of its own ("noting ...,"), as the draft format writes it.
         let last = self.operative.last().or(self.preamble.last());
-        block.text.starts_with(char::is_lowercase) && last.is_some()
+        let attach = last.is_some_and(|p| p.kind == Kind::Operative || !p.sub.is_empty());
+        block.text.starts_with(char::is_lowercase) && attach
     }
 
     /// Attaches a subparagraph to the last paragraph (operative before preambular); a label

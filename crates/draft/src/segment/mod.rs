@@ -22,8 +22,8 @@
 //!   adoption of the following draft resolution:" then "The General Assembly,", "Recalling
 //!   ...", "1. ...") is a [`Section`](crate::model::Section) labelled "" whose heading is its
 //!   enacting formula as written, with its own preamble and operative numbering;
-//! - lower-case text after a paragraph or its subparagraphs ("(f) ...;" then "and demands
-//!   that ...;") ends that paragraph: it is kept as a last
+//! - lower-case text after an operative paragraph or after subparagraphs ("(f) ...;" then
+//!   "and demands that ...;") ends that paragraph: it is kept as a last
 //!   [`Subparagraph`](crate::model::Subparagraph) with an empty label, at level 1.
 //!
 //! ```
