@@ -75,6 +75,7 @@ struct Candidate {
     doc: TantivyDocument,
     similarity: f32,
     bm25: f32,
+    year: Option<u64>,
 }
 
 impl Library {
@@ -85,16 +86,21 @@ impl Library {
         let draft_terms = stems(&mut analyzer, text);
         let searcher = self.searcher();
         let mut found = self.candidates(&searcher, &mut analyzer, &draft_terms, CANDIDATES)?;
+        // Equal wording ranks the most recent adoption first: the current agreed language.
         found.sort_by(|a, b| {
             b.similarity
                 .total_cmp(&a.similarity)
+                .then(b.year.cmp(&a.year))
                 .then(b.bm25.total_cmp(&a.bm25))
         });
-        found.truncate(limit.max(1));
+        let mut seen = std::collections::HashSet::new();
         let precedents: Vec<Precedent> = found
             .iter()
-            .map(|c| {
-                let mut hit = self.hit(&c.doc, c.similarity, &[]);
+            .map(|c| self.hit(&c.doc, c.similarity, &[]))
+            // One precedent per wording; the lineage tells where else it was adopted.
+            .filter(|hit| seen.insert(wording(&hit.text)))
+            .take(limit.max(1))
+            .map(|mut hit| {
                 let diff = word_diff(&hit.text, text);
                 hit.highlight = render(&diff);
                 Precedent { hit, diff }
@@ -136,10 +142,12 @@ impl Library {
             let doc: TantivyDocument = searcher.doc(address)?;
             let own = crate::register::text_of(&doc, self.fields.text).unwrap_or_default();
             let similarity = similarity(terms, &stems(analyzer, &own));
+            let year = crate::register::u64_of(&doc, self.fields.year);
             out.push(Candidate {
                 doc,
                 similarity,
                 bm25,
+                year,
             });
         }
         Ok(out)
@@ -211,6 +219,19 @@ impl Library {
             latest,
         }))
     }
+}
+
+/// The comparison form of a wording: its words, lower case, without punctuation.
+fn wording(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// The stemmed tokens of a text, in order.

@@ -188,6 +188,19 @@ fn precedent_tolerates_changes_and_traces_lineage() {
     let found = lib.precedent(draft, 3).unwrap();
     let top = &found.precedents[0];
     assert_eq!(top.hit.text, para);
+    assert_eq!(
+        top.hit.symbol, "A/RES/65/3",
+        "equal wording: the latest adoption first"
+    );
+    let same = found
+        .precedents
+        .iter()
+        .filter(|p| p.hit.text == para)
+        .count();
+    assert_eq!(
+        same, 1,
+        "one precedent per wording; the lineage lists the others"
+    );
     assert!(
         top.hit.score > 0.7 && top.hit.score < 1.0,
         "{}",
