@@ -268,7 +268,7 @@ impl Builder {
     }
 
     fn paragraph(&mut self, block: &Block, ahead: Ahead) {
-        if self.starts_new_part(block) {
+        if self.starts_new_part(block) || self.restarts_numbering(block) {
             // A preambular paragraph never follows an operative one within a part: a part
             // whose label the text lost begins here.
             self.open_section(String::new(), String::new(), block, None);
@@ -291,6 +291,13 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// "1." after numbered paragraphs of the current part: numbering restarts in a part
+    /// whose heading the text lost.
+    fn restarts_numbering(&mut self, block: &Block) -> bool {
+        let one = matches!(leading_label(&block.text), Some((Label::Number(1), _)));
+        one && self.part().operative.iter().any(|p| p.number.is_some())
     }
 
     /// An unnumbered paragraph with a preambular opening, ending with a comma, after the

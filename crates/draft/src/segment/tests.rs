@@ -398,3 +398,13 @@ fn lower_case_text_after_a_paragraph_without_subparagraphs_continues_it() {
     assert_eq!(d.operative[0].sub.len(), 1);
     assert_eq!(d.operative[0].sub[0].label, "");
 }
+
+#[test]
+fn numbering_restarting_at_one_opens_a_part() {
+    let src = "The General Assembly,\n\nI\n\nFirst topic\n\n1. Decides A;\n\n2. Decides B;\n\n1. Takes note of C;\n\n2. Requests D.\n";
+    let d = segment(src);
+    assert_eq!(d.sections.len(), 2);
+    assert_eq!(d.sections[1].label, "");
+    let numbers: Vec<Option<u32>> = d.sections[1].operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2)]);
+}
