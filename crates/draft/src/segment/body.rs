@@ -384,7 +384,10 @@ impl Part {
         // paragraph of its own ("noting ...,"), as the draft format writes it.
         let last = self.operative.last().or(self.preamble.last());
         let attach = last.is_some_and(|p| p.kind == Kind::Operative || !p.sub.is_empty());
-        block.text.starts_with(char::is_lowercase) && attach
+        let under_sub = last
+            .and_then(|p| p.sub.last())
+            .is_some_and(|s| introduces(s, block));
+        block.text.starts_with(char::is_lowercase) && attach || under_sub
     }
 
     /// Attaches a subparagraph to the last paragraph (operative before preambular); a label
@@ -417,8 +420,21 @@ impl Part {
     }
 }
 
+/// Whether an unlabelled block that opens no paragraph is text under the subparagraph `sub`:
+/// "(b) Support account for peacekeeping operations:" then "An amount of ...", or a quoted
+/// text after "... is replaced with the following:" and the quotations after it.
+fn introduces(sub: &Subparagraph, block: &Block) -> bool {
+    let quote = |t: &str| t.starts_with(['"', '“']);
+    let opens = kind_of(&block.text).is_some();
+    let after_colon = sub.text.trim_end().ends_with(':');
+    let more_quotes = sub.label.is_empty() && quote(&sub.text) && quote(&block.text);
+    !opens && (after_colon || more_quotes)
+}
+
 /// Sets subparagraph levels once each paragraph's labels are all known; text without a label
-/// after the subparagraphs belongs to the paragraph itself (level 1).
+/// belongs to the subparagraph it follows when that one ends with a colon (one level deeper),
+/// goes on at the level of unlabelled text just before it, and else belongs to the paragraph
+/// itself (level 1).
 fn with_levels(mut paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
     for p in &mut paragraphs {
         let labels: Vec<String> = p
@@ -428,12 +444,16 @@ fn with_levels(mut paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
             .map(|s| s.label.clone())
             .collect();
         let mut found = levels(&labels).into_iter();
+        let mut prev: Option<(u8, bool, bool)> = None;
         for s in &mut p.sub {
-            s.level = if s.label.is_empty() {
-                1
-            } else {
-                found.next().unwrap_or(1)
+            s.level = match (s.label.is_empty(), prev) {
+                (false, _) => found.next().unwrap_or(1),
+                (true, Some((level, true, _))) => level.saturating_add(1),
+                (true, Some((level, _, true))) => level,
+                (true, _) => 1,
             };
+            let colon = s.text.trim_end().ends_with(':');
+            prev = Some((s.level, colon, s.label.is_empty() && s.level > 1));
         }
     }
     paragraphs

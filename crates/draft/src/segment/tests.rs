@@ -408,3 +408,17 @@ fn numbering_restarting_at_one_opens_a_part() {
     let numbers: Vec<Option<u32>> = d.sections[1].operative.iter().map(|p| p.number).collect();
     assert_eq!(numbers, [Some(1), Some(2)]);
 }
+
+#[test]
+fn text_under_a_subparagraph_ending_with_a_colon() {
+    let src = "The General Assembly,\n\n1. Decides to appropriate:\n\n(a) Peacekeeping operations;\n\n(b) Support account for peacekeeping operations:\n\nAn amount of 10 dollars for the support account;\n\n2. Decides to act.\n";
+    let d = segment(src);
+    let numbers: Vec<Option<u32>> = d.operative.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2)]);
+    let subs: Vec<(&str, u8)> = d.operative[0]
+        .sub
+        .iter()
+        .map(|s| (s.label.as_str(), s.level))
+        .collect();
+    assert_eq!(subs, [("(a)", 1), ("(b)", 1), ("", 2)]);
+}
