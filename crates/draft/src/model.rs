@@ -264,9 +264,10 @@ pub struct Draft {
 impl Draft {
     /// Every preambular and operative paragraph in document order, sections included.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.preamble
-            .iter()
-            .chain(&self.operative)
-            .chain(self.sections.iter().flat_map(|s| s.preamble.iter().chain(&s.operative)))
+        self.preamble.iter().chain(&self.operative).chain(
+            self.sections
+                .iter()
+                .flat_map(|s| s.preamble.iter().chain(&s.operative)),
+        )
     }
 }
