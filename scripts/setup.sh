@@ -26,8 +26,10 @@ install_system_packages() {
         say "not a Debian-like system: make sure ${wanted[*]} (or their equivalents) are installed"
         return 0
     fi
+    local status
     for pkg in "${wanted[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+        status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+        if [ "$status" != "install ok installed" ]; then
             missing+=("$pkg")
         fi
     done
@@ -61,6 +63,24 @@ install_rust() {
     fi
 }
 
+# The workspace needs Rust 1.85 or newer (rust-version in Cargo.toml). A distribution's own
+# cargo is often older; say so plainly instead of letting the build fail obscurely.
+check_rust_version() {
+    local minor
+    minor=$(rustc --version | sed -n 's/^rustc 1\.\([0-9]*\).*/\1/p')
+    if [ -n "$minor" ] && [ "$minor" -lt 85 ]; then
+        if command -v rustup >/dev/null 2>&1; then
+            say "rustc 1.$minor is older than 1.85: updating the stable toolchain with rustup"
+            rustup update stable
+        else
+            say "rustc 1.$minor is older than the 1.85 this project needs; install Rust with rustup"
+            say "(https://rustup.rs) or remove the distribution's cargo and run this script again"
+            exit 1
+        fi
+    fi
+}
+
 install_system_packages
 install_rust
+check_rust_version
 say "using $(cargo --version)"
