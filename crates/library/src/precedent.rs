@@ -73,6 +73,7 @@ pub struct Precedents {
 
 struct Candidate {
     doc: TantivyDocument,
+    text: String,
     similarity: f32,
     bm25: f32,
     year: Option<u64>,
@@ -96,11 +97,11 @@ impl Library {
         let mut seen = std::collections::HashSet::new();
         let precedents: Vec<Precedent> = found
             .iter()
-            .map(|c| self.hit(&c.doc, c.similarity, &[]))
             // One precedent per wording; the lineage tells where else it was adopted.
-            .filter(|hit| seen.insert(wording(&hit.text)))
+            .filter(|c| seen.insert(wording(&c.text)))
             .take(limit.max(1))
-            .map(|mut hit| {
+            .map(|c| {
+                let mut hit = self.hit(&c.doc, c.similarity, &[]);
                 let diff = word_diff(&hit.text, text);
                 hit.highlight = render(&diff);
                 Precedent { hit, diff }
@@ -145,6 +146,7 @@ impl Library {
             let year = crate::register::u64_of(&doc, self.fields.year);
             out.push(Candidate {
                 doc,
+                text: own,
                 similarity,
                 bm25,
                 year,
@@ -188,20 +190,20 @@ impl Library {
             1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
             _ => Box::new(PhraseQuery::new(terms)),
         };
-        let count = searcher.search(&*query, &Count)?;
+        // One pass: how many, and the oldest and newest few by the year fast field.
+        let oldest = TopDocs::with_limit(LINEAGE_ENDS).order_by_u64_field("year", Order::Asc);
+        let newest = TopDocs::with_limit(LINEAGE_ENDS).order_by_u64_field("year", Order::Desc);
+        let (count, oldest, newest) = searcher.search(&*query, &(Count, oldest, newest))?;
         let mut ends = Vec::new();
-        for order in [Order::Asc, Order::Desc] {
-            let by_year = TopDocs::with_limit(LINEAGE_ENDS).order_by_u64_field("year", order);
-            for (_, address) in searcher.search(&*query, &by_year)? {
-                let doc: TantivyDocument = searcher.doc(address)?;
-                let h = self.hit(&doc, 0.0, &[]);
-                ends.push(Occurrence {
-                    symbol: h.symbol,
-                    date: h.date,
-                    year: h.year,
-                    reference: h.reference,
-                });
-            }
+        for (_, address) in oldest.into_iter().chain(newest) {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let h = self.hit(&doc, 0.0, &[]);
+            ends.push(Occurrence {
+                symbol: h.symbol,
+                date: h.date,
+                year: h.year,
+                reference: h.reference,
+            });
         }
         // Dated occurrences order by date; undated ones by year; unknown years last.
         let key = |o: &Occurrence| {
