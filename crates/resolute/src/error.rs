@@ -84,6 +84,14 @@ pub enum Error {
         /// What the safety check found.
         reason: String,
     },
+    /// The library could not be opened, read or written.
+    #[error("{}: library: {source}", shown(path))]
+    Library {
+        /// The library folder.
+        path: PathBuf,
+        /// What the library said.
+        source: resolute_library::LibraryError,
+    },
     /// Reading or writing failed for another reason (permissions, disk full ...).
     #[error("{}: {action}: {source}", shown(path))]
     Io {
@@ -109,6 +117,7 @@ impl Error {
             Error::Format { .. } => "format",
             Error::NotADraft { .. } => "not_a_draft",
             Error::UnsafeRewrite { .. } => "unsafe_rewrite",
+            Error::Library { .. } => "library",
             Error::Io { .. } => "io",
         }
     }

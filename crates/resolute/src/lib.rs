@@ -19,8 +19,10 @@
 //! binary content) and report every problem as an [`Error`].
 
 mod atomic;
+mod check;
 mod error;
 mod input;
+pub mod library;
 mod outline;
 mod view;
 
@@ -29,6 +31,7 @@ use std::path::PathBuf;
 use resolute_draft::{Draft, FormatError};
 
 pub use atomic::{write_atomic, TEMP_SUFFIX};
+pub use check::{check, render as render_check, CheckRequest, Checked, DiagnosticLine};
 pub use error::{Error, ErrorBody};
 pub use input::{read_source, Source, SourceKind, MAX_INPUT_BYTES};
 pub use outline::{outline, snippet, SNIPPET_CHARS};

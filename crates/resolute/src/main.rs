@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use resolute::library::SearchRequest;
 use resolute::{FormatOutcome, FormatRequest, ParseRequest};
+
+mod commands;
 
 /// Resolute: drafting assistant for United Nations resolutions.
 #[derive(Debug, Parser)]
@@ -35,14 +38,98 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Style and citation diagnostics for a draft or a prior resolution; exit 1 on errors.
+    Check {
+        /// The file to check (.md draft or plain text).
+        file: PathBuf,
+        /// One JSON object per finding instead of the report.
+        #[arg(long)]
+        json: bool,
+        /// The library whose register verifies citations (default: $RESOLUTE_LIBRARY, else
+        /// the platform data directory).
+        #[arg(long)]
+        library: Option<PathBuf>,
+    },
+    /// The local library of prior resolutions.
+    Library {
+        #[command(subcommand)]
+        command: LibraryCommand,
+    },
+    /// Search the library for agreed language.
+    Search {
+        /// Words (stemmed, all required), "exact phrases", OR, -excluded.
+        query: String,
+        /// One JSON object per paragraph found.
+        #[arg(long)]
+        json: bool,
+        /// The library folder.
+        #[arg(long)]
+        library: Option<PathBuf>,
+        /// Only this body: GA, SC, HRC or ECOSOC.
+        #[arg(long)]
+        body: Option<String>,
+        /// Only resolutions adopted in or after this year.
+        #[arg(long)]
+        from: Option<u64>,
+        /// Only resolutions adopted in or before this year.
+        #[arg(long)]
+        to: Option<u64>,
+        /// Only preambular or operative paragraphs.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Resolutions to show at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Adopted paragraphs closest to a draft paragraph, with the differences.
+    Precedent {
+        /// The draft paragraph (or use --file).
+        text: Option<String>,
+        /// Read the paragraph from a file.
+        #[arg(long, conflicts_with = "text")]
+        file: Option<PathBuf>,
+        /// One JSON object per precedent.
+        #[arg(long)]
+        json: bool,
+        /// The library folder.
+        #[arg(long)]
+        library: Option<PathBuf>,
+        /// Precedents to show at most.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LibraryCommand {
+    /// Import files and folders (recursively): texts, PDF, DOCX, HTML, metadata CSV/JSONL.
+    Add {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The library folder.
+        #[arg(long)]
+        library: Option<PathBuf>,
+    },
+    /// Counts by body and year.
+    Stats {
+        /// The library folder.
+        #[arg(long)]
+        library: Option<PathBuf>,
+        /// As one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Why the command stopped early.
-enum Failure {
+pub(crate) enum Failure {
     /// A request failed: one line on stderr, exit 2.
     Service(resolute::Error),
     /// Writing to stdout failed for a reason other than a closed pipe.
     Stdout(io::Error),
+    /// The arguments do not make a request: one line on stderr, exit 2.
+    Usage(&'static str),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +140,7 @@ fn main() -> ExitCode {
         // The reader went away (`resolute parse x | head -1`): nothing more to say.
         Err(Failure::Stdout(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Stdout(e)) => fail(&format!("stdout: {e}")),
+        Err(Failure::Usage(message)) => fail(message),
     }
 }
 
@@ -66,6 +154,44 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
     match command {
         Command::Parse { file, json } => parse(file, json),
         Command::Fmt { file, check } => fmt(file, check),
+        Command::Check {
+            file,
+            json,
+            library,
+        } => commands::check(file, json, library),
+        Command::Library {
+            command: LibraryCommand::Add { paths, library },
+        } => commands::library_add(&paths, library),
+        Command::Library {
+            command: LibraryCommand::Stats { library, json },
+        } => commands::library_stats(library, json),
+        Command::Search {
+            query,
+            json,
+            library,
+            body,
+            from,
+            to,
+            kind,
+            limit,
+        } => {
+            let request = SearchRequest {
+                query,
+                body,
+                from,
+                to,
+                kind,
+                limit,
+            };
+            commands::search(&request, json, library)
+        }
+        Command::Precedent {
+            text,
+            file,
+            json,
+            library,
+            limit,
+        } => commands::precedent(text, file, json, library, limit),
     }
 }
 
@@ -98,7 +224,7 @@ fn fmt(path: PathBuf, check: bool) -> Result<ExitCode, Failure> {
     }
 }
 
-fn print(text: &str) -> Result<(), Failure> {
+pub(crate) fn print(text: &str) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

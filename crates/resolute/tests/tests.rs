@@ -1,6 +1,7 @@
 //! Integration tests of the `resolute` crate: one test binary (faster to build than one per
 //! file), modules by subject.
 
+mod check;
 mod cli_errors;
 mod corpus;
 mod fmt;

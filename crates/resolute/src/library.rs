@@ -1,0 +1,76 @@
+//! The library commands: where the library lives, import with progress, stats, search and
+//! precedent. Thin: the work is in `resolute_library`.
+
+use std::path::{Path, PathBuf};
+
+use resolute_library::Library;
+pub use resolute_library::{
+    ImportSummary, Precedents, Progress, SearchRequest, SearchResults, Stats,
+};
+
+use crate::error::Error;
+
+/// The library folder: the one given, else `$RESOLUTE_LIBRARY`, else the platform data
+/// directory (`$XDG_DATA_HOME/resolute/library`, or `~/.local/share/resolute/library`).
+pub fn library_dir(given: Option<PathBuf>) -> PathBuf {
+    if let Some(dir) = given {
+        return dir;
+    }
+    if let Some(dir) = std::env::var_os("RESOLUTE_LIBRARY").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data.join("resolute/library")
+}
+
+fn open(dir: &Path) -> Result<Library, Error> {
+    Library::open(dir).map_err(|source| Error::Library {
+        path: dir.to_path_buf(),
+        source,
+    })
+}
+
+/// Imports files and folders; `progress` is called after each file.
+pub fn add(
+    dir: &Path,
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<ImportSummary, Error> {
+    let mut library = open(dir)?;
+    library
+        .import(paths, progress)
+        .map_err(|source| Error::Library {
+            path: dir.to_path_buf(),
+            source,
+        })
+}
+
+/// Counts by body and year.
+pub fn stats(dir: &Path) -> Result<Stats, Error> {
+    open(dir)?.stats().map_err(|source| Error::Library {
+        path: dir.to_path_buf(),
+        source,
+    })
+}
+
+/// Searches the library.
+pub fn search(dir: &Path, request: &SearchRequest) -> Result<SearchResults, Error> {
+    open(dir)?.search(request).map_err(|source| Error::Library {
+        path: dir.to_path_buf(),
+        source,
+    })
+}
+
+/// Adopted paragraphs closest to `text`.
+pub fn precedent(dir: &Path, text: &str, limit: usize) -> Result<Precedents, Error> {
+    open(dir)?
+        .precedent(text, limit)
+        .map_err(|source| Error::Library {
+            path: dir.to_path_buf(),
+            source,
+        })
+}
