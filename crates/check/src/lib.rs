@@ -53,7 +53,8 @@ pub fn check(src: &str, draft: &Draft, register: Option<&dyn Register>) -> Vec<D
     let adopted = scope::adopted_text(src, draft);
     let own = adopted.map(|a| scope::before(draft, a.starts));
     let clauses = own.as_ref().unwrap_or(draft);
-    let mut out = structure::check_structure_with(src, clauses, adopted.map(|a| a.intro));
+    let intros = scope::introductions(src, draft);
+    let mut out = structure::check_structure_with(src, clauses, &intros);
     out.extend(check_style(src, draft));
     out.extend(check_openings(src, clauses));
     if let Some(register) = register {

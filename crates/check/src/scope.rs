@@ -21,25 +21,34 @@ pub struct AdoptedText {
     pub starts: usize,
 }
 
-/// Finds the first paragraph that ends with a colon without subparagraphs of its own and is
-/// followed by further paragraphs: what follows is a text being adopted or recommended.
-pub fn adopted_text(src: &str, draft: &Draft) -> Option<AdoptedText> {
+/// Paragraphs that end with a colon, without subparagraphs of their own, and are followed
+/// by further paragraphs: each introduces a text being adopted or recommended, and may end
+/// with that colon.
+pub fn introductions(src: &str, draft: &Draft) -> Vec<Span> {
     let all: Vec<&Paragraph> = draft.paragraphs().collect();
-    all.windows(2).find_map(|pair| {
-        let p = pair[0];
-        if !p.sub.is_empty() {
-            return None;
-        }
-        let last = last_char(src, own_span(p))?;
-        let after = src
-            .get(p.span.end..)?
-            .trim_start_matches(|c: char| !c.is_alphanumeric());
-        // A draft resolution recommended to another organ is made of clauses too: its
-        // paragraphs stay under the rules.
-        let resolution = enacting_line(after);
-        (src.get(last.range()) == Some(":") && !resolution).then_some(AdoptedText {
-            intro: p.span,
-            starts: pair[1].span.start,
+    all.windows(2)
+        .filter(|pair| pair[0].sub.is_empty())
+        .filter(|pair| {
+            let last = last_char(src, own_span(pair[0]));
+            last.and_then(|l| src.get(l.range())) == Some(":")
+        })
+        .map(|pair| pair[0].span)
+        .collect()
+}
+
+/// The first introduction of a text the resolution adopts, and where that text starts. A
+/// draft resolution recommended to another organ ("… the adoption of the following draft
+/// resolution:" then "The General Assembly,") is made of clauses too: it stays under the
+/// rules, so it is not returned.
+pub fn adopted_text(src: &str, draft: &Draft) -> Option<AdoptedText> {
+    let intros = introductions(src, draft);
+    intros.into_iter().find_map(|intro| {
+        let after = src.get(intro.end..)?;
+        let next = draft.paragraphs().find(|p| p.span.start >= intro.end)?;
+        let text = after.trim_start_matches(|c: char| !c.is_alphanumeric());
+        (!enacting_line(text)).then_some(AdoptedText {
+            intro,
+            starts: next.span.start,
         })
     })
 }

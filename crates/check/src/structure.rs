@@ -13,16 +13,12 @@ use crate::text::{last_char, own_span};
 /// Runs every structure rule over a parsed draft; `src` is the text the draft was parsed
 /// from (spans point into it).
 pub fn check_structure(src: &str, draft: &Draft) -> Vec<Diagnostic> {
-    check_structure_with(src, draft, None)
+    check_structure_with(src, draft, &[])
 }
 
-/// [`check_structure`] where `intro` is a paragraph introducing an adopted text
-/// ("Adopts the following Declaration:"), which may end with a colon.
-pub(crate) fn check_structure_with(
-    src: &str,
-    draft: &Draft,
-    intro: Option<Span>,
-) -> Vec<Diagnostic> {
+/// [`check_structure`] where `intros` are paragraphs introducing an adopted or recommended
+/// text ("Adopts the following Declaration:"), which may end with a colon.
+pub(crate) fn check_structure_with(src: &str, draft: &Draft, intros: &[Span]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     enacting_formula(draft, &mut out);
     let preamble = draft
@@ -30,7 +26,7 @@ pub(crate) fn check_structure_with(
         .iter()
         .chain(draft.sections.iter().flat_map(|s| &s.preamble));
     for p in preamble {
-        paragraph_end(src, p, ',', intro, &mut out);
+        paragraph_end(src, p, ',', intros, &mut out);
     }
     let operative: Vec<&Paragraph> = draft
         .operative
@@ -39,7 +35,7 @@ pub(crate) fn check_structure_with(
         .collect();
     for (i, p) in operative.iter().enumerate() {
         let terminal = if i + 1 == operative.len() { '.' } else { ';' };
-        paragraph_end(src, p, terminal, intro, &mut out);
+        paragraph_end(src, p, terminal, intros, &mut out);
     }
     numbering(src, draft, &mut out);
     out
@@ -86,7 +82,7 @@ fn paragraph_end(
     src: &str,
     p: &Paragraph,
     terminal: char,
-    intro: Option<Span>,
+    intros: &[Span],
     out: &mut Vec<Diagnostic>,
 ) {
     let what = match p.kind {
@@ -94,7 +90,7 @@ fn paragraph_end(
         Kind::Operative => "an operative paragraph",
     };
     if p.sub.is_empty() {
-        let allowed: &[char] = if intro == Some(p.span) {
+        let allowed: &[char] = if intros.contains(&p.span) {
             &[terminal, ':']
         } else {
             &[terminal]

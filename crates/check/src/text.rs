@@ -45,11 +45,35 @@ fn strip_footnote_mark(text: &str) -> Option<usize> {
             return Some(digits.len());
         }
     }
-    let digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
-    let glued = digits.len() < text.len()
-        && digits.ends_with([',', ';', '.', ':'])
-        && text.len() - digits.len() <= 3;
-    glued.then_some(digits.len())
+    glued_marks(text)
+}
+
+/// Footnote marks glued after punctuation, alone or as a list: "2006,1", "General;7,8",
+/// "Questions;4, 8". Returns where the punctuation ends. At most eight marks are read, so a
+/// long run of numbers costs nothing.
+fn glued_marks(text: &str) -> Option<usize> {
+    let mut end = text.len();
+    let mut found = None;
+    for _ in 0..8 {
+        let before = text[..end].trim_end_matches(|c: char| c.is_ascii_digit());
+        let n = end - before.len();
+        if n == 0 || n > 3 {
+            break;
+        }
+        if before.ends_with([',', ';', '.', ':']) {
+            found = Some(before.len());
+        }
+        // A comma before the mark may be the punctuation it is glued to or a separator in a
+        // list of marks; read on and keep the longest list that ends on punctuation.
+        let Some(prev) = before
+            .strip_suffix(", ")
+            .or_else(|| before.strip_suffix(','))
+        else {
+            break;
+        };
+        end = prev.len();
+    }
+    found
 }
 
 #[cfg(test)]
@@ -71,6 +95,16 @@ mod tests {
     fn skips_pdf_footnote_digits_glued_to_punctuation() {
         assert_eq!(last("Colonial Countries and Peoples for 2023,1  \n"), ",");
         assert_eq!(last("of 14 December 2006;12"), ";");
+    }
+
+    #[test]
+    fn skips_lists_of_glued_marks() {
+        assert_eq!(last("the reports of the Secretary-General;7,8"), ";");
+        assert_eq!(last("Administrative and Budgetary Questions;4, 8"), ";");
+        assert_eq!(last("of 16 December 2020,16,17\n"), ",");
+        assert_eq!(last("in the year 2006,1"), ",");
+        // A long run is read only eight marks deep.
+        assert_eq!(glued_marks(&"1,".repeat(100_000)), None);
     }
 
     #[test]
