@@ -84,6 +84,14 @@ pub enum Error {
         /// What the safety check found.
         reason: String,
     },
+    /// A PDF, DOCX, HTML or Akoma Ntoso file could not be read.
+    #[error("{}: {reason}", shown(path))]
+    Convert {
+        /// The path as given.
+        path: PathBuf,
+        /// What the converter said: "damaged PDF: …", "PDF is encrypted", "zip bomb …".
+        reason: String,
+    },
     /// The library could not be opened, read or written.
     #[error("{}: library: {source}", shown(path))]
     Library {
@@ -117,6 +125,7 @@ impl Error {
             Error::Format { .. } => "format",
             Error::NotADraft { .. } => "not_a_draft",
             Error::UnsafeRewrite { .. } => "unsafe_rewrite",
+            Error::Convert { .. } => "convert",
             Error::Library { .. } => "library",
             Error::Io { .. } => "io",
         }

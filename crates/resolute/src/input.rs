@@ -69,6 +69,17 @@ pub struct Source {
 /// Reads and checks `path`. Never reads more than [`MAX_INPUT_BYTES`] + 1 bytes.
 pub fn read_source(path: &Path) -> Result<Source, Error> {
     let bytes = read_bounded(path)?;
+    let kind = SourceKind::of(path);
+    if kind == SourceKind::PlainText && is_document(path, &bytes) {
+        let text = convert(path, &bytes)?;
+        check_not_blank(path, &text)?;
+        return Ok(Source {
+            path: path.to_path_buf(),
+            kind,
+            text,
+            bom: false,
+        });
+    }
     let text = decode(path, bytes)?;
     let (text, bom) = match text.strip_prefix(BOM) {
         Some(rest) => (rest.to_string(), true),
@@ -140,13 +151,41 @@ fn read_error(path: &Path, err: std::io::Error) -> Error {
     }
 }
 
+/// Whether the file is a document the converter reads (PDF, DOCX, HTML, Akoma Ntoso XML)
+/// rather than plain text: by its first bytes, else by its extension.
+fn is_document(path: &Path, bytes: &[u8]) -> bool {
+    const EXTENSIONS: [&str; 6] = ["pdf", "docx", "html", "htm", "xhtml", "xml"];
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    bytes.starts_with(b"%PDF-")
+        || bytes.starts_with(b"PK\x03\x04")
+        || EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+}
+
+/// The text of a PDF, DOCX, HTML or Akoma Ntoso file, laid out as `segment` expects.
+fn convert(path: &Path, bytes: &[u8]) -> Result<String, Error> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    resolute_convert::read(bytes, name)
+        .map(|doc| doc.text)
+        .map_err(|e| Error::Convert {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })
+}
+
 /// Signatures of binary formats people are likely to pass by mistake, named so the message
-/// can say what the file is rather than only that it is not text.
+/// can say what the file is rather than only that it is not text. (PDF and DOCX are read
+/// through the converter, except where a Markdown draft is expected.)
 const SIGNATURES: [(&[u8], &str); 5] = [
-    (b"%PDF-", "PDF document; PDF import is not available yet"),
+    (b"%PDF-", "PDF document; a draft must be Markdown text"),
     (
         b"PK\x03\x04",
-        "ZIP container such as DOCX; DOCX import is not available yet",
+        "ZIP container such as DOCX; a draft must be Markdown text",
     ),
     (b"\xd0\xcf\x11\xe0", "legacy Office document"),
     (b"\x89PNG", "PNG image"),
@@ -210,7 +249,7 @@ mod tests {
     #[test]
     fn pdf_is_named() {
         let err = decode_str(b"%PDF-1.7\n...").err().map(|e| e.to_string());
-        assert!(err.is_some_and(|m| m.contains("PDF document")));
+        assert!(err.is_some_and(|m| m.contains("PDF document; a draft must be Markdown")));
     }
 
     #[test]

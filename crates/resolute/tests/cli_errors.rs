@@ -66,7 +66,8 @@ fn binary_files() {
         "binary file (NUL byte at byte offset 21)",
     );
     let pdf = dir.file("doc.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
-    expect_refusal(&["parse"], &pdf, "PDF document");
+    // Read through the converter, which finds it damaged.
+    expect_refusal(&["parse"], &pdf, "damaged PDF");
     let docx = dir.file("draft.md", b"PK\x03\x04\x14\x00\x06\x00");
     expect_refusal(&["fmt", "--check"], &docx, "binary file");
 }
