@@ -27,8 +27,27 @@ pub fn last_char(src: &str, span: Span) -> Option<Span> {
         }
         break;
     }
-    let (i, c) = text[..end].char_indices().next_back()?;
+    let body = &text[..end];
+    let body = strip_conjunction(body).unwrap_or(body);
+    let body = strip_closing_quote(body).unwrap_or(body);
+    let (i, c) = body.char_indices().next_back()?;
     Some(Span::new(span.start + i, span.start + i + c.len_utf8()))
+}
+
+/// "…; and" / "…; or" ending the second-last item of a list: the punctuation before the
+/// conjunction is the item's end.
+fn strip_conjunction(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_suffix(" and")
+        .or_else(|| text.strip_suffix(" or"))?;
+    rest.ends_with([';', ',']).then_some(rest)
+}
+
+/// A closing quotation mark after the final punctuation (`entitled “… questions.”`): the
+/// punctuation inside the quotation ends the paragraph.
+fn strip_closing_quote(text: &str) -> Option<&str> {
+    let rest = text.strip_suffix(['”', '"', '’'])?;
+    rest.ends_with(['.', ';', ',', ':']).then_some(rest)
 }
 
 /// If `text` ends with a footnote mark, the length without it.
@@ -95,6 +114,19 @@ mod tests {
     fn skips_pdf_footnote_digits_glued_to_punctuation() {
         assert_eq!(last("Colonial Countries and Peoples for 2023,1  \n"), ",");
         assert_eq!(last("of 14 December 2006;12"), ";");
+    }
+
+    #[test]
+    fn a_conjunction_after_the_semicolon_ends_a_list_item() {
+        assert_eq!(last("and the Peacebuilding Commission; and"), ";");
+        assert_eq!(last("to other States; or\n"), ";");
+        assert_eq!(last("Trinidad and"), "d");
+    }
+
+    #[test]
+    fn punctuation_inside_a_closing_quotation_counts() {
+        assert_eq!(last("entitled “Macroeconomic policy questions.”"), ".");
+        assert_eq!(last("entitled “Transforming our world”"), "”");
     }
 
     #[test]
