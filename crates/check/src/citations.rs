@@ -18,20 +18,7 @@ use resolute_draft::{Body, Draft, Span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::register::{Register, Resolution};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use resolute_draft::MONTHS;
 
 /// Verifies the citations of every paragraph against the register.
 pub fn check_citations(src: &str, draft: &Draft, register: &dyn Register) -> Vec<Diagnostic> {

@@ -11,20 +11,7 @@ use resolute_draft::{Draft, Span};
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use resolute_draft::MONTHS;
 
 /// Runs the style rules over every paragraph of the draft (subparagraphs included).
 pub fn check_style(src: &str, draft: &Draft) -> Vec<Diagnostic> {

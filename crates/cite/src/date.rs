@@ -5,20 +5,7 @@ use resolute_draft::Span;
 use crate::model::{Date, Dated};
 use crate::scan::{at, plausible_year, skip_ws, skip_ws1, uint, word, word_end};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use resolute_draft::MONTHS;
 
 impl Date {
     /// A date, if `day` exists in that month of that year.

@@ -11,6 +11,6 @@ pub mod segment;
 pub use markdown::{format, parse_markdown, write_markdown, FormatError};
 pub use model::{
     Annex, Body, Closing, Draft, Enacting, Footnote, FrontMatter, Kind, Paragraph, Section, Span,
-    Subparagraph,
+    Subparagraph, MONTHS,
 };
 pub use segment::segment;

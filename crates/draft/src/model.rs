@@ -7,6 +7,22 @@
 
 use serde::Serialize;
 
+/// The English month names, January first: UN texts write dates as "20 December 2006".
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A byte range `start..end` in the source a [`Draft`] was parsed from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Span {

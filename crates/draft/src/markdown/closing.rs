@@ -1,20 +1,7 @@
 //! The closing formula ("45th plenary meeting / 7 December 2023"), the enacting formula and
 //! section headings: recognising them in plain text and writing them back.
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::model::MONTHS;
 
 /// Splits a closing formula into the meeting ("45th plenary meeting") and what follows it
 /// (the date as written, possibly empty). `None` when `text` is not a closing formula.

@@ -3,7 +3,8 @@
 
 use super::lines::{is_digits, Line};
 use super::Piece;
-use crate::model::{Footnote, Span};
+// Month names: a number before one is a date ("4 December"), never a footnote mark.
+use crate::model::{Footnote, Span, MONTHS};
 
 /// Words after which a number is part of the sentence ("resolution 2", "from 6 to"), never a
 /// footnote mark.
@@ -85,22 +86,6 @@ const NUMBER_WORDS: &[&str] = &[
     "year",
     "day",
     "days",
-];
-
-/// Month names: a number before one is a date ("4 December"), never a footnote mark.
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Reads the footnote area of one page (the lines after the rule). A line that starts with a
