@@ -21,7 +21,8 @@ as_root() {
 }
 
 install_system_packages() {
-    local wanted=(build-essential pkg-config ca-certificates curl git) missing=()
+    # ripgrep: the phrase-search peer of the library benchmark (docs/benchmarks.md).
+    local wanted=(build-essential pkg-config ca-certificates curl git ripgrep) missing=()
     if ! command -v dpkg-query >/dev/null 2>&1; then
         say "not a Debian-like system: make sure ${wanted[*]} (or their equivalents) are installed"
         return 0
