@@ -3,6 +3,7 @@
 //!
 //! Pure: no file system, no clock, no index. Everything takes `&str` and returns values.
 
+pub mod compare;
 pub mod markdown;
 pub mod model;
 pub mod opening;
