@@ -280,16 +280,7 @@ mod tests {
     }
 
     fn run(text: &str) -> Vec<(&'static str, Severity, String, Option<String>)> {
-        let p = Paragraph {
-            kind: Kind::Preambular,
-            number: None,
-            opening: None,
-            text: text.into(),
-            markdown: text.into(),
-            footnote_refs: vec![],
-            sub: vec![],
-            span: Span::new(0, text.len()),
-        };
+        let p = Paragraph::plain(Kind::Preambular, None, text, Span::new(0, text.len()));
         let mut d = Draft {
             preamble: vec![p],
             ..Draft::default()

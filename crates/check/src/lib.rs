@@ -6,24 +6,18 @@
 //! on the full-text index; [`MemoryRegister`] is a simple in-memory implementation.
 //!
 //! ```
-//! use resolute_check::{check_structure, Severity};
-//! use resolute_draft::{Draft, Kind, Paragraph, Span};
+//! use resolute_check::{check, Severity};
+//! use resolute_draft::parse_markdown;
 //!
-//! let src = "1. Requests the Secretary-General to report";
-//! let para = Paragraph {
-//!     kind: Kind::Operative,
-//!     number: Some(1),
-//!     opening: Some("Requests".into()),
-//!     text: "Requests the Secretary-General to report".into(),
-//!     markdown: String::new(),
-//!     footnote_refs: vec![],
-//!     sub: vec![],
-//!     span: Span::new(0, src.len()),
-//! };
-//! let draft = Draft { operative: vec![para], ..Draft::default() };
-//! let found = check_structure(src, &draft);
-//! assert!(found.iter().any(|d| d.rule == "structure/operative-end"));
-//! assert!(found.iter().any(|d| d.severity == Severity::Error));
+//! let src = "*The General Assembly*,\n\n*Recalling* its resolution 61/208;\n\n\
+//!            1. *Decides* to act;\n\n2. *Requests* a report.\n";
+//! let draft = parse_markdown(src)?;
+//! let found = check(src, &draft, None);
+//! assert_eq!(found[0].rule, "structure/preamble-end");
+//! assert_eq!(found[0].severity, Severity::Error);
+//! assert_eq!(&src[found[0].span.start..found[0].span.end], ";");
+//! assert_eq!(found[0].fix.as_ref().map(|f| f.replacement.as_str()), Some(","));
+//! # Ok::<(), resolute_draft::FormatError>(())
 //! ```
 
 mod citations;

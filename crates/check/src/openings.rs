@@ -144,16 +144,7 @@ mod tests {
     use super::*;
 
     fn para(kind: Kind, src: &str, text: &str) -> Paragraph {
-        Paragraph {
-            kind,
-            number: None,
-            opening: None,
-            text: text.into(),
-            markdown: text.into(),
-            footnote_refs: vec![],
-            sub: vec![],
-            span: Span::new(0, src.len()),
-        }
+        Paragraph::plain(kind, None, text, Span::new(0, src.len()))
     }
 
     fn run(kind: Kind, src: &str, text: &str) -> Vec<(&'static str, String, Option<String>)> {

@@ -334,16 +334,7 @@ mod tests {
     #[test]
     fn paragraphs_are_found_by_their_printed_number() {
         use resolute_draft::{Kind, Paragraph, Span};
-        let op = |n: Option<u32>, text: &str| Paragraph {
-            kind: Kind::Operative,
-            number: n,
-            opening: None,
-            text: text.into(),
-            markdown: text.into(),
-            footnote_refs: vec![],
-            sub: vec![],
-            span: Span::default(),
-        };
+        let op = |n, text| Paragraph::plain(Kind::Operative, n, text, Span::default());
         let draft = Draft {
             operative: vec![op(Some(1), "Decides;"), op(Some(3), "Requests.")],
             ..Draft::default()

@@ -92,16 +92,7 @@ mod tests {
 
     fn para(kind: Kind, number: Option<u32>, src: &str, at: &str) -> Paragraph {
         let start = src.find(at).unwrap();
-        Paragraph {
-            kind,
-            number,
-            opening: None,
-            text: at.into(),
-            markdown: at.into(),
-            footnote_refs: vec![],
-            sub: vec![],
-            span: Span::new(start, start + at.len()),
-        }
+        Paragraph::plain(kind, number, at, Span::new(start, start + at.len()))
     }
 
     #[test]

@@ -257,20 +257,12 @@ mod tests {
                 _ => (None, rest),
             };
             src.push_str(text);
-            let p = Paragraph {
-                kind: if kind == "OP" {
-                    Kind::Operative
-                } else {
-                    Kind::Preambular
-                },
-                number,
-                opening: None,
-                text: text.into(),
-                markdown: text.into(),
-                footnote_refs: vec![],
-                sub: vec![],
-                span: Span::new(start, src.len()),
+            let k = if kind == "OP" {
+                Kind::Operative
+            } else {
+                Kind::Preambular
             };
+            let p = Paragraph::plain(k, number, text, Span::new(start, src.len()));
             src.push_str("\n\n");
             if kind == "OP" {
                 d.operative.push(p)
@@ -412,16 +404,8 @@ mod tests {
         };
         let a = src.find("(a)").unwrap();
         let b = src.find("(b)").unwrap();
-        let p = Paragraph {
-            kind: Kind::Operative,
-            number: Some(1),
-            opening: None,
-            text: String::new(),
-            markdown: String::new(),
-            footnote_refs: vec![],
-            sub: vec![sub("(a)", a, b - 1), sub("(b)", b, src.len() - 1)],
-            span: Span::new(0, src.len() - 1),
-        };
+        let mut p = Paragraph::plain(Kind::Operative, Some(1), "", Span::new(0, src.len() - 1));
+        p.sub = vec![sub("(a)", a, b - 1), sub("(b)", b, src.len() - 1)];
         let mut d = Draft {
             operative: vec![p],
             ..Draft::default()

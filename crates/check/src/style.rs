@@ -296,16 +296,7 @@ mod tests {
     use resolute_draft::{Kind, Paragraph};
 
     fn check(text: &str, language: Option<&str>) -> Vec<(&'static str, String, String)> {
-        let p = Paragraph {
-            kind: Kind::Preambular,
-            number: None,
-            opening: None,
-            text: text.into(),
-            markdown: text.into(),
-            footnote_refs: vec![],
-            sub: vec![],
-            span: Span::new(0, text.len()),
-        };
+        let p = Paragraph::plain(Kind::Preambular, None, text, Span::new(0, text.len()));
         let mut d = Draft {
             preamble: vec![p],
             ..Draft::default()

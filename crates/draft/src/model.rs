@@ -182,6 +182,23 @@ pub struct Paragraph {
     pub span: Span,
 }
 
+impl Paragraph {
+    /// A paragraph of plain text without subparagraphs or footnotes, as a front end or a test
+    /// builds one: the Markdown is the text itself and no opening is recorded.
+    pub fn plain(kind: Kind, number: Option<u32>, text: &str, span: Span) -> Paragraph {
+        Paragraph {
+            kind,
+            number,
+            opening: None,
+            text: text.to_string(),
+            markdown: text.to_string(),
+            footnote_refs: Vec::new(),
+            sub: Vec::new(),
+            span,
+        }
+    }
+}
+
 /// A subparagraph: "(a) To develop procedures ...;".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Subparagraph {
