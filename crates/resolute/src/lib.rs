@@ -20,7 +20,9 @@
 
 mod atomic;
 mod check;
+mod diff;
 mod error;
+mod import;
 mod input;
 pub mod library;
 mod outline;
@@ -32,7 +34,9 @@ use resolute_draft::{Draft, FormatError};
 
 pub use atomic::{write_atomic, TEMP_SUFFIX};
 pub use check::{check, render as render_check, CheckRequest, Checked, DiagnosticLine};
+pub use diff::{diff, diff_json, render_diff, DiffRequest};
 pub use error::{Error, ErrorBody};
+pub use import::{import, ImportRequest, Imported};
 pub use input::{read_source, Source, SourceKind, MAX_INPUT_BYTES};
 pub use outline::{outline, snippet, SNIPPET_CHARS};
 pub use view::{

@@ -11,6 +11,7 @@ use resolute::library::SearchRequest;
 use resolute::{FormatOutcome, FormatRequest, ParseRequest};
 
 mod commands;
+mod exchange;
 
 /// Resolute: drafting assistant for United Nations resolutions.
 #[derive(Debug, Parser)]
@@ -80,6 +81,30 @@ enum Command {
         /// Resolutions to show at most.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+    },
+    /// Compare two revisions paragraph by paragraph, with word-level changes.
+    Diff {
+        /// The earlier revision (draft, text, PDF, DOCX, HTML, Akoma Ntoso).
+        old: PathBuf,
+        /// The later revision.
+        new: PathBuf,
+        /// One JSON object per paragraph instead of the report.
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 when the revisions differ (renumbering aside), 0 when they do not.
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// Write any readable file as a draft in the draft format.
+    Import {
+        /// The file to read (draft, text, PDF, DOCX, HTML, Akoma Ntoso).
+        file: PathBuf,
+        /// The draft to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Adopted paragraphs closest to a draft paragraph, with the differences.
     Precedent {
@@ -185,6 +210,17 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             };
             commands::search(&request, json, library)
         }
+        Command::Diff {
+            old,
+            new,
+            json,
+            exit_code,
+        } => exchange::diff(old, new, json, exit_code),
+        Command::Import {
+            file,
+            output,
+            force,
+        } => exchange::import(file, output, force),
         Command::Precedent {
             text,
             file,

@@ -4,6 +4,7 @@
 mod check;
 mod cli_errors;
 mod corpus;
+mod diff;
 mod fmt;
 mod parse;
 mod util;
