@@ -1,7 +1,19 @@
-//! Akoma Ntoso 3.0: the text of preface, preamble, main body and conclusions in document
-//! order, one block per paragraph-like element, `num` kept in front of its paragraph
-//! ("1. Decides ..."), `authorialNote`s turned into footnotes after a rule as in the PDF
-//! form. Metadata from FRBR and the preface's docNumber/docTitle/docDate.
+//! Akoma Ntoso 3.0.
+//!
+//! * [`write`] writes a [`resolute_draft::Draft`] as an AKN resolution and [`read_draft`]
+//!   reads one back into the model without loss.
+//! * The crate-internal text reader (behind [`crate::read`]) gives the text of preface,
+//!   preamble, main body and conclusions in document order, one block per paragraph-like
+//!   element, `num` kept in front of its paragraph ("1. Decides ..."), `authorialNote`s
+//!   turned into footnotes after a rule as in the PDF form; metadata from FRBR and the
+//!   preface's docNumber/docTitle/docDate.
+
+mod read_draft;
+mod tree;
+mod write;
+
+pub use read_draft::read_draft;
+pub use write::{write, AKN_NAMESPACE};
 
 use crate::docx::FOOTNOTE_RULE;
 use crate::meta::{is_symbol, iso_date, non_empty};

@@ -27,7 +27,7 @@
 //! `std::panic::catch_unwind` as a last resort, so a parser bug on a hostile file becomes
 //! [`ConvertError::ParserPanic`] instead of a crash.
 
-mod akn;
+pub mod akn;
 mod detect;
 mod docx;
 mod error;

@@ -3,6 +3,7 @@
 //! Integration tests of resolute-convert: the real corpus files, DOCX files built in
 //! memory, and malformed inputs.
 
+mod akn;
 mod corpus;
 mod docx_built;
 mod formats;
