@@ -106,6 +106,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write any readable file as Akoma Ntoso 3.0 XML (akn) or UN plain text (txt).
+    Export {
+        /// The file to read (draft, text, PDF, DOCX, HTML, Akoma Ntoso).
+        file: PathBuf,
+        /// The format to write: akn or txt (docx is not implemented yet).
+        #[arg(long)]
+        to: String,
+        /// The file to write; replaced atomically if it exists.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Adopted paragraphs closest to a draft paragraph, with the differences.
     Precedent {
         /// The draft paragraph (or use --file).
@@ -221,6 +232,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             output,
             force,
         } => exchange::import(file, output, force),
+        Command::Export { file, to, output } => export(file, &to, output),
         Command::Precedent {
             text,
             file,
@@ -258,6 +270,20 @@ fn fmt(path: PathBuf, check: bool) -> Result<ExitCode, Failure> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// `resolute export FILE --to akn|txt -o OUT`: silent on success, like `cp`.
+fn export(input: PathBuf, to: &str, output: PathBuf) -> Result<ExitCode, Failure> {
+    if to.trim().eq_ignore_ascii_case("docx") {
+        return Err(Failure::Usage(
+            "export --to docx is not implemented yet; use --to akn or --to txt",
+        ));
+    }
+    let to =
+        resolute::ExportFormat::parse(to).ok_or(Failure::Usage("export --to takes akn or txt"))?;
+    let request = resolute::ExportRequest { input, to, output };
+    resolute::export(&request).map_err(Failure::Service)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 pub(crate) fn print(text: &str) -> Result<(), Failure> {

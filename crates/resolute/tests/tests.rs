@@ -5,6 +5,7 @@ mod check;
 mod cli_errors;
 mod corpus;
 mod diff;
+mod export;
 mod fmt;
 mod parse;
 mod util;

@@ -1,0 +1,206 @@
+//! `resolute export FILE --to akn|txt -o OUT`: any readable file, written as an Akoma Ntoso
+//! 3.0 resolution or as UN plain text, atomically.
+
+use std::path::PathBuf;
+
+use resolute_draft::{Draft, Paragraph, Section};
+
+use crate::{parse, write_atomic, Error, ParseRequest};
+
+/// What [`export`] can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Akoma Ntoso 3.0 XML (`resolute_convert::akn::write`); reads back without loss.
+    Akn,
+    /// The resolution laid out as UN plain text ([`plain_text`]).
+    Txt,
+}
+
+impl ExportFormat {
+    /// Reads `akn` or `txt` (any case); `None` for anything else.
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "akn" | "xml" => Some(ExportFormat::Akn),
+            "txt" | "text" => Some(ExportFormat::Txt),
+            _ => None,
+        }
+    }
+}
+
+/// Export a file in another format.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    /// The file to read (draft, text, PDF, DOCX, HTML, Akoma Ntoso).
+    pub input: PathBuf,
+    /// The format to write.
+    pub to: ExportFormat,
+    /// The file to write; replaced atomically if it exists.
+    pub output: PathBuf,
+}
+
+/// Reads `request.input` and writes it to `request.output` as `request.to`. Returns the
+/// bytes written.
+pub fn export(request: &ExportRequest) -> Result<String, Error> {
+    let out = &request.output;
+    if out.is_dir() {
+        return Err(Error::IsDirectory { path: out.clone() });
+    }
+    let draft = parse(&ParseRequest {
+        path: request.input.clone(),
+    })?
+    .draft;
+    let text = render(&draft, request.to);
+    write_atomic(out, text.as_bytes()).map_err(|e| Error::Io {
+        path: out.clone(),
+        action: "cannot write",
+        source: e,
+    })?;
+    Ok(text)
+}
+
+/// The draft in `format`, without I/O.
+pub fn render(draft: &Draft, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Akn => resolute_convert::akn::write(draft),
+        ExportFormat::Txt => plain_text(draft),
+    }
+}
+
+/// The line that separates the text from its footnotes, as UN documents print it.
+const FOOTNOTE_RULE: &str = "__________________";
+
+/// The resolution as UN plain text: heading block (symbol, body, session, agenda item),
+/// sponsors and title, enacting formula, preambular paragraphs, numbered operative
+/// paragraphs with their (a)/(i) subparagraphs indented, sections, closing formula, annexes,
+/// and the footnotes at the end after a rule, one block each. Footnote marks follow their paragraph's text,
+/// as in the text UN PDFs give. Blocks are separated by blank lines.
+pub fn plain_text(draft: &Draft) -> String {
+    let mut blocks: Vec<String> = heading_block(draft);
+    if let Some(e) = &draft.enacting {
+        blocks.push(e.text.clone());
+    }
+    paragraphs(&mut blocks, &draft.preamble, &draft.operative);
+    for s in &draft.sections {
+        section(&mut blocks, s);
+    }
+    if let Some(c) = &draft.closing {
+        let date = c.date.as_deref().map(display_date).unwrap_or_default();
+        blocks.push(format!("{}\n{date}", c.meeting).trim_end().to_string());
+    }
+    for a in &draft.annexes {
+        blocks.push(a.heading.clone());
+        blocks.push(a.text.clone());
+    }
+    if !draft.footnotes.is_empty() {
+        // One block per footnote after the rule, as the clean UN texts have them.
+        blocks.push(FOOTNOTE_RULE.to_string());
+        blocks.extend(
+            draft
+                .footnotes
+                .iter()
+                .map(|f| format!("{} {}", f.label, f.text)),
+        );
+    }
+    let mut text = blocks
+        .into_iter()
+        .filter(|b| !b.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    text.push('\n');
+    text
+}
+
+fn heading_block(draft: &Draft) -> Vec<String> {
+    let m = &draft.meta;
+    let mut head = Vec::new();
+    head.extend(m.symbol.clone());
+    head.extend(m.body.map(|b| b.name().to_string()));
+    head.extend(m.session.as_ref().map(|s| format!("Session {s}")));
+    head.extend(m.agenda_item.as_ref().map(|a| format!("Agenda item {a}")));
+    let mut blocks = vec![head.join("\n")];
+    if !m.sponsors.is_empty() {
+        blocks.push(format!("{}: draft resolution", sponsors(&m.sponsors)));
+    }
+    blocks.extend(m.title.clone());
+    blocks
+}
+
+/// "A, B and C".
+fn sponsors(names: &[String]) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+fn section(blocks: &mut Vec<String>, s: &Section) {
+    blocks.push(format!("{}\n{}", s.label, s.heading).trim_end().to_string());
+    paragraphs(blocks, &s.preamble, &s.operative);
+}
+
+fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Paragraph]) {
+    for p in preamble.iter().chain(operative) {
+        let number = p.number.map(|n| format!("{n}. ")).unwrap_or_default();
+        blocks.push(format!("{number}{}{}", p.text, p.footnote_refs.concat()));
+        for sub in &p.sub {
+            let indent = "    ".repeat(usize::from(sub.level.max(1)));
+            let marks = sub.footnote_refs.concat();
+            blocks.push(format!("{indent}{} {}{marks}", sub.label, sub.text));
+        }
+    }
+}
+
+/// "7 December 2023" for "2023-12-07"; anything else as written.
+fn display_date(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return date.to_string();
+    };
+    let month = month
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| resolute_draft::MONTHS.get(m.wrapping_sub(1)));
+    match (day.parse::<u32>(), month) {
+        (Ok(day), Some(month)) if year.len() == 4 => format!("{day} {month} {year}"),
+        _ => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DRAFT: &str = "---\nbody: General Assembly\nsymbol: A/C.2/81/L.1\n---\n\n\
+        *The General Assembly*,\n\n*Recalling* its resolution 70/1,[^1]\n\n\
+        1. *Requests* the Secretary-General:\n\n   (a) To report;\n\n\
+        [^1]: See A/70/1.\n";
+
+    #[test]
+    fn plain_text_has_formula_numbers_labels_and_footnotes_at_the_end() {
+        let draft = resolute_draft::parse_markdown(DRAFT).unwrap_or_default();
+        let text = plain_text(&draft);
+        assert!(text.starts_with("A/C.2/81/L.1\nGeneral Assembly\n\nThe General Assembly,"));
+        assert!(
+            text.contains("\n\nRecalling its resolution 70/1,1\n\n"),
+            "{text}"
+        );
+        assert!(text.contains("\n\n1. Requests the Secretary-General:\n\n    (a) To report;"));
+        assert!(
+            text.ends_with("__________________\n\n1 See A/70/1.\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn formats_and_dates() {
+        assert_eq!(ExportFormat::parse("AKN"), Some(ExportFormat::Akn));
+        assert_eq!(ExportFormat::parse("docx"), None);
+        assert_eq!(display_date("2023-12-07"), "7 December 2023");
+        assert_eq!(display_date("late 2023"), "late 2023");
+        assert_eq!(
+            sponsors(&["A".into(), "B".into(), "C".into()]),
+            "A, B and C"
+        );
+    }
+}

@@ -1,0 +1,129 @@
+#![allow(clippy::unwrap_used)] // in tests a failed unwrap is a failed test
+
+//! `resolute export FILE --to akn|txt -o OUT`: the real binary on the sample draft; the AKN
+//! file reads back as the same structure, the plain text segments back into the same
+//! paragraphs; bad requests exit 2 and write nothing.
+
+use crate::util::{resolute, sample_draft, stderr, TempDir};
+use resolute_draft::Draft;
+use std::path::Path;
+
+/// What a round trip must keep, spans and Markdown sources aside.
+fn structure(d: &Draft) -> Vec<String> {
+    let mut out = vec![
+        format!("{:?}", d.meta.symbol),
+        format!("{:?}", d.meta.title),
+    ];
+    out.extend(d.enacting.as_ref().map(|e| e.text.clone()));
+    for p in d.paragraphs() {
+        out.push(format!(
+            "{:?} {:?} {:?} {} {:?}",
+            p.kind, p.number, p.opening, p.text, p.footnote_refs
+        ));
+        out.extend(
+            p.sub
+                .iter()
+                .map(|s| format!("  {} {} {}", s.label, s.level, s.text)),
+        );
+    }
+    out.extend(
+        d.footnotes
+            .iter()
+            .map(|f| format!("[{}] {}", f.label, f.text)),
+    );
+    out
+}
+
+fn run_export(input: &Path, to: &str, output: &Path) -> std::process::Output {
+    resolute(&[
+        "export",
+        input.to_str().unwrap(),
+        "--to",
+        to,
+        "-o",
+        output.to_str().unwrap(),
+    ])
+}
+
+fn sample(dir: &TempDir) -> (std::path::PathBuf, Draft) {
+    let path = sample_draft(dir);
+    let draft = resolute_draft::parse_markdown(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    (path, draft)
+}
+
+#[test]
+fn akn_export_reads_back_as_the_same_draft() {
+    let dir = TempDir::new("export-akn");
+    let (input, draft) = sample(&dir);
+    let out = dir.0.join("draft.xml");
+    let o = run_export(&input, "akn", &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = std::fs::read_to_string(&out).unwrap();
+    assert!(xml.contains("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">"));
+    let back = resolute_convert::akn::read_draft(&xml).unwrap();
+    assert_eq!(structure(&back), structure(&draft));
+    // Written atomically: nothing but the output is left in the folder.
+    assert_eq!(dir.entries(), vec!["draft.xml".to_string()]);
+}
+
+#[test]
+fn txt_export_segments_back_into_the_same_paragraphs() {
+    let dir = TempDir::new("export-txt");
+    let (input, draft) = sample(&dir);
+    let out = dir.0.join("draft.txt");
+    std::fs::write(&out, "old content").unwrap();
+    let o = run_export(&input, "txt", &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("The General Assembly,\n\n"));
+    assert!(text.contains("\n\n1. "));
+    let back = resolute_draft::segment(&text);
+    let numbers = |d: &Draft| {
+        d.paragraphs()
+            .map(|p| (p.kind, p.number))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(numbers(&back), numbers(&draft));
+    let labels = |d: &Draft| {
+        d.paragraphs()
+            .flat_map(|p| p.sub.iter().map(|s| s.label.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(labels(&back), labels(&draft));
+    // Footnotes come last, after the rule, each with its label, and read back as footnotes.
+    let notes = |d: &Draft| {
+        d.footnotes
+            .iter()
+            .map(|f| (f.label.clone(), f.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(notes(&back), notes(&draft));
+    let rule = text.rfind("__________________").unwrap();
+    for f in &draft.footnotes {
+        assert!(text[rule..].contains(&format!("\n\n{} {}", f.label, f.text)));
+    }
+}
+
+#[test]
+fn docx_is_not_implemented_yet_and_writes_nothing() {
+    let dir = TempDir::new("export-docx");
+    let (input, _) = sample(&dir);
+    let out = dir.0.join("draft.docx");
+    let o = run_export(&input, "docx", &out);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not implemented yet"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let o = run_export(&input, "pdf", &out);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("akn or txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_missing_input_is_reported_and_nothing_written() {
+    let dir = TempDir::new("export-missing");
+    let out = dir.0.join("out.xml");
+    let o = run_export(&dir.0.join("nope.md"), "akn", &out);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nope.md"), "{}", stderr(&o));
+    assert!(dir.entries().is_empty());
+}
