@@ -1,6 +1,6 @@
 //! Akoma Ntoso 3.0.
 //!
-//! * [`write`] writes a [`resolute_draft::Draft`] as an AKN resolution and [`read_draft`]
+//! * [`write()`] writes a [`resolute_draft::Draft`] as an AKN resolution and [`read_draft`]
 //!   reads one back into the model without loss.
 //! * The crate-internal text reader (behind [`crate::read`]) gives the text of preface,
 //!   preamble, main body and conclusions in document order, one block per paragraph-like

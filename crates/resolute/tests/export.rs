@@ -127,3 +127,57 @@ fn a_missing_input_is_reported_and_nothing_written() {
     assert!(stderr(&o).contains("nope.md"), "{}", stderr(&o));
     assert!(dir.entries().is_empty());
 }
+
+/// Real resolutions: the plain text export segments back into the same paragraphs (kind,
+/// number, words) and footnotes. Prints the share; requires nearly all.
+#[test]
+fn txt_export_of_real_resolutions_reads_back() {
+    let Some(corpus) = crate::util::corpus_dir() else {
+        return;
+    };
+    let files: Vec<_> = crate::util::files_under(&corpus.join("texts/clean-paragraphs"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    let sample: Vec<_> = files
+        .iter()
+        .step_by((files.len() / 50).max(1))
+        .take(50)
+        .collect();
+    let key = |d: &Draft| {
+        let paragraphs = d.paragraphs().map(|p| {
+            (
+                p.kind,
+                p.number,
+                p.text.clone(),
+                p.sub.len(),
+                p.footnote_refs.len(),
+            )
+        });
+        let notes = d
+            .footnotes
+            .iter()
+            .map(|f| (f.label.clone(), f.text.clone()));
+        (paragraphs.collect::<Vec<_>>(), notes.collect::<Vec<_>>())
+    };
+    let mut same = 0;
+    for file in &sample {
+        let draft = resolute_draft::segment(&std::fs::read_to_string(file).unwrap());
+        let back = resolute_draft::segment(&resolute::plain_text(&draft));
+        if key(&back) == key(&draft) {
+            same += 1;
+        } else {
+            println!("txt export differs on read-back: {}", file.display());
+        }
+    }
+    println!(
+        "txt export: {same}/{} real resolutions read back the same",
+        sample.len()
+    );
+    assert_eq!(sample.len(), 50);
+    assert!(
+        same * 100 >= sample.len() * 95,
+        "only {same} of {}",
+        sample.len()
+    );
+}

@@ -1,23 +1,4 @@
-//! Writing a [`Draft`] as an Akoma Ntoso 3.0 `<statement name="resolution">`.
-//!
-//! Why `statement` and not `act`: in AKN an act is legislation with a normative force of its
-//! own; resolutions of deliberative bodies (declarations, decisions, resolutions) are
-//! statements, which is also what the UN's AKN4UN guidelines use for General Assembly and
-//! Security Council resolutions. The layout:
-//!
-//! * `meta`: FRBR work / expression / manifestation built from the symbol and the dates, the
-//!   adopting body as a `TLCOrganization`, and any footnote no paragraph refers to as a `note`.
-//! * `preface`: body (`docAuthority`), session, agenda item, symbol (`docNumber`), sponsors
-//!   (`docProponent`), adoption date (`docDate`), title (`longTitle/docTitle`).
-//! * `preamble`: the enacting formula (`formula name="enactingFormula"`), then one
-//!   `container name="preambularParagraph"` per preambular paragraph.
-//! * `mainBody`: `paragraph` with `num` and `content` (or `intro` and nested `subparagraph`s),
-//!   sections as `section` with `num` and `heading` (their preambular paragraphs are
-//!   `hcontainer name="preambularParagraph"`).
-//! * `conclusions`: the closing formula; `attachments`: one `doc name="annex"` per annex.
-//!
-//! Opening phrases are `<i>`; a footnote is an `authorialNote` where it is first referred to,
-//! later references to it are `noteRef`s. Every piece of text goes through [`escape`].
+//! Writing a [`Draft`] as Akoma Ntoso 3.0; the layout is documented on [`write()`].
 
 use resolute_draft::{
     Annex, Body, Draft, Footnote, FrontMatter, Paragraph, Section, Subparagraph, MONTHS,
@@ -29,7 +10,29 @@ pub const AKN_NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.
 /// The date FRBR elements carry when the draft states none (the schema requires one).
 const NO_DATE: &str = "0001-01-01";
 
-/// Writes `draft` as an Akoma Ntoso 3.0 document (UTF-8, with an XML declaration).
+/// Writes `draft` as an Akoma Ntoso 3.0 document (UTF-8, with an XML declaration): a
+/// `<statement name="resolution">`.
+///
+/// Why `statement` and not `act`: the OASIS AKN 3.0 specification defines `statement` as the
+/// document type for an official document of a body "that may or may not be normative in
+/// structure (e.g., statements, resolutions, etc.)", while `act` is legislation enacted with
+/// articles and normative force. UN resolutions (preamble of considerations, numbered
+/// operative paragraphs of requests and decisions) are the former. The layout:
+///
+/// * `meta`: FRBR work / expression / manifestation built from the symbol and the dates, the
+///   adopting body as a `TLCOrganization`, and any footnote no paragraph refers to as a `note`.
+/// * `preface`: body (`docAuthority`), session, agenda item, symbol (`docNumber`), sponsors
+///   (`docProponent`), adoption date (`docDate`), title (`longTitle/docTitle`).
+/// * `preamble`: the enacting formula (`formula name="enactingFormula"`), then one
+///   `container name="preambularParagraph"` per preambular paragraph.
+/// * `mainBody`: `paragraph` with `num` and `content` (or `intro` and nested `subparagraph`s),
+///   sections as `section` with `num` and `heading` (their preambular paragraphs are
+///   `hcontainer name="preambularParagraph"`).
+/// * `conclusions`: the closing formula; `attachments`: one `doc name="annex"` per annex.
+///
+/// Opening phrases are `<i>`; a footnote is an `authorialNote` where it is first referred to,
+/// later references to it are `noteRef`s. Every piece of text is escaped, and characters XML cannot
+/// carry are dropped.
 pub fn write(draft: &Draft) -> String {
     let mut w = Writer::new(&draft.footnotes);
     w.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
