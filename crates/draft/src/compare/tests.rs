@@ -117,10 +117,23 @@ fn subparagraphs_are_units_of_their_own() {
 }
 
 #[test]
-fn preambular_and_operative_never_pair() {
-    let old = draft(&["Recalling its resolution 70/1 of 25 September 2015,"]);
-    let new = draft(&["1. Recalling its resolution 70/1 of 25 September 2015;"]);
-    let counts = compare(&old, &new).counts();
+fn an_operative_paragraph_that_became_preambular_is_a_move() {
+    let old = draft(&[
+        "Recalling its resolution 70/1 of 25 September 2015,",
+        "1. Recognizes that sand and dust storms are an issue of international concern;",
+    ]);
+    let new = draft(&[
+        "Recalling its resolution 70/1 of 25 September 2015,",
+        "Recognizing that sand and dust storms are an issue of international concern,",
+    ]);
+    let got = summary(&compare(&old, &new));
+    assert_eq!(got[1], (ChangeKind::Moved, s("OP1"), s("PP2")));
+    // Below the stricter cross-kind threshold, a new paragraph is new.
+    let other = draft(&[
+        "Recalling its resolution 70/1 of 25 September 2015,",
+        "Noting that storms are of concern,",
+    ]);
+    let counts = compare(&old, &other).counts();
     assert_eq!((counts.inserted, counts.deleted), (1, 1));
 }
 

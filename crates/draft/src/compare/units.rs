@@ -42,13 +42,18 @@ pub fn units(draft: &Draft) -> Vec<Unit> {
     scope(&mut out, "", &draft.preamble, &draft.operative);
     for (i, section) in draft.sections.iter().enumerate() {
         let heading = format!("{} {}", section.label, section.heading);
+        // A section whose label the source lost is named by its position: "#2".
+        let name = match section.label.trim() {
+            "" => format!("#{}", i + 1),
+            label => label.to_string(),
+        };
         out.push(Unit {
             kind: UnitKind::Section,
             n: i + 1,
-            label: format!("section {}", section.label),
+            label: format!("section {name}"),
             text: heading.trim().to_string(),
         });
-        let prefix = format!("{}.", section.label);
+        let prefix = format!("{name}.");
         scope(&mut out, &prefix, &section.preamble, &section.operative);
     }
     out
