@@ -211,12 +211,11 @@ enum Verdict {
 /// more than half the words of each in the usual case) and no other draft unit of its kind
 /// is clearly closer (by 0.1). An inserted unit is right when no draft unit of its kind
 /// shares half its words, unless that draft unit went to a resolution unit closer to it.
-fn judge(c: &Comparison, old: &[Unit], new_unit: &Unit) -> Verdict {
-    let sets: Vec<HashSet<String>> = old.iter().map(word_set).collect();
+fn judge(c: &Comparison, old: &[Unit], sets: &[HashSet<String>], new_unit: &Unit) -> Verdict {
     let mine = word_set(new_unit);
     let best = old
         .iter()
-        .zip(&sets)
+        .zip(sets)
         .filter(|(u, _)| u.kind == new_unit.kind)
         .map(|(u, s)| (u, jaccard(s, &mine)))
         .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -310,8 +309,9 @@ impl Tally {
         {
             *slot += n;
         }
+        let sets: Vec<HashSet<String>> = old.iter().map(word_set).collect();
         for u in new {
-            match judge(c, old, u) {
+            match judge(c, old, &sets, u) {
                 Verdict::Right => self.right += 1,
                 Verdict::Wrong(why) => self.wrong.push(format!("{name}: {why}")),
             }
