@@ -369,3 +369,54 @@ fn session_80_drafts_align_with_the_resolutions_they_became() {
     }
     assert!(share >= 0.95, "only {:.2}% aligned right", 100.0 * share);
 }
+
+/// The same document as a PDF and as the corpus's text extraction of it: `resolute diff`
+/// across formats pairs (nearly) every paragraph, whatever the two readers do differently.
+#[test]
+fn a_pdf_and_its_text_extraction_align() {
+    let Some(corpus) = corpus_dir() else { return };
+    let Ok(entries) = std::fs::read_dir(corpus.join("files")) else {
+        eprintln!("skipping: no files/ folder in {}", corpus.display());
+        return;
+    };
+    let mut pdfs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    pdfs.sort();
+    let (mut checked, mut identical) = (0, 0);
+    for pdf in pdfs {
+        let Some(stem) = pdf.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let text = ["ga-resolutions", "ga-l-documents"]
+            .iter()
+            .map(|d| {
+                corpus
+                    .join("texts/raw-pdf")
+                    .join(d)
+                    .join(format!("{stem}.txt"))
+            })
+            .find(|t| t.is_file());
+        let Some(text) = text else { continue };
+        let (code, out, err) = run(&["diff", "--json", "--exit-code", p(&pdf), p(&text)]);
+        assert!(matches!(code, Some(0 | 1)), "{stem}: {err}");
+        let lines: Vec<Value> = out
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect();
+        let units = lines.iter().filter(|l| !l["new"].is_null()).count();
+        let paired = lines
+            .iter()
+            .filter(|l| !l["new"].is_null() && !l["old"].is_null())
+            .count();
+        eprintln!("pdf/text {stem}: {paired} of {units} units paired, exit {code:?}");
+        assert!(
+            units > 0 && paired * 100 >= units * 95,
+            "{stem}: {paired} of {units}"
+        );
+        checked += 1;
+        identical += usize::from(code == Some(0));
+    }
+    eprintln!("pdf/text: {checked} documents, {identical} without any difference");
+}
