@@ -39,6 +39,17 @@ pub fn import(request: &ImportRequest) -> Result<Imported, Error> {
         path: request.input.clone(),
     })?
     .draft;
+    // A document that is not a resolution (a report, a budget fascicle) segments into no
+    // paragraph at all: writing its header alone would silently drop all of its text.
+    if draft.paragraphs().next().is_none() && draft.annexes.is_empty() {
+        return Err(Error::UnsafeRewrite {
+            path: out.clone(),
+            reason: format!(
+                "{} has no preambular or operative paragraph to import (not a resolution?)",
+                crate::error::shown(&request.input)
+            ),
+        });
+    }
     let markdown = resolute_draft::write_markdown(&draft);
     // A draft that would not read back is worse than no draft: refuse before writing.
     resolute_draft::parse_markdown(&markdown).map_err(|e| Error::UnsafeRewrite {
