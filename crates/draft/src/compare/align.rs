@@ -247,4 +247,19 @@ mod tests {
         assert!((similarity(&a, &b) - 6.0 / 8.0).abs() < 1e-6);
         assert!((similarity(&a, &a) - 1.0).abs() < 1e-6);
     }
+
+    #[test]
+    fn past_the_cap_identical_wordings_still_pair_in_linear_time() {
+        let mut int = Interner::default();
+        let old: Vec<Words> = ["alpha beta", "gamma delta", "epsilon"]
+            .iter()
+            .map(|t| int.words(t))
+            .collect();
+        let new: Vec<Words> = ["gamma delta", "zeta", "alpha beta"]
+            .iter()
+            .map(|t| int.words(t))
+            .collect();
+        let pairs = identical_only(&old, &new);
+        assert_eq!(pairs, [(1, 0, 1.0, false), (0, 2, 1.0, true)]);
+    }
 }
