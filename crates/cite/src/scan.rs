@@ -130,60 +130,12 @@ pub(crate) fn roman(b: &[u8], pos: usize) -> Option<(u32, usize)> {
     Some((value, end))
 }
 
-/// The value of a well-formed Roman numeral, or `None`.
+/// The value of a well-formed upper-case Roman numeral, or `None`.
 pub(crate) fn roman_value(text: &str) -> Option<u32> {
-    if text.is_empty() {
-        return None;
-    }
-    let digit = |c: char| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        'D' => Some(500),
-        'M' => Some(1000),
-        _ => None,
-    };
-    let values: Option<Vec<u32>> = text.chars().map(digit).collect();
-    let values = values?;
-    let mut total = 0;
-    for (i, v) in values.iter().enumerate() {
-        match values.get(i + 1) {
-            Some(next) if next > v => total -= *v as i64,
-            _ => total += *v as i64,
-        }
-    }
-    let total = u32::try_from(total).ok().filter(|t| *t > 0)?;
-    // Round-tripping rejects malformed numerals such as "IIII" or "IC".
-    (to_roman(total) == text).then_some(total)
-}
-
-/// Writes `n` (1..=4999) as a Roman numeral.
-pub(crate) fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, letters) in TABLE {
-        while n >= value {
-            out.push_str(letters);
-            n -= value;
-        }
-    }
-    out
+    let upper = text.chars().all(|c| c.is_ascii_uppercase());
+    upper
+        .then(|| resolute_draft::numerals::roman_value(text))
+        .flatten()
 }
 
 /// Whether `year` can be the year of a UN document (the UN was founded in 1945).

@@ -6,6 +6,7 @@
 pub mod compare;
 pub mod markdown;
 pub mod model;
+pub mod numerals;
 pub mod opening;
 pub mod segment;
 

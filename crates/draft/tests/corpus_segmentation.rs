@@ -237,23 +237,9 @@ fn is_closing(text: &str) -> bool {
 /// "2 July 2020": a closing date standing alone.
 fn is_date(t: &str) -> bool {
     let w: Vec<&str> = t.split_whitespace().collect();
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     w.len() == 3
         && w[0].parse::<u32>().is_ok_and(|d| d <= 31)
-        && MONTHS.contains(&w[1])
+        && resolute_draft::MONTHS.contains(&w[1])
         && w[2].len() == 4
         && w[2].parse::<u32>().is_ok()
 }

@@ -151,33 +151,11 @@ fn letters(n: u32) -> String {
     std::iter::repeat_n(letter, repeat.min(50) as usize).collect()
 }
 
-fn roman(mut n: u32) -> String {
+fn roman(n: u32) -> String {
     if n == 0 || n >= 4000 {
         return n.to_string();
     }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+    resolute_draft::numerals::to_roman(n)
 }
 
 /// Walk state while reading numbering.xml.

@@ -101,56 +101,13 @@ fn next_letter(l: &str) -> Option<String> {
 
 /// The value of a lowercase roman numeral written the usual way ("iiii" is not one).
 fn roman_value(s: &str) -> Option<u32> {
-    let digit = |c: char| match c {
-        'i' => Some(1),
-        'v' => Some(5),
-        'x' => Some(10),
-        'l' => Some(50),
-        'c' => Some(100),
-        'd' => Some(500),
-        'm' => Some(1000),
-        _ => None,
-    };
-    let values: Option<Vec<u32>> = s.chars().map(digit).collect();
-    let values = values.filter(|v| !v.is_empty() && v.len() <= 16)?;
-    let mut total = 0i64;
-    for (i, v) in values.iter().enumerate() {
-        let bigger_follows = values.get(i + 1).is_some_and(|next| next > v);
-        total += if bigger_follows {
-            -i64::from(*v)
-        } else {
-            i64::from(*v)
-        };
-    }
-    let total = u32::try_from(total).ok().filter(|t| *t > 0)?;
-    (roman(total) == s).then_some(total)
+    let lower = s.chars().all(|c| c.is_ascii_lowercase());
+    lower.then(|| crate::numerals::roman_value(s)).flatten()
 }
 
 /// A lowercase roman numeral.
-pub(crate) fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+pub(crate) fn roman(n: u32) -> String {
+    crate::numerals::to_roman(n).to_ascii_lowercase()
 }
 
 /// The label for the `n`th (from 0) subparagraph of a level: "(a)".."(z)", "(aa)".. at level 1;
