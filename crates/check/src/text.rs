@@ -64,7 +64,16 @@ fn strip_footnote_mark(text: &str) -> Option<usize> {
             return Some(digits.len());
         }
     }
-    glued_marks(text)
+    glued_marks(text).or_else(|| spaced_mark(text))
+}
+
+/// A mark that PDF extraction set apart from the punctuation it follows: "Iran, 4".
+fn spaced_mark(text: &str) -> Option<usize> {
+    let before = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    let n = text.len() - before.len();
+    let punct = before.trim_end_matches([' ', '\u{a0}']);
+    let spaced = punct.len() < before.len();
+    (n > 0 && n <= 3 && spaced && punct.ends_with([',', ';', '.', ':'])).then_some(punct.len())
 }
 
 /// Footnote marks glued after punctuation, alone or as a list: "2006,1", "General;7,8",
@@ -144,6 +153,15 @@ mod tests {
         assert_eq!(last("on Population and Development; 1/"), ";");
         assert_eq!(last("in the report;\u{a0}2/\n"), ";");
         assert_eq!(last("see resolution 45/2"), "2");
+    }
+
+    #[test]
+    fn skips_a_mark_set_apart_by_pdf_extraction() {
+        assert_eq!(
+            last("human rights in the Islamic Republic of Iran, 4  \n"),
+            ","
+        );
+        assert_eq!(last("in paragraph 4"), "4");
     }
 
     #[test]
