@@ -29,7 +29,7 @@
 
 pub mod akn;
 mod detect;
-mod docx;
+pub mod docx;
 mod error;
 mod html;
 mod meta;

@@ -2,6 +2,9 @@
 //! present numbering.xml (automatic numbers), styles.xml (numbering attached to
 //! paragraph styles), footnotes.xml and docProps/core.xml (title, author, dates).
 //!
+//! Writing (the UN layout, and Track Changes against a base text) is in [`write`] and
+//! [`write_tracked`].
+//!
 //! The zip is read under limits — entry count and total uncompressed bytes, counted on
 //! the bytes actually inflated, not on the sizes the archive declares — so a zip bomb is
 //! refused with the reason instead of exhausting memory.
@@ -9,6 +12,12 @@
 mod body;
 mod numbering;
 mod styles;
+mod track;
+mod write;
+mod write_parts;
+
+pub use track::write_tracked;
+pub use write::write;
 
 pub(crate) use body::FOOTNOTE_RULE;
 

@@ -1,0 +1,406 @@
+//! DOCX export: the sample draft and real corpus resolutions written as Word files read
+//! back (through `resolute_convert::read` and `resolute_draft::segment`) into the same
+//! paragraphs; LibreOffice opens them; Track Changes documents read as the current text
+//! with every revision accepted and as the base text with every revision rejected.
+
+use crate::support::{corpus_dir, lcs_share, soffice_convert, words};
+use quick_xml::events::Event;
+use resolute_convert::docx::{write, write_tracked};
+use resolute_convert::read;
+use resolute_draft::{parse_markdown, segment, Draft, Kind};
+use std::io::Read;
+use std::path::PathBuf;
+
+/// (kind, number, text, subparagraphs (label, level, text), footnote marks).
+type ParagraphKey = (Kind, Option<u32>, String, Vec<(String, u8, String)>, usize);
+
+/// What must survive the round trip: every paragraph, and the footnote texts in order.
+fn key(d: &Draft) -> (Vec<ParagraphKey>, Vec<String>) {
+    let paragraphs = d.paragraphs().map(|p| {
+        let sub = p
+            .sub
+            .iter()
+            .map(|s| (s.label.clone(), s.level, s.text.clone()));
+        (
+            p.kind,
+            p.number,
+            p.text.clone(),
+            sub.collect(),
+            p.footnote_refs.len(),
+        )
+    });
+    let notes = d.footnotes.iter().map(|f| f.text.clone());
+    (paragraphs.collect(), notes.collect())
+}
+
+fn sample() -> Draft {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/sample/draft.md");
+    parse_markdown(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn round_trip(draft: &Draft) -> Draft {
+    let bytes = write(draft).unwrap();
+    segment(&read(&bytes, "draft.docx").unwrap().text)
+}
+
+#[test]
+fn sample_draft_reads_back_the_same() {
+    let draft = sample();
+    assert!(draft.paragraphs().count() > 10 && draft.footnotes.len() == 2);
+    let bare = without_footnotes(&draft);
+    assert_eq!(key(&round_trip(&bare)), key(&bare));
+    let text = read(&write(&draft).unwrap(), "d.docx").unwrap().text;
+    assert!(
+        text.starts_with("A/C.2/81/L.99\nGeneral Assembly\nSession 81"),
+        "{text}"
+    );
+    // Real footnotes: numbered marks where the paragraphs refer to them, the notes listed
+    // after the rule by the reader.
+    assert!(text.contains("no longer be reversed,1\n\n"), "{text}");
+    assert!(text.contains("shared aquifers;2\n\n"), "{text}");
+    let notes = text
+        .rsplit_once("__________________\n")
+        .map(|(_, n)| n)
+        .unwrap();
+    let expected: Vec<String> = draft
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("{}  {}", i + 1, f.text))
+        .collect();
+    assert_eq!(notes.lines().collect::<Vec<_>>(), expected);
+}
+
+/// The parts and the layout a UN draft needs are there: styles in Times New Roman 10 pt,
+/// italic openings, hanging indents, real footnote references.
+#[test]
+fn package_has_the_un_layout() {
+    let bytes = write(&sample()).unwrap();
+    let styles = part(&bytes, "word/styles.xml");
+    assert!(
+        styles.contains(r#"w:ascii="Times New Roman""#) && styles.contains(r#"<w:sz w:val="20"/>"#)
+    );
+    assert!(styles.contains(r#"w:hanging="634""#));
+    let doc = part(&bytes, "word/document.xml");
+    assert!(doc
+        .contains(r#"<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Recalling</w:t></w:r>"#));
+    assert!(doc.contains("<w:footnoteReference w:id=\"1\"/>"));
+    assert!(part(&bytes, "word/footnotes.xml").contains("<w:footnote w:id=\"1\">"));
+    for name in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/_rels/document.xml.rels",
+        "word/settings.xml",
+        "docProps/core.xml",
+    ] {
+        assert!(!part(&bytes, name).is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn markup_characters_are_escaped() {
+    let draft = segment("The General Assembly,\n\n1.\tDecides that \"A & B\" <shall> act;\n");
+    let back = round_trip(&draft);
+    assert_eq!(key(&back), key(&draft));
+    assert_eq!(
+        back.operative.first().map(|p| p.text.as_str()),
+        Some("Decides that \"A & B\" <shall> act;")
+    );
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// Real resolutions in their clean text, every n-th file for `count`.
+fn real_resolutions(count: usize) -> Option<Vec<PathBuf>> {
+    let corpus = corpus_dir()?;
+    let mut files = Vec::new();
+    let mut dirs = vec![corpus.join("texts/clean-paragraphs")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).ok()?.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let step = (files.len() / count).max(1);
+    Some(files.into_iter().step_by(step).take(count).collect())
+}
+
+/// The draft without its footnotes: the DOCX reader lists notes after the rule as one
+/// block ("rule\n1  text\n2  text") which `segment` does not take for footnotes, so the
+/// paragraphs are compared without them and the notes checked on the reader's text.
+fn without_footnotes(draft: &Draft) -> Draft {
+    let mut d = draft.clone();
+    d.footnotes.clear();
+    let strip = |p: &mut resolute_draft::Paragraph| {
+        p.footnote_refs.clear();
+        p.sub.iter_mut().for_each(|s| s.footnote_refs.clear());
+    };
+    d.preamble
+        .iter_mut()
+        .chain(d.operative.iter_mut())
+        .for_each(strip);
+    for s in &mut d.sections {
+        s.preamble
+            .iter_mut()
+            .chain(s.operative.iter_mut())
+            .for_each(strip);
+    }
+    d
+}
+
+/// 50 real resolutions: segmented, written as DOCX, read and segmented again. Paragraphs
+/// are compared without footnotes (see [`without_footnotes`]); the full comparison is
+/// printed as well.
+#[test]
+fn real_resolutions_read_back_the_same() {
+    let Some(files) = real_resolutions(50) else {
+        return;
+    };
+    let (mut same, mut same_with_notes, mut with_notes) = (0, 0, 0);
+    for file in &files {
+        let draft = segment(&std::fs::read_to_string(file).unwrap());
+        with_notes += usize::from(!draft.footnotes.is_empty());
+        let bare = without_footnotes(&draft);
+        if key(&round_trip(&bare)) == key(&bare) {
+            same += 1;
+        } else {
+            println!("docx export differs on read-back: {}", file.display());
+        }
+        same_with_notes += usize::from(key(&round_trip(&draft)) == key(&draft));
+    }
+    let n = files.len();
+    println!("docx export: {same}/{n} real resolutions read back the same paragraphs");
+    println!(
+        "docx export: {same_with_notes}/{n} the same with footnotes segmented too \
+         ({with_notes} of them have footnotes)"
+    );
+    assert_eq!(n, 50);
+    assert!(same * 100 >= n * 95, "only {same} of {n}");
+}
+
+/// LibreOffice opens the export, prints it to PDF and saves it again as DOCX; both read
+/// back with the same paragraphs. Skips when soffice is not installed.
+#[test]
+fn libreoffice_opens_prints_and_resaves_the_export() {
+    let dir = std::env::temp_dir().join(format!("resolute-docx-write-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = sample();
+    std::fs::write(dir.join("draft.docx"), write(&draft).unwrap()).unwrap();
+    let pdf = soffice_convert(&dir, "draft.docx", "pdf");
+    std::fs::create_dir_all(dir.join("resaved")).unwrap();
+    std::fs::copy(dir.join("draft.docx"), dir.join("resaved/draft.odt.docx")).unwrap();
+    let resaved = soffice_convert(
+        &dir.join("resaved"),
+        "draft.odt.docx",
+        "docx:MS Word 2007 XML",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let (Some(pdf), Some(resaved)) = (pdf, resaved) else {
+        println!("skipping: soffice (LibreOffice) not available");
+        return;
+    };
+    // The printed PDF: every word of the paragraphs in order, the operative numbers.
+    let pdf_text = read(&pdf, "draft.pdf").unwrap().text;
+    let body: String = draft.paragraphs().map(|p| format!("{} ", p.text)).collect();
+    let share = lcs_share(&words(&body), &words(&pdf_text));
+    assert!(
+        share > 0.99,
+        "PDF printed by LibreOffice keeps {share:.3} of the words"
+    );
+    let numbers = |d: &Draft| d.paragraphs().filter_map(|p| p.number).collect::<Vec<_>>();
+    assert_eq!(numbers(&segment(&pdf_text)), numbers(&draft));
+    let bare = without_footnotes(&draft);
+    let mut from_docx = segment(&read(&resaved, "resaved.docx").unwrap().text);
+    // The reader's footnote block (rule and notes) is taken for a last paragraph.
+    if from_docx
+        .operative
+        .last()
+        .is_some_and(|p| p.text.starts_with("_____"))
+    {
+        from_docx.operative.pop();
+    }
+    let shape = |d: &Draft| {
+        d.paragraphs()
+            .map(|p| (p.kind, p.number, p.sub.len()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shape(&from_docx),
+        shape(&bare),
+        "DOCX re-saved by LibreOffice"
+    );
+}
+
+/// The text of document.xml with every revision accepted (or rejected): paragraphs with
+/// no text left are gone, the rest separated by blank lines, as the DOCX reader lays out.
+fn revisions_applied(xml: &str, accept: bool) -> String {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut ins, mut del, mut in_text, mut in_ppr) = (0usize, 0usize, false, false);
+    let (mut paragraphs, mut current) = (Vec::new(), String::new());
+    loop {
+        let shown = |ins: usize, del: usize| if accept { del == 0 } else { ins == 0 };
+        match reader.read_event().unwrap() {
+            Event::Start(e) => match e.local_name().as_ref() {
+                b"ins" if !in_ppr => ins += 1,
+                b"del" if !in_ppr => del += 1,
+                b"t" | b"delText" => in_text = true,
+                b"pPr" => in_ppr = true,
+                _ => {}
+            },
+            Event::Empty(e) if !in_ppr && shown(ins, del) => match e.local_name().as_ref() {
+                b"tab" => current.push('\t'),
+                b"br" => current.push('\n'),
+                _ => {}
+            },
+            Event::Text(t) if in_text && shown(ins, del) => {
+                current.push_str(&t.xml_content().unwrap())
+            }
+            Event::GeneralRef(r) if in_text && shown(ins, del) => {
+                current.push_str(entity(&r.decode().unwrap()))
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                b"ins" if !in_ppr => ins -= 1,
+                b"del" if !in_ppr => del -= 1,
+                b"t" | b"delText" => in_text = false,
+                b"pPr" => in_ppr = false,
+                b"p" => paragraphs.push(std::mem::take(&mut current)),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    paragraphs.retain(|p| !p.trim().is_empty());
+    paragraphs.join("\n\n")
+}
+
+fn entity(name: &str) -> &'static str {
+    match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        other => panic!("unexpected entity {other}"),
+    }
+}
+
+/// (kind, number, text, subparagraphs (label, text)).
+type TextKey = (Kind, Option<u32>, String, Vec<(String, String)>);
+
+/// Paragraphs, numbers and subparagraphs without footnotes (footnote references follow
+/// the current text and are not tracked).
+fn text_key(d: &Draft) -> Vec<TextKey> {
+    d.paragraphs()
+        .map(|p| {
+            let sub = p.sub.iter().map(|s| (s.label.clone(), s.text.clone()));
+            (p.kind, p.number, p.text.clone(), sub.collect())
+        })
+        .collect()
+}
+
+/// Writes `current` tracked against `base` and checks both readings.
+fn check_tracked(base: &Draft, current: &Draft) -> bool {
+    let bytes = write_tracked(
+        base,
+        current,
+        "Delegation of Eastland",
+        "2026-11-28T09:00:00Z",
+    )
+    .unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    let accepted = segment(&revisions_applied(&xml, true));
+    let rejected = segment(&revisions_applied(&xml, false));
+    for (got, want, what) in [
+        (&accepted, current, "accepted"),
+        (&rejected, base, "rejected"),
+    ] {
+        let (g, w) = (text_key(got), text_key(want));
+        if g != w {
+            let at = g
+                .iter()
+                .zip(&w)
+                .position(|(x, y)| x != y)
+                .unwrap_or(g.len().min(w.len()));
+            println!(
+                "{what}: {} vs {} paragraphs; first difference at {at}:\n  got  {:?}\n  want {:?}",
+                g.len(),
+                w.len(),
+                g.get(at),
+                w.get(at)
+            );
+            return false;
+        }
+    }
+    true
+}
+
+#[test]
+fn track_changes_accept_all_gives_current_and_reject_all_gives_base() {
+    let base = sample();
+    let source = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/sample/draft.md"),
+    )
+    .unwrap();
+    // Reworded, renumbered, a paragraph removed and one inserted.
+    let edited = source
+        .replacen(
+            "*Recalling* its resolution 70/1",
+            "*Recalling also* its resolution 70/1",
+            1,
+        )
+        .replacen(
+            "1. *Takes note*",
+            "1. *Welcomes* the plan;\n\n2. *Takes note*",
+            1,
+        );
+    let current = parse_markdown(&edited).unwrap();
+    assert_ne!(text_key(&base), text_key(&current));
+    assert!(check_tracked(&base, &current));
+    let bytes = write_tracked(&base, &current, "A & B", "2026-11-28T09:00:00Z").unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    assert!(
+        xml.contains(r#"<w:ins w:id="#)
+            && xml.contains(r#"w:author="A &amp; B" w:date="2026-11-28T09:00:00Z""#)
+    );
+    assert!(xml.contains("<w:delText"));
+    assert!(check_tracked(&current, &base), "the other way round");
+    assert!(check_tracked(&base, &base));
+}
+
+/// Real resolutions tracked against other real resolutions (the hardest case: little in
+/// common, sections, subparagraphs, moves) still read as each text.
+#[test]
+fn track_changes_between_real_resolutions() {
+    let Some(files) = real_resolutions(50) else {
+        return;
+    };
+    let drafts: Vec<Draft> = files
+        .iter()
+        .map(|f| segment(&std::fs::read_to_string(f).unwrap()))
+        .collect();
+    let mut ok = 0;
+    for pair in drafts.windows(2) {
+        if let [a, b] = pair {
+            if check_tracked(a, b) {
+                ok += 1;
+            }
+        }
+    }
+    let pairs = drafts.len().saturating_sub(1);
+    println!("track changes: {ok}/{pairs} real pairs accept/reject exactly");
+    assert_eq!(ok, pairs);
+}
