@@ -1,5 +1,5 @@
-//! `resolute export FILE --to akn|txt -o OUT`: any readable file, written as an Akoma Ntoso
-//! 3.0 resolution or as UN plain text, atomically.
+//! `resolute export FILE --to akn|txt|docx -o OUT`: any readable file, written as an Akoma
+//! Ntoso 3.0 resolution, as UN plain text or as a Word document in the UN layout, atomically.
 
 use std::path::PathBuf;
 
@@ -14,14 +14,18 @@ pub enum ExportFormat {
     Akn,
     /// The resolution laid out as UN plain text ([`plain_text`]).
     Txt,
+    /// A Word document in the layout of a UN draft resolution
+    /// (`resolute_convert::docx::write`).
+    Docx,
 }
 
 impl ExportFormat {
-    /// Reads `akn` or `txt` (any case); `None` for anything else.
+    /// Reads `akn`, `txt` or `docx` (any case); `None` for anything else.
     pub fn parse(name: &str) -> Option<ExportFormat> {
         match name.trim().to_ascii_lowercase().as_str() {
             "akn" | "xml" => Some(ExportFormat::Akn),
             "txt" | "text" => Some(ExportFormat::Txt),
+            "docx" | "word" => Some(ExportFormat::Docx),
             _ => None,
         }
     }
@@ -40,7 +44,7 @@ pub struct ExportRequest {
 
 /// Reads `request.input` and writes it to `request.output` as `request.to`. Returns the
 /// bytes written.
-pub fn export(request: &ExportRequest) -> Result<String, Error> {
+pub fn export(request: &ExportRequest) -> Result<Vec<u8>, Error> {
     let out = &request.output;
     if out.is_dir() {
         return Err(Error::IsDirectory { path: out.clone() });
@@ -49,20 +53,28 @@ pub fn export(request: &ExportRequest) -> Result<String, Error> {
         path: request.input.clone(),
     })?
     .draft;
-    let text = render(&draft, request.to);
-    write_atomic(out, text.as_bytes()).map_err(|e| Error::Io {
+    let bytes = render(&draft, request.to).map_err(|e| Error::Convert {
+        path: out.clone(),
+        reason: e.to_string(),
+    })?;
+    write_atomic(out, &bytes).map_err(|e| Error::Io {
         path: out.clone(),
         action: "cannot write",
         source: e,
     })?;
-    Ok(text)
+    Ok(bytes)
 }
 
-/// The draft in `format`, without I/O.
-pub fn render(draft: &Draft, format: ExportFormat) -> String {
+/// The draft in `format`, without I/O. Only the DOCX writer can fail, and only if its
+/// zip writer fails in memory.
+pub fn render(
+    draft: &Draft,
+    format: ExportFormat,
+) -> Result<Vec<u8>, resolute_convert::ConvertError> {
     match format {
-        ExportFormat::Akn => resolute_convert::akn::write(draft),
-        ExportFormat::Txt => plain_text(draft),
+        ExportFormat::Akn => Ok(resolute_convert::akn::write(draft).into_bytes()),
+        ExportFormat::Txt => Ok(plain_text(draft).into_bytes()),
+        ExportFormat::Docx => resolute_convert::docx::write(draft),
     }
 }
 
@@ -195,7 +207,8 @@ mod tests {
     #[test]
     fn formats_and_dates() {
         assert_eq!(ExportFormat::parse("AKN"), Some(ExportFormat::Akn));
-        assert_eq!(ExportFormat::parse("docx"), None);
+        assert_eq!(ExportFormat::parse("DOCX"), Some(ExportFormat::Docx));
+        assert_eq!(ExportFormat::parse("pdf"), None);
         assert_eq!(display_date("2023-12-07"), "7 December 2023");
         assert_eq!(display_date("late 2023"), "late 2023");
         assert_eq!(

@@ -106,11 +106,12 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write any readable file as Akoma Ntoso 3.0 XML (akn) or UN plain text (txt).
+    /// Write any readable file as Akoma Ntoso 3.0 XML (akn), UN plain text (txt) or a Word
+    /// document in the UN layout (docx).
     Export {
         /// The file to read (draft, text, PDF, DOCX, HTML, Akoma Ntoso).
         file: PathBuf,
-        /// The format to write: akn or txt (docx is not implemented yet).
+        /// The format to write: akn, txt or docx.
         #[arg(long)]
         to: String,
         /// The file to write; replaced atomically if it exists.
@@ -272,15 +273,10 @@ fn fmt(path: PathBuf, check: bool) -> Result<ExitCode, Failure> {
     }
 }
 
-/// `resolute export FILE --to akn|txt -o OUT`: silent on success, like `cp`.
+/// `resolute export FILE --to akn|txt|docx -o OUT`: silent on success, like `cp`.
 fn export(input: PathBuf, to: &str, output: PathBuf) -> Result<ExitCode, Failure> {
-    if to.trim().eq_ignore_ascii_case("docx") {
-        return Err(Failure::Usage(
-            "export --to docx is not implemented yet; use --to akn or --to txt",
-        ));
-    }
-    let to =
-        resolute::ExportFormat::parse(to).ok_or(Failure::Usage("export --to takes akn or txt"))?;
+    let to = resolute::ExportFormat::parse(to)
+        .ok_or(Failure::Usage("export --to takes akn, txt or docx"))?;
     let request = resolute::ExportRequest { input, to, output };
     resolute::export(&request).map_err(Failure::Service)?;
     Ok(ExitCode::SUCCESS)
