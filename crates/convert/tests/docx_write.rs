@@ -406,6 +406,10 @@ fn track_changes_accept_all_gives_current_and_reject_all_gives_base() {
             && xml.contains(r#"w:author="A &amp; B" w:date="2026-11-28T09:00:00Z""#)
     );
     assert!(xml.contains("<w:delText"));
+    // Openings stay italic in the tracked document, inserted words included.
+    assert!(xml.contains(
+        r#"<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Reaffirming</w:t></w:r>"#
+    ));
     assert!(check_tracked(&current, &base), "the other way round");
     assert!(check_tracked(&base, &base));
 }

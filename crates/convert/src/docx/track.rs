@@ -57,6 +57,8 @@ struct Known {
     numbered: bool,
     /// A subparagraph's label as written ("(a)", "a.", possibly empty) and level.
     sub: Option<(String, u8)>,
+    /// Length in bytes of the opening phrase the paragraph starts with, set in italics.
+    opening: usize,
 }
 
 /// [`Known`] of every unit of each draft, keyed by (unit label, text).
@@ -83,6 +85,15 @@ impl Info {
         self.get(unit, false).map_or(&[], |k| k.notes.as_slice())
     }
 
+    /// Length of the opening phrase of `unit` (of the new text when there is one).
+    fn opening(&self, old: Option<&Unit>, new: Option<&Unit>) -> usize {
+        let known = match new {
+            Some(n) => self.get(n, false),
+            None => old.and_then(|o| self.get(o, true)),
+        };
+        known.map_or(0, |k| k.opening)
+    }
+
     fn numbered(&self, unit: &Unit, old: bool) -> bool {
         self.get(unit, old).is_none_or(|k| k.numbered)
     }
@@ -101,12 +112,14 @@ fn unit_info(draft: &Draft) -> HashMap<(String, String), Known> {
     let mut per_unit = Vec::new();
     for p in paragraphs {
         let numbered = p.number.is_some();
+        let opening = p.opening.as_deref().filter(|o| p.text.starts_with(o));
         per_unit.push((
             p.text.clone(),
             Known {
                 notes: p.footnote_refs.clone(),
                 numbered,
                 sub: None,
+                opening: opening.map_or(0, str::len),
             },
         ));
         per_unit.extend(p.sub.iter().map(|s| {
@@ -117,6 +130,7 @@ fn unit_info(draft: &Draft) -> HashMap<(String, String), Known> {
                     notes: s.footnote_refs.clone(),
                     numbered: true,
                     sub,
+                    opening: 0,
                 },
             )
         }));
@@ -194,10 +208,8 @@ fn unit(b: &mut Builder, info: &Info, current: &Draft, change: &Change) {
         UnitKind::Subparagraph => subparagraph_prefix(info, old, new),
         UnitKind::Section => ("SectionHeading", Vec::new()),
     };
-    runs.extend(diff_runs(
-        old.map(|u| u.text.as_str()),
-        new.map(|u| u.text.as_str()),
-    ));
+    let text = diff_runs(old.map(|u| u.text.as_str()), new.map(|u| u.text.as_str()));
+    runs.extend(italic_opening(text, info.opening(old, new)));
     if let Some(n) = new {
         let notes = info.notes(n).to_vec();
         runs.extend(
@@ -207,6 +219,39 @@ fn unit(b: &mut Builder, info: &Info, current: &Draft, change: &Change) {
         );
     }
     b.paragraph(style, &runs, mark);
+}
+
+/// The runs with the first `len` bytes of the text they read as (accepted, or rejected
+/// for a deleted paragraph) in italics: the opening phrase, as UN documents set it.
+fn italic_opening(runs: Vec<Run>, len: usize) -> Vec<Run> {
+    let deleted_only = runs.iter().all(|r| matches!(r, Run::Text(_, _, Mark::Del)));
+    let mut at = 0;
+    let mut out = Vec::new();
+    for run in runs {
+        let Run::Text(text, _, mark) = run else {
+            out.push(run);
+            continue;
+        };
+        let counts = mark != Mark::Del || deleted_only;
+        let cut = if counts {
+            len.saturating_sub(at).min(text.len())
+        } else {
+            0
+        };
+        match (text.get(..cut), text.get(cut..)) {
+            (Some(head), Some(tail)) if cut > 0 => {
+                out.push(Run::Text(head.to_string(), true, mark));
+                if !tail.is_empty() {
+                    out.push(Run::Text(tail.to_string(), false, mark));
+                }
+            }
+            _ => out.push(Run::Text(text.clone(), false, mark)),
+        }
+        if counts {
+            at += text.len();
+        }
+    }
+    out
 }
 
 /// Inserted when only the new side exists, deleted when only the old one does.
@@ -401,6 +446,24 @@ mod tests {
             assert_eq!(reading(&runs, true), new, "{old} -> {new}: {runs:?}");
             assert_eq!(reading(&runs, false), old, "{old} -> {new}: {runs:?}");
         }
+    }
+
+    #[test]
+    fn opening_is_italic_across_runs_and_only_the_opening() {
+        let runs = diff_runs(
+            Some("Recalling its resolution,"),
+            Some("Recalling also its resolution,"),
+        );
+        let runs = italic_opening(runs, "Recalling also".len());
+        let italic: String = runs
+            .iter()
+            .filter_map(|r| match r {
+                Run::Text(t, true, m) if *m != Mark::Del => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(italic, "Recalling also");
+        assert_eq!(reading(&runs, true), "Recalling also its resolution,");
     }
 
     #[test]
