@@ -434,6 +434,16 @@ fn track_changes_between_real_resolutions() {
         }
     }
     let pairs = drafts.len().saturating_sub(1);
+    let sectioned = drafts.iter().filter(|d| !d.sections.is_empty()).count();
+    let with_subs = drafts
+        .iter()
+        .filter(|d| d.paragraphs().any(|p| !p.sub.is_empty()))
+        .count();
+    println!("track changes: {sectioned} of the drafts have sections, {with_subs} subparagraphs");
+    assert!(
+        sectioned > 0 && with_subs > 0,
+        "the sample must exercise sections and subparagraphs"
+    );
     println!("track changes: {ok}/{pairs} real pairs accept/reject exactly");
     assert_eq!(ok, pairs);
 }

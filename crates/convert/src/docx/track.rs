@@ -31,7 +31,7 @@ pub fn write_tracked(
     enacting(&mut b, base, current);
     let info = Info::new(base, current);
     for change in with_moves_split(base, compare(base, current).changes) {
-        unit(&mut b, &info, current, &change);
+        unit(&mut b, &info, (base, current), &change);
     }
     b.finish(current)
 }
@@ -198,7 +198,8 @@ fn one_sided(change: &Change, inserted: bool) -> Change {
     }
 }
 
-fn unit(b: &mut Builder, info: &Info, current: &Draft, change: &Change) {
+fn unit(b: &mut Builder, info: &Info, drafts: (&Draft, &Draft), change: &Change) {
+    let current = drafts.1;
     let (old, new) = (change.old.as_ref(), change.new.as_ref());
     let kind = new.or(old).map_or(UnitKind::Preambular, |u| u.kind);
     let mark = paragraph_mark(old, new);
@@ -208,8 +209,12 @@ fn unit(b: &mut Builder, info: &Info, current: &Draft, change: &Change) {
         UnitKind::Subparagraph => subparagraph_prefix(info, old, new),
         UnitKind::Section => ("SectionHeading", Vec::new()),
     };
-    let text = diff_runs(old.map(|u| u.text.as_str()), new.map(|u| u.text.as_str()));
-    runs.extend(italic_opening(text, info.opening(old, new)));
+    if kind == UnitKind::Section {
+        runs.extend(section_runs(drafts, old, new));
+    } else {
+        let text = diff_runs(old.map(|u| u.text.as_str()), new.map(|u| u.text.as_str()));
+        runs.extend(italic_opening(text, info.opening(old, new)));
+    }
     if let Some(n) = new {
         let notes = info.notes(n).to_vec();
         runs.extend(
@@ -219,6 +224,24 @@ fn unit(b: &mut Builder, info: &Info, current: &Draft, change: &Change) {
         );
     }
     b.paragraph(style, &runs, mark);
+}
+
+/// A section heading as `write` sets it, label and heading on two lines, each tracked.
+fn section_runs(drafts: (&Draft, &Draft), old: Option<&Unit>, new: Option<&Unit>) -> Vec<Run> {
+    let (o, n) = (section_parts(drafts.0, old), section_parts(drafts.1, new));
+    let mut runs = diff_runs(o.map(|s| s.0), n.map(|s| s.0));
+    let heading = diff_runs(o.map(|s| s.1), n.map(|s| s.1));
+    if !runs.is_empty() && !heading.is_empty() {
+        runs.push(Run::Break);
+    }
+    runs.extend(heading);
+    runs
+}
+
+/// Label and heading of the section `unit` stands for in `draft`.
+fn section_parts<'a>(draft: &'a Draft, unit: Option<&Unit>) -> Option<(&'a str, &'a str)> {
+    let section = unit.and_then(|u| draft.sections.get(u.n.wrapping_sub(1)))?;
+    Some((section.label.as_str(), section.heading.as_str()))
 }
 
 /// The runs with the first `len` bytes of the text they read as (accepted, or rejected
