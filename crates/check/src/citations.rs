@@ -18,7 +18,7 @@ use resolute_draft::{Body, Draft, Span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::register::{Register, Resolution};
 
-use resolute_draft::MONTHS;
+use resolute_draft::dates::written_date;
 
 /// Verifies the citations of every paragraph against the register.
 pub fn check_citations(src: &str, draft: &Draft, register: &dyn Register) -> Vec<Diagnostic> {
@@ -143,7 +143,7 @@ fn date(c: &Citation, base: usize, known: &Resolution, out: &mut Vec<Diagnostic>
     if dated.date.to_string() == adopted {
         return;
     }
-    let Some(right) = long_date(adopted) else {
+    let Some(right) = written_date(adopted) else {
         return;
     };
     // Metadata often records a distribution or record date instead of the adoption date,
@@ -164,16 +164,6 @@ fn date(c: &Citation, base: usize, known: &Resolution, out: &mut Vec<Diagnostic>
         Diagnostic::new("citation/date", severity, shift(dated.span, base), message)
             .with_fix(right),
     );
-}
-
-/// "2006-12-20" -> "20 December 2006".
-fn long_date(iso: &str) -> Option<String> {
-    let mut parts = iso.splitn(3, '-');
-    let year: u16 = parts.next()?.parse().ok()?;
-    let month: usize = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    let name = MONTHS.get(month.checked_sub(1)?)?;
-    Some(format!("{day} {name} {year}"))
 }
 
 fn pinpoints(text: &str, base: usize, c: &Citation, known: &Resolution, out: &mut Vec<Diagnostic>) {
@@ -371,12 +361,5 @@ mod tests {
         let found = run("Recalling its resolution 61/0,");
         assert_eq!(found[0].0, "citation/unknown");
         assert_eq!(found[0].1, Severity::Error);
-    }
-
-    #[test]
-    fn long_dates_are_written_the_un_way() {
-        assert_eq!(long_date("2006-12-20").as_deref(), Some("20 December 2006"));
-        assert_eq!(long_date("2006-13-20"), None);
-        assert_eq!(long_date("garbage"), None);
     }
 }

@@ -134,7 +134,12 @@ impl MemoryRegister {
         // Only the adoption line ("Resolution adopted by the General Assembly on …") counts:
         // texts taken from compilation volumes carry the closing formulas of their
         // neighbours on the page.
-        if let Some(date) = draft.meta.adopted.clone().filter(|d| is_iso_date(d)) {
+        if let Some(date) = draft
+            .meta
+            .adopted
+            .clone()
+            .filter(|d| resolute_draft::dates::is_iso_date(d))
+        {
             record.adopted = Some(date);
             record.adopted_from_text = true;
         }
@@ -186,16 +191,6 @@ fn csv_error(e: csv::Error) -> RegisterError {
         line,
         reason: e.to_string(),
     }
-}
-
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn merge(into: &mut Resolution, from: Resolution) {

@@ -4,6 +4,7 @@
 //! Pure: no file system, no clock, no index. Everything takes `&str` and returns values.
 
 pub mod compare;
+pub mod dates;
 pub mod markdown;
 pub mod model;
 pub mod numerals;

@@ -96,7 +96,11 @@ pub fn plain_text(draft: &Draft) -> String {
         section(&mut blocks, s);
     }
     if let Some(c) = &draft.closing {
-        let date = c.date.as_deref().map(display_date).unwrap_or_default();
+        let date = c
+            .date
+            .as_deref()
+            .map(resolute_draft::dates::display_date)
+            .unwrap_or_default();
         blocks.push(format!("{}\n{date}", c.meeting).trim_end().to_string());
     }
     for a in &draft.annexes {
@@ -163,22 +167,6 @@ fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Par
     }
 }
 
-/// "7 December 2023" for "2023-12-07"; anything else as written.
-fn display_date(date: &str) -> String {
-    let parts: Vec<&str> = date.split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
-        return date.to_string();
-    };
-    let month = month
-        .parse::<usize>()
-        .ok()
-        .and_then(|m| resolute_draft::MONTHS.get(m.wrapping_sub(1)));
-    match (day.parse::<u32>(), month) {
-        (Ok(day), Some(month)) if year.len() == 4 => format!("{day} {month} {year}"),
-        _ => date.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,8 +197,14 @@ mod tests {
         assert_eq!(ExportFormat::parse("AKN"), Some(ExportFormat::Akn));
         assert_eq!(ExportFormat::parse("DOCX"), Some(ExportFormat::Docx));
         assert_eq!(ExportFormat::parse("pdf"), None);
-        assert_eq!(display_date("2023-12-07"), "7 December 2023");
-        assert_eq!(display_date("late 2023"), "late 2023");
+        assert_eq!(
+            resolute_draft::dates::display_date("2023-12-07"),
+            "7 December 2023"
+        );
+        assert_eq!(
+            resolute_draft::dates::display_date("late 2023"),
+            "late 2023"
+        );
         assert_eq!(
             sponsors(&["A".into(), "B".into(), "C".into()]),
             "A, B and C"

@@ -153,7 +153,7 @@ pub fn check_parse_shape(v: &Value, source_len: usize) -> Result<(), String> {
         opt_str(v, key)?;
     }
     if let Some(date) = v["adopted"].as_str() {
-        is_iso_date(date)
+        resolute_draft::dates::is_iso_date(date)
             .then_some(())
             .ok_or(format!("adopted {date:?} is not YYYY-MM-DD"))?;
     }
@@ -227,14 +227,4 @@ fn opt_str(v: &Value, key: &str) -> Result<(), String> {
     let ok = v.get(key).is_some_and(|x| x.is_string() || x.is_null());
     ok.then_some(())
         .ok_or(format!("{key} is missing or not string|null in {v}"))
-}
-
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }

@@ -1,8 +1,6 @@
 //! Writing a [`Draft`] as Akoma Ntoso 3.0; the layout is documented on [`write()`].
 
-use resolute_draft::{
-    Annex, Body, Draft, Footnote, FrontMatter, Paragraph, Section, Subparagraph, MONTHS,
-};
+use resolute_draft::{Annex, Body, Draft, Footnote, FrontMatter, Paragraph, Section, Subparagraph};
 
 /// The Akoma Ntoso 3.0 namespace.
 pub const AKN_NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -170,37 +168,7 @@ fn frbr_language(language: Option<&str>) -> String {
         .to_string()
 }
 
-/// Whether `s` is a `YYYY-MM-DD` date that xsd:date accepts.
-pub(crate) fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-        && s.get(5..7)
-            .and_then(|m| m.parse::<u8>().ok())
-            .is_some_and(|m| (1..=12).contains(&m))
-        && s.get(8..10)
-            .and_then(|d| d.parse::<u8>().ok())
-            .is_some_and(|d| (1..=31).contains(&d))
-}
-
-/// "7 December 2023" for "2023-12-07".
-fn display_date(iso: &str) -> String {
-    let month = iso
-        .get(5..7)
-        .and_then(|m| m.parse::<usize>().ok())
-        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    let day = iso.get(8..10).and_then(|d| d.parse::<u32>().ok());
-    match (day, month, iso.get(0..4)) {
-        (Some(day), Some(month), Some(year)) => format!("{day} {month} {year}"),
-        _ => iso.to_string(),
-    }
-}
+pub(crate) use resolute_draft::dates::is_iso_date;
 
 /// The work date: adoption, else the closing formula's date, else [`NO_DATE`].
 fn work_date(draft: &Draft) -> (&str, &'static str) {
@@ -416,7 +384,7 @@ fn preface_rest(w: &mut Writer<'_>, m: &FrontMatter) {
             w.leaf(
                 "docDate",
                 &[("date", adopted), ("refersTo", "#adoption")],
-                &display_date(adopted),
+                &resolute_draft::dates::display_date(adopted),
             );
         } else {
             w.leaf("inline", &[("name", "adopted")], adopted);
@@ -687,7 +655,7 @@ fn conclusions(w: &mut Writer<'_>, draft: &Draft) {
             w.leaf(
                 "date",
                 &[("date", d), ("refersTo", "#adoption")],
-                &display_date(d),
+                &resolute_draft::dates::display_date(d),
             );
             w.out.push_str("</p>");
         }
@@ -755,7 +723,10 @@ mod tests {
         assert!(is_iso_date("2023-12-07"));
         assert!(!is_iso_date("2023-13-07"));
         assert!(!is_iso_date("7 December 2023"));
-        assert_eq!(display_date("2023-12-07"), "7 December 2023");
+        assert_eq!(
+            resolute_draft::dates::display_date("2023-12-07"),
+            "7 December 2023"
+        );
     }
 
     #[test]

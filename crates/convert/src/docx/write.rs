@@ -327,7 +327,7 @@ fn opening_runs(text: &str, opening: Option<&str>) -> Vec<Run> {
 fn closing_and_annexes(b: &mut Builder, draft: &Draft) {
     if let Some(c) = &draft.closing {
         let mut lines = vec![c.meeting.clone()];
-        lines.extend(c.date.as_deref().map(display_date));
+        lines.extend(c.date.as_deref().map(resolute_draft::dates::display_date));
         b.paragraph("Preambular", &with_breaks(&lines), Mark::Plain);
     }
     for a in &draft.annexes {
@@ -335,22 +335,6 @@ fn closing_and_annexes(b: &mut Builder, draft: &Draft) {
         for block in a.text.split("\n\n").filter(|t| !t.trim().is_empty()) {
             b.paragraph("Preambular", &[plain(block.trim())], Mark::Plain);
         }
-    }
-}
-
-/// "7 December 2023" for "2023-12-07"; anything else as written.
-fn display_date(date: &str) -> String {
-    let parts: Vec<&str> = date.split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
-        return date.to_string();
-    };
-    let month = month
-        .parse::<usize>()
-        .ok()
-        .and_then(|m| resolute_draft::MONTHS.get(m.wrapping_sub(1)));
-    match (day.parse::<u32>(), month) {
-        (Ok(day), Some(month)) if year.len() == 4 => format!("{day} {month} {year}"),
-        _ => date.to_string(),
     }
 }
 
@@ -384,7 +368,10 @@ mod tests {
     fn enacting_formula_keeps_its_comma_upright() {
         let runs = enacting_runs("The General Assembly,", Mark::Plain);
         assert_eq!(runs.len(), 2);
-        assert_eq!(display_date("2023-12-07"), "7 December 2023");
+        assert_eq!(
+            resolute_draft::dates::display_date("2023-12-07"),
+            "7 December 2023"
+        );
         assert_eq!(
             sponsor_list(&["A".into(), "B".into(), "C".into()]),
             "A, B and C"

@@ -1,7 +1,7 @@
 //! The closing formula ("45th plenary meeting / 7 December 2023"), the enacting formula and
 //! section headings: recognising them in plain text and writing them back.
 
-use crate::model::MONTHS;
+pub(crate) use crate::dates::{display_date as written_date, iso_date};
 
 /// Splits a closing formula into the meeting ("45th plenary meeting") and what follows it
 /// (the date as written, possibly empty). `None` when `text` is not a closing formula.
@@ -31,41 +31,6 @@ pub(crate) fn date_like(s: &str) -> bool {
     let words: Vec<&str> = s.split(' ').collect();
     let year = |w: &&str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
     words.len() <= 4 && words.iter().any(year)
-}
-
-/// "7 December 2023" as "2023-12-07"; `None` unless it is a valid date written that way.
-pub(crate) fn iso_date(written: &str) -> Option<String> {
-    let mut words = written.split(' ');
-    let (d, m, y) = (words.next()?, words.next()?, words.next()?);
-    if words.next().is_some() || y.len() != 4 || d.len() > 2 {
-        return None;
-    }
-    let day: u32 = d.parse().ok()?;
-    let year: u32 = y.parse().ok()?;
-    let month = MONTHS.iter().position(|name| *name == m)? + 1;
-    (1..=31)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// "2023-12-07" as "7 December 2023"; other text as it is.
-pub(crate) fn written_date(date: &str) -> String {
-    let parts: Vec<&str> = date.split('-').collect();
-    let parsed = match parts[..] {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            let month = m
-                .parse::<usize>()
-                .ok()
-                .and_then(|m| MONTHS.get(m.checked_sub(1)?));
-            let day = d.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-            y.parse::<u32>().ok().and(month).zip(day)
-        }
-        _ => None,
-    };
-    match parsed {
-        Some((month, day)) => format!("{day} {month} {}", parts.first().unwrap_or(&"")),
-        None => date.to_string(),
-    }
 }
 
 /// Whether a first paragraph reads as an enacting formula: "The General Assembly," — "The"

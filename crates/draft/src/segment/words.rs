@@ -1,19 +1,6 @@
 //! Reading dates ("7 December 2023") and ordinal session names ("Seventy-eighth") as numbers.
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::model::MONTHS;
 
 /// Finds the first "7 December 2023" in `text` and returns it as "2023-12-07".
 pub(crate) fn find_date(text: &str) -> Option<String> {
@@ -26,8 +13,7 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
 
 fn date_of(day: &str, month: &str, year: &str) -> Option<String> {
     let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    let month = month.to_lowercase();
-    let m = MONTHS.iter().position(|x| *x == month)? + 1;
+    let m = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(month))? + 1;
     let year = year.trim_end_matches(['.', ')', ';']);
     let y: u32 = year.parse().ok().filter(|y| (1900..=2200).contains(y))?;
     Some(format!("{y:04}-{m:02}-{day:02}"))
