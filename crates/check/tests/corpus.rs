@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use resolute_check::{check, MemoryRegister, Register, Resolution, Severity};
-use resolute_cite::{extract_with, Context};
+use resolute_cite::{extract_with, Citation, Context};
 use resolute_draft::{segment, Body, Draft, Kind};
 use serde_json::Value;
 
@@ -231,38 +231,41 @@ fn first_word(text: &str, start: usize) -> (usize, usize) {
     (start, start + len)
 }
 
+/// Every citation of the document's paragraphs, with the offset of its paragraph (citation
+/// spans are relative to that paragraph).
+fn citations<'a>(doc: &'a Doc, draft: &'a Draft) -> impl Iterator<Item = (usize, Citation)> + 'a {
+    let context = Context {
+        body: Some(doc.body),
+    };
+    draft.paragraphs().flat_map(move |p| {
+        let slice = doc.text.get(p.span.range()).unwrap_or("");
+        extract_with(slice, context)
+            .into_iter()
+            .map(move |c| (p.span.start, c))
+    })
+}
+
 /// A wrong adoption date on the first dated citation the register confirms.
 fn wrong_date(doc: &Doc, draft: &Draft, reg: &MemoryRegister) -> Option<Mutation> {
-    for p in draft.paragraphs() {
-        let slice = doc.text.get(p.span.range())?;
-        for c in extract_with(
-            slice,
-            Context {
-                body: Some(doc.body),
-            },
-        ) {
-            let (Some(dated), Some(symbol)) = (c.date, c.normalized.as_deref()) else {
-                continue;
-            };
-            let known = reg.resolution(symbol).and_then(|r| r.adopted);
-            if known.as_deref() != Some(dated.date.to_string().as_str()) {
-                continue;
-            }
-            let day = dated.date.day;
-            let new_day = if day >= 28 { day - 1 } else { day + 1 };
-            let start = p.span.start + dated.span.start;
-            let day_len = if day >= 10 { 2 } else { 1 };
-            let text = replace(&doc.text, start, start + day_len, &new_day.to_string());
-            let end = start + new_day.to_string().len();
-            return Some(Mutation {
-                what: "wrong date",
-                text,
-                rule: "citation/date",
-                at: (start, end),
-            });
+    citations(doc, draft).find_map(|(base, c)| {
+        let (dated, symbol) = (c.date?, c.normalized.as_deref()?);
+        let known = reg.resolution(symbol).and_then(|r| r.adopted);
+        if known.as_deref() != Some(dated.date.to_string().as_str()) {
+            return None;
         }
-    }
-    None
+        let day = dated.date.day;
+        let new_day = if day >= 28 { day - 1 } else { day + 1 };
+        let start = base + dated.span.start;
+        let day_len = if day >= 10 { 2 } else { 1 };
+        let text = replace(&doc.text, start, start + day_len, &new_day.to_string());
+        let end = start + new_day.to_string().len();
+        Some(Mutation {
+            what: "wrong date",
+            text,
+            rule: "citation/date",
+            at: (start, end),
+        })
+    })
 }
 
 /// A preambular paragraph's final comma turned into a semicolon.
@@ -305,46 +308,29 @@ fn operative_verb_in_preamble(doc: &Doc, draft: &Draft) -> Option<Mutation> {
 /// "paragraph N of" put before a citation of a resolution whose paragraph count is known,
 /// with N past its last paragraph.
 fn pinpoint_too_far(doc: &Doc, draft: &Draft, reg: &MemoryRegister) -> Option<Mutation> {
-    for p in draft.paragraphs() {
-        let slice = doc.text.get(p.span.range())?;
-        for c in extract_with(
-            slice,
-            Context {
-                body: Some(doc.body),
-            },
-        ) {
-            let (Some(cue), Some(symbol)) = (c.cue, c.normalized.as_deref()) else {
-                continue;
-            };
-            // Only citations whose "its" is the document's own body: the inserted pinpoint
-            // must not change which organ "its" refers to.
-            if c.body != Some(doc.body) {
-                continue;
-            }
-            let cue_text = &slice[cue.range()];
-            if !c.pinpoints.is_empty() || cue_text != "its resolution" {
-                continue;
-            }
-            let Some(count) = reg.resolution(symbol).and_then(|r| r.operative_paragraphs) else {
-                continue;
-            };
-            if count == 0 {
-                continue;
-            }
-            let n = (count + 3).to_string();
-            let start = p.span.start + cue.start;
-            let insert = format!("paragraph {n} of ");
-            let text = replace(&doc.text, start, start, &insert);
-            let at = start + "paragraph ".len();
-            return Some(Mutation {
-                what: "pinpoint too far",
-                text,
-                rule: "citation/pinpoint",
-                at: (at, at + n.len()),
-            });
+    citations(doc, draft).find_map(|(base, c)| {
+        let (cue, symbol) = (c.cue?, c.normalized.as_deref()?);
+        // Only citations whose "its" is the document's own body: the inserted pinpoint must
+        // not change which organ "its" refers to.
+        let cue_text = doc.text.get(base + cue.start..base + cue.end)?;
+        if c.body != Some(doc.body) || !c.pinpoints.is_empty() || cue_text != "its resolution" {
+            return None;
         }
-    }
-    None
+        let count = reg
+            .resolution(symbol)?
+            .operative_paragraphs
+            .filter(|n| *n > 0)?;
+        let n = (count + 3).to_string();
+        let start = base + cue.start;
+        let text = replace(&doc.text, start, start, &format!("paragraph {n} of "));
+        let at = start + "paragraph ".len();
+        Some(Mutation {
+            what: "pinpoint too far",
+            text,
+            rule: "citation/pinpoint",
+            at: (at, at + n.len()),
+        })
+    })
 }
 
 /// The third letter dropped from an operative paragraph's first word ("Requests" ->
