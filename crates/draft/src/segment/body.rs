@@ -2,12 +2,14 @@
 //! formula and annexes.
 
 use super::blocks::Block;
-use super::labels::{leading_label, levels, roman_value, Label};
-use super::{front, inline, words};
-use crate::model::{
-    Annex, Body, Closing, Draft, Enacting, Footnote, Kind, Paragraph, Section, Span, Subparagraph,
-};
-use crate::opening::{kind_of, opening_len};
+use super::closing::{annex_heading, annexes, closing_of, read_closing};
+use super::front;
+use super::headings::{is_date_only, is_heading_text, looks_like_heading, section_heading};
+use super::labels::{leading_label, Label};
+use super::notes::{footnote, is_rule};
+use super::part::{paragraph, with_levels, Part};
+use crate::model::{Body, Draft, Enacting, Footnote, Kind, Section, Span};
+use crate::opening::kind_of;
 
 /// Builds the draft from the blocks of a document.
 pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
@@ -79,13 +81,6 @@ fn starts_body(block: &Block) -> bool {
     let numbered = matches!(leading_label(&block.text), Some((Label::Number(_), _)));
     let preambular = kind_of(&block.text) == Some(Kind::Preambular) && block.text.ends_with(',');
     numbered || preambular
-}
-
-/// Paragraphs being collected for the top level or one section.
-#[derive(Debug, Default)]
-struct Part {
-    preamble: Vec<Paragraph>,
-    operative: Vec<Paragraph>,
 }
 
 #[derive(Debug, Default)]
@@ -338,142 +333,6 @@ impl Builder {
     }
 }
 
-impl Part {
-    /// Appends lower-case text to the last paragraph (to its last subparagraph when it has
-    /// some); returns whether there was one to continue.
-    fn continue_last(&mut self, block: &Block) -> bool {
-        if !block.text.starts_with(char::is_lowercase) {
-            return false;
-        }
-        let Some(last) = self.operative.last_mut().or(self.preamble.last_mut()) else {
-            return false;
-        };
-        let end = last.span.end.max(block.span.end);
-        last.span.end = end;
-        let (text, markdown, refs, span) = match last.sub.last_mut() {
-            Some(s) => (
-                &mut s.text,
-                &mut s.markdown,
-                &mut s.footnote_refs,
-                &mut s.span,
-            ),
-            None => (
-                &mut last.text,
-                &mut last.markdown,
-                &mut last.footnote_refs,
-                &mut last.span,
-            ),
-        };
-        let (more, marks) = block.tail(0);
-        text.push(' ');
-        text.push_str(&more);
-        markdown.push(' ');
-        markdown.push_str(&inline::markdown(&more, None, &marks));
-        refs.extend(marks.into_iter().map(|(_, l)| l));
-        span.end = end;
-        true
-    }
-
-    /// Whether `block` is lower-case text right after an operative paragraph or the
-    /// subparagraphs of any paragraph ("(f)
-    /// ...;" then "and demands that the perpetrators be held accountable;"; "... 30 June
-    /// 2011;" then "and to finance ..."): the end of that paragraph, kept as a subparagraph
-    /// without a label.
-    fn continues_paragraph(&self, block: &Block) -> bool {
-        // A preambular paragraph without subparagraphs keeps lower-case text after it as a
-        // paragraph of its own ("noting ...,"), as the draft format writes it.
-        let last = self.operative.last().or(self.preamble.last());
-        let attach = last.is_some_and(|p| p.kind == Kind::Operative || !p.sub.is_empty());
-        let under_sub = last
-            .and_then(|p| p.sub.last())
-            .is_some_and(|s| introduces(s, block));
-        block.text.starts_with(char::is_lowercase) && attach || under_sub
-    }
-
-    /// Attaches a subparagraph to the last paragraph (operative before preambular); a label
-    /// before any paragraph opens a preambular paragraph of its own.
-    fn sub(&mut self, label: String, block: &Block, len: usize) {
-        let kind = if self.operative.is_empty() {
-            Kind::Preambular
-        } else {
-            Kind::Operative
-        };
-        let list = match kind {
-            Kind::Operative => &mut self.operative,
-            Kind::Preambular => &mut self.preamble,
-        };
-        let Some(parent) = list.last_mut() else {
-            list.push(paragraph(kind, None, block, 0));
-            return;
-        };
-        let (text, marks) = block.tail(len);
-        let open = opening_len(&text, kind);
-        parent.span.end = parent.span.end.max(block.span.end);
-        parent.sub.push(Subparagraph {
-            label,
-            level: 1,
-            markdown: inline::markdown(&text, open, &marks),
-            footnote_refs: marks.into_iter().map(|(_, l)| l).collect(),
-            text,
-            span: block.span,
-        });
-    }
-}
-
-/// Whether an unlabelled block that opens no paragraph is text under the subparagraph `sub`:
-/// "(b) Support account for peacekeeping operations:" then "An amount of ...", or a quoted
-/// text after "... is replaced with the following:" and the quotations after it.
-fn introduces(sub: &Subparagraph, block: &Block) -> bool {
-    let quote = |t: &str| t.starts_with(['"', '“']);
-    let opens = kind_of(&block.text).is_some();
-    let after_colon = sub.text.trim_end().ends_with(':');
-    let more_quotes = sub.label.is_empty() && quote(&sub.text) && quote(&block.text);
-    !opens && (after_colon || more_quotes)
-}
-
-/// Sets subparagraph levels once each paragraph's labels are all known; text without a label
-/// belongs to the subparagraph it follows when that one ends with a colon (one level deeper),
-/// goes on at the level of unlabelled text just before it, and else belongs to the paragraph
-/// itself (level 1).
-fn with_levels(mut paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
-    for p in &mut paragraphs {
-        let labels: Vec<String> = p
-            .sub
-            .iter()
-            .filter(|s| !s.label.is_empty())
-            .map(|s| s.label.clone())
-            .collect();
-        let mut found = levels(&labels).into_iter();
-        let mut prev: Option<(u8, bool, bool)> = None;
-        for s in &mut p.sub {
-            s.level = match (s.label.is_empty(), prev) {
-                (false, _) => found.next().unwrap_or(1),
-                (true, Some((level, true, _))) => level.saturating_add(1),
-                (true, Some((level, _, true))) => level,
-                (true, _) => 1,
-            };
-            let colon = s.text.trim_end().ends_with(':');
-            prev = Some((s.level, colon, s.label.is_empty() && s.level > 1));
-        }
-    }
-    paragraphs
-}
-
-fn paragraph(kind: Kind, number: Option<u32>, block: &Block, skip: usize) -> Paragraph {
-    let (text, marks) = block.tail(skip);
-    let open = opening_len(&text, kind);
-    Paragraph {
-        kind,
-        number,
-        opening: open.and_then(|n| text.get(..n)).map(str::to_string),
-        markdown: inline::markdown(&text, open, &marks),
-        footnote_refs: marks.into_iter().map(|(_, l)| l).collect(),
-        text,
-        sub: Vec::new(),
-        span: block.span,
-    }
-}
-
 /// The kind of an unnumbered paragraph: operative after operative paragraphs and where the
 /// enacting formula had no comma (unless it looks preambular); an operative opening makes a
 /// lone operative paragraph only at the end of its part, where neither a numbered nor a
@@ -531,88 +390,6 @@ fn look_ahead(blocks: &[Block]) -> Vec<Ahead> {
     out
 }
 
-/// "II", "B.", "III Heading text": a section label, with the heading when it shares the block.
-fn section_heading(block: &Block) -> Option<(String, String)> {
-    let text = block.text.trim();
-    let (first, rest) = split_label_word(text);
-    let dotted = first.ends_with('.');
-    let core = first.trim_end_matches('.');
-    let roman = core.bytes().all(|b| b.is_ascii_uppercase()) && roman_value(core).is_some();
-    let letter = core.len() == 1 && core.bytes().all(|b| b.is_ascii_uppercase());
-    if !(roman || letter) {
-        return None;
-    }
-    if rest.is_empty() {
-        return Some((core.to_string(), String::new()));
-    }
-    let heading_ok = (roman || dotted) && looks_like_heading(rest);
-    heading_ok.then(|| (core.to_string(), rest.trim().to_string()))
-}
-
-/// The first word and the rest; "C.“Delivering as one”" splits after "C.".
-fn split_label_word(text: &str) -> (&str, &str) {
-    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
-    if let Some(dot) = first.find('.') {
-        let label = &first[..dot];
-        let glued = dot + 1 < first.len() && label.bytes().all(|b| b.is_ascii_uppercase());
-        if glued && !label.is_empty() && label.len() <= 5 {
-            return text.split_at(dot + 1);
-        }
-    }
-    (first, rest)
-}
-
-/// Heading text: short, capitalised, not ending like a paragraph (preambular paragraphs end
-/// with a comma, operative ones with a semicolon, colon or full stop). A heading in capitals
-/// may end any way.
-fn looks_like_heading(text: &str) -> bool {
-    let text = text.trim();
-    let capital = text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c == '“');
-    let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
-    // "... of 17 March 2015,11": a footnote mark after the punctuation ("staff rule 104.14"
-    // is a number).
-    let before_mark = text.trim_end_matches(|c: char| c.is_ascii_digit());
-    let open_end = !text.ends_with([',', ';', ':', '.']) && !before_mark.ends_with([',', ';']);
-    capital && text.len() < 500 && (open_end || shouting) && !is_date_only(text)
-}
-
-/// "2 July 2020": a block that is only a date (the closing formula of meetings held without
-/// a numbered plenary meeting).
-fn is_date_only(text: &str) -> bool {
-    let text = text.trim();
-    text.len() <= 20 && text.split_whitespace().count() == 3 && words::find_date(text).is_some()
-}
-
-/// "__________": the rule above footnotes ("-----" ends some Security Council texts).
-fn is_rule(text: &str) -> bool {
-    let t = text.trim();
-    t.len() >= 5 && (t.chars().all(|c| c == '_') || t.chars().all(|c| c == '-'))
-}
-
-/// A footnote written as a block of a clean text: "* Reissued for technical reasons ...",
-/// or, after a rule, "1/ S/PRST/1994/22." and "1 Official Records ...".
-fn footnote(block: &Block, after_rule: bool) -> Option<Footnote> {
-    let text = block.text.trim();
-    let (label, rest) = text.split_once(' ')?;
-    let starred = !label.is_empty() && label.chars().all(|c| c == '*');
-    let core = label.trim_end_matches('/');
-    // "1/ A/48/876.": the slash marks a footnote even where the rule above it is lost.
-    let slashed = core.len() < label.len();
-    let numbered = (after_rule || slashed)
-        && !core.is_empty()
-        && core.len() <= 3
-        && core.bytes().all(|b| b.is_ascii_digit());
-    (starred || numbered).then(|| Footnote {
-        label: core.to_string(),
-        text: rest.trim().to_string(),
-        markdown: String::new(),
-        span: block.span,
-    })
-}
-
 /// "95-76363", "*9576363*", "3/12": page furniture of a printed document.
 fn is_furniture(text: &str) -> bool {
     use super::lines::{is_barcode, is_job_number, is_page_number};
@@ -635,95 +412,4 @@ fn is_table(block: &Block) -> bool {
         .count();
     let short = block.lines.iter().filter(|l| l.len() < 40).count();
     numeric * 4 >= n && short * 5 >= n * 4
-}
-
-/// A block that can be the heading of a section whose label stood alone.
-fn is_heading_text(block: &Block) -> bool {
-    leading_label(&block.text).is_none()
-        && section_heading(block).is_none()
-        && closing_of(block).is_none()
-        && annex_heading(block).is_none()
-        && looks_like_heading(&block.text)
-}
-
-/// "45th plenary meeting", "39th meeting 27 September 2018": (meeting, rest of the block).
-fn closing_of(block: &Block) -> Option<(String, String)> {
-    let text = block.text.trim();
-    let n = words::meeting_len(text)?;
-    Some((
-        text.get(..n)?.to_string(),
-        text.get(n..)?.trim().to_string(),
-    ))
-}
-
-/// Reads the closing formula at the start of `blocks` (its date may be the next block);
-/// returns how many blocks it took.
-fn read_closing(blocks: &[Block], draft: &mut Draft) -> usize {
-    let Some(first) = blocks.first() else {
-        return 0;
-    };
-    let Some((meeting, tail)) = closing_of(first).or_else(|| {
-        is_date_only(&first.text).then(|| (String::new(), first.text.trim().to_string()))
-    }) else {
-        return 0;
-    };
-    let mut span = first.span;
-    let mut date = words::find_date(&tail);
-    let mut used = 1;
-    if date.is_none() {
-        if let Some(next) = blocks.get(1).filter(|b| b.text.len() < 40) {
-            date = words::find_date(&next.text);
-            if date.is_some() {
-                span.end = next.span.end;
-                used = 2;
-            }
-        }
-    }
-    let date = date.or_else(|| (!tail.is_empty()).then_some(tail));
-    draft.closing = Some(Closing {
-        meeting,
-        date,
-        span,
-    });
-    used
-}
-
-/// "Annex", "Annex II", "ANNEX": the first line of a block that opens an annex.
-fn annex_heading(block: &Block) -> Option<String> {
-    let first = block.lines.first()?.trim();
-    super::blocks::is_annex_line(first).then(|| first.to_string())
-}
-
-/// Text after the closing formula: annexes, each opening with its heading. Text before the
-/// first heading (a record of the vote, for instance) forms an annex without a heading.
-fn annexes(blocks: &[Block]) -> Vec<Annex> {
-    let mut out: Vec<Annex> = Vec::new();
-    for block in blocks {
-        if let Some(heading) = annex_heading(block) {
-            let body = block.lines.get(1..).unwrap_or(&[]).join(" ");
-            out.push(Annex {
-                heading,
-                text: body,
-                markdown: String::new(),
-                span: block.span,
-            });
-            continue;
-        }
-        match out.last_mut() {
-            Some(annex) => {
-                if !annex.text.is_empty() {
-                    annex.text.push_str("\n\n");
-                }
-                annex.text.push_str(&block.text);
-                annex.span.end = block.span.end;
-            }
-            None => out.push(Annex {
-                heading: String::new(),
-                text: block.text.clone(),
-                markdown: String::new(),
-                span: block.span,
-            }),
-        }
-    }
-    out
 }

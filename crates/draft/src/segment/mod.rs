@@ -36,11 +36,15 @@
 
 mod blocks;
 mod body;
+mod closing;
 mod footnotes;
 mod front;
+mod headings;
 mod inline;
 mod labels;
 mod lines;
+mod notes;
+mod part;
 mod pdf;
 mod words;
 mod wrap;
