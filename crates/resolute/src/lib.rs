@@ -18,6 +18,7 @@
 //! Files go through [`parse`] and [`format`], which check the input first (size, encoding,
 //! binary content) and report every problem as an [`Error`].
 
+pub mod app;
 mod atomic;
 mod check;
 mod diff;

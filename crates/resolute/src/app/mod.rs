@@ -1,0 +1,75 @@
+//! The editor service API of the desktop app: everything the editor needs that is not pure
+//! UI, callable (and tested) without a desktop. The Tauri commands in `src-tauri/` only
+//! forward to these functions.
+//!
+//! # Offsets
+//!
+//! Every offset that crosses to the app is a **UTF-16 code unit offset** into the editor's
+//! text (what JavaScript strings and CodeMirror 6 count), never a Rust byte offset. The one
+//! conversion is [`Utf16Index`]. This API uses no line numbers.
+//!
+//! # Signatures (for the shell author)
+//!
+//! ```text
+//! analyze(text: &str, register: Option<&dyn resolute_check::Register>) -> Analysis
+//! completions(text: &str, at: usize, library: Option<&Library>, limit: usize) -> Completions
+//! catalogue(kind: Option<&str>) -> Vec<PhraseItem>
+//! move_paragraph(text: &str, at: usize, up: bool) -> Result<Option<TextEdit>, Error>
+//! format_text(text: &str) -> Result<Option<TextEdit>, Error>
+//! paragraph_at(text: &str, at: usize) -> Option<ParagraphAt>
+//! citation_card(library: &Library, key: &str) -> Option<CitationCard>
+//! resolution_text(library: &Library, key: &str) -> Result<Option<ResolutionText>, Error>
+//! open_draft(path: &Path) -> Result<OpenedDraft, Error>
+//! save_draft(path: &Path, text: &str) -> Result<(), Error>
+//! state_dir() -> PathBuf
+//! recent(state_dir: &Path) -> Vec<PathBuf>
+//! remember(state_dir: &Path, path: &Path) -> Result<(), Error>
+//! autosave(state_dir: &Path, draft_path: Option<&Path>, text: &str) -> Result<(), Error>
+//! recovery(state_dir: &Path, draft_path: Option<&Path>) -> Option<Recovery>
+//! discard_recovery(state_dir: &Path, draft_path: Option<&Path>) -> Result<(), Error>
+//! pending_recoveries(state_dir: &Path) -> Vec<Recovery>
+//! ```
+//!
+//! Every result derives `serde::Serialize` with snake_case fields; errors are
+//! [`crate::Error`] (send `error.body()`, `{code, message}`, to the front end).
+//!
+//! ```
+//! use resolute::app::{analyze, move_paragraph};
+//!
+//! let text = "*The General Assembly*,\n\n*Recalling* its resolution 61/208,\n\n\
+//!             1. *Decides* to act;\n\n2. *Requests* a report on paragraph 1 above.\n";
+//! let a = analyze(text, None);
+//! let labels: Vec<&str> = a.labels.iter().map(|l| l.label.as_str()).collect();
+//! assert_eq!(labels, ["EF", "PP1", "OP1", "OP2"]);
+//!
+//! // Alt+Down on OP1: it moves below OP2, the numbers and the reference follow.
+//! let at = text.find("Decides").unwrap_or(0);
+//! let edit = move_paragraph(text, at, false)?.expect("OP1 can move down");
+//! let mut moved = text.to_string();
+//! moved.replace_range(edit.from..edit.to, &edit.insert); // ASCII text: bytes = UTF-16 units
+//! assert!(moved.ends_with("1. *Requests* a report on paragraph 2 above.\n\n2. *Decides* to act;\n"));
+//! # Ok::<(), resolute::Error>(())
+//! ```
+
+mod analyze;
+mod cards;
+mod complete;
+mod edit;
+mod files;
+mod items;
+mod moving;
+mod recovery;
+mod spans;
+mod utf16;
+
+pub use analyze::{analyze, Analysis, AppDiagnostic, AppFix, CitationSpan, Label, OutlineEntry};
+pub use cards::{
+    citation_card, resolution_text, CitationCard, ResolutionParagraph, ResolutionText,
+};
+pub use complete::{catalogue, completions, Completions, PhraseItem};
+pub use edit::{format_text, TextEdit};
+pub use files::{open_draft, recent, remember, save_draft, state_dir, OpenedDraft, Recent};
+pub use items::{paragraph_at, ParagraphAt};
+pub use moving::move_paragraph;
+pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
+pub use utf16::{Range, Utf16Index};
