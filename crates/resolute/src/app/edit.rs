@@ -22,10 +22,12 @@ pub struct TextEdit {
     pub cursor: usize,
 }
 
-/// The smallest single replacement turning `old` into `new` (common prefix and suffix
-/// trimmed, on character boundaries), with the cursor at byte `cursor` of `new`; `None` when
-/// the texts are equal.
-pub(crate) fn minimal_edit(old: &str, new: &str, cursor: usize) -> Option<TextEdit> {
+/// A byte-range replacement: `(start, end, new text)`.
+pub(crate) type Splice = (usize, usize, String);
+
+/// The smallest single replacement turning `old` into `new`, in bytes of `old`: the common
+/// prefix and suffix trimmed on character boundaries, never overlapping. `None` when equal.
+pub(crate) fn splice(old: &str, new: &str) -> Option<Splice> {
     if old == new {
         return None;
     }
@@ -35,23 +37,25 @@ pub(crate) fn minimal_edit(old: &str, new: &str, cursor: usize) -> Option<TextEd
         prefix -= 1;
     }
     let room = a.len().min(b.len()) - prefix;
-    let mut suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(room)
-        .take_while(|(x, y)| x == y)
-        .count();
+    let same_end = a.iter().rev().zip(b.iter().rev()).take(room);
+    let mut suffix = same_end.take_while(|(x, y)| x == y).count();
     // UTF-8 is self-synchronising: the same trailing bytes start a character in both texts.
     while !old.is_char_boundary(a.len() - suffix) {
         suffix -= 1;
     }
-    let (old_index, new_index) = (Utf16Index::new(old), Utf16Index::new(new));
+    let insert = new.get(prefix..b.len() - suffix)?.to_string();
+    Some((prefix, a.len() - suffix, insert))
+}
+
+/// [`splice`] as a UTF-16 [`TextEdit`], with the cursor at byte `cursor` of `new`.
+pub(crate) fn minimal_edit(old: &str, new: &str, cursor: usize) -> Option<TextEdit> {
+    let (start, end, insert) = splice(old, new)?;
+    let old_index = Utf16Index::new(old);
     Some(TextEdit {
-        from: old_index.to_utf16(prefix),
-        to: old_index.to_utf16(a.len() - suffix),
-        insert: new.get(prefix..b.len() - suffix)?.to_string(),
-        cursor: new_index.to_utf16(cursor),
+        from: old_index.to_utf16(start),
+        to: old_index.to_utf16(end),
+        insert,
+        cursor: Utf16Index::new(new).to_utf16(cursor),
     })
 }
 

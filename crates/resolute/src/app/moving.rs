@@ -1,9 +1,354 @@
-//! Moving a paragraph up or down among its siblings, with renumbering.
+//! Moving a paragraph up or down among its siblings (Alt+Up / Alt+Down), then renumbering
+//! the operative paragraphs and the internal references to them, as one minimal edit.
+//!
+//! What moves: an operative paragraph with its subparagraphs, among the operative paragraphs
+//! of its part (before any section, or its section); a preambular paragraph among the
+//! preambular ones of its part; a subparagraph (with the deeper ones under it) among its
+//! siblings under the same parent. Only the two units trade places: the blank lines and
+//! everything else between and around them stay as written. Then:
+//!
+//! - operative paragraphs: `resolute_draft::markdown::renumber` numbers the moved text (so
+//!   the numbers follow the positions; numbers that were already wrong are corrected too) and
+//!   `update_references` rewrites "paragraph 3 above", "paragraphs 2 and 3" in the paragraphs
+//!   it applies to, exactly as `fmt` does; paragraphs written without a number stay so;
+//! - subparagraphs: the two swapped ones trade labels, so "(a)" stays first.
 
-use super::edit::TextEdit;
+use std::path::PathBuf;
+
+use resolute_draft::markdown::{renumber, update_references};
+use resolute_draft::{Draft, Paragraph, Subparagraph};
+
+use super::edit::{minimal_edit, splice, Splice, TextEdit};
+use super::items::line_start;
+use super::utf16::Utf16Index;
 use crate::Error;
 
-/// Moves the paragraph under UTF-16 offset `at` above (`up`) or below its neighbour.
-pub fn move_paragraph(_text: &str, _at: usize, _up: bool) -> Result<Option<TextEdit>, Error> {
-    Ok(None)
+/// A run of text that moves as one: from the start of its first line to its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Unit {
+    start: usize,
+    end: usize,
+}
+
+/// What is under the cursor: its siblings (in order), which one it is, and what it is.
+#[derive(Debug)]
+struct Target {
+    siblings: Vec<Unit>,
+    current: usize,
+    what: What,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum What {
+    Preambular,
+    Operative,
+    Subparagraph,
+}
+
+/// Moves the paragraph under UTF-16 offset `at` above (`up`) or below its neighbour of the
+/// same kind and level, renumbering as described in the module documentation. `None` when
+/// there is nothing to move there (blank line, heading, front matter) or no neighbour on
+/// that side. The edit's cursor keeps its place inside the moved paragraph. Fails when the
+/// front matter does not read.
+pub fn move_paragraph(text: &str, at: usize, up: bool) -> Result<Option<TextEdit>, Error> {
+    let draft = parse(text)?;
+    let byte = Utf16Index::new(text).to_byte(at);
+    let Some(target) = target(text, &draft, byte) else {
+        return Ok(None);
+    };
+    let neighbour = if up {
+        target.current.checked_sub(1)
+    } else {
+        target.current.checked_add(1)
+    };
+    let (Some(&cur), Some(&other)) = (
+        target.siblings.get(target.current),
+        neighbour.and_then(|n| target.siblings.get(n)),
+    ) else {
+        return Ok(None);
+    };
+    let (swapped, cursor) = swap(text, cur, other, byte, target.what == What::Subparagraph);
+    let (done, cursor) = match target.what {
+        What::Operative => renumbered(&swapped, cursor)?,
+        _ => (swapped, cursor),
+    };
+    Ok(minimal_edit(text, &done, cursor))
+}
+
+fn parse(text: &str) -> Result<Draft, Error> {
+    resolute_draft::parse_markdown(text).map_err(|source| Error::Format {
+        path: PathBuf::from("draft"),
+        source,
+    })
+}
+
+/// The unit under byte `byte` and its siblings.
+fn target(src: &str, draft: &Draft, byte: usize) -> Option<Target> {
+    let mut parts = vec![(&draft.preamble, &draft.operative)];
+    parts.extend(draft.sections.iter().map(|s| (&s.preamble, &s.operative)));
+    for (pre, ops) in parts {
+        for (list, what) in [(pre, What::Preambular), (ops, What::Operative)] {
+            let units: Vec<Unit> = list
+                .iter()
+                .map(|p| unit(src, p.span.start, p.span.end))
+                .collect();
+            let Some(i) = units.iter().position(|u| u.start <= byte && byte <= u.end) else {
+                continue;
+            };
+            return match list.get(i).and_then(|p| sub_target(src, p, byte)) {
+                Some(sub) => Some(sub),
+                None => Some(Target {
+                    siblings: units,
+                    current: i,
+                    what,
+                }),
+            };
+        }
+    }
+    None
+}
+
+fn unit(src: &str, start: usize, end: usize) -> Unit {
+    Unit {
+        start: line_start(src, start),
+        end,
+    }
+}
+
+/// The innermost subparagraph of `p` under `byte`, with its siblings.
+fn sub_target(src: &str, p: &Paragraph, byte: usize) -> Option<Target> {
+    let subs = &p.sub;
+    let j = subs
+        .iter()
+        .rposition(|s| line_start(src, s.span.start) <= byte)?;
+    let level = subs.get(j)?.level;
+    // Siblings: the subparagraphs of this level between the parent's boundaries.
+    let first = subs
+        .iter()
+        .take(j)
+        .rposition(|s| s.level < level)
+        .map_or(0, |k| k + 1);
+    let last = subs
+        .iter()
+        .skip(j)
+        .position(|s| s.level < level)
+        .map_or(subs.len(), |k| j + k);
+    let mut siblings = Vec::new();
+    let mut current = 0;
+    for k in first..last {
+        if subs.get(k).is_some_and(|s| s.level == level) {
+            if k == j {
+                current = siblings.len();
+            }
+            siblings.push(sub_unit(src, subs, k));
+        }
+    }
+    Some(Target {
+        siblings,
+        current,
+        what: What::Subparagraph,
+    })
+}
+
+/// Subparagraph `k` with the deeper ones that follow it.
+fn sub_unit(src: &str, subs: &[Subparagraph], k: usize) -> Unit {
+    let Some(head) = subs.get(k) else {
+        return Unit { start: 0, end: 0 };
+    };
+    let end = subs
+        .iter()
+        .skip(k + 1)
+        .take_while(|s| s.level > head.level)
+        .map(|s| s.span.end)
+        .fold(head.span.end, usize::max);
+    unit(src, head.span.start, end)
+}
+
+/// The text with units `cur` and `other` swapped, and where byte `cursor` (inside `cur`)
+/// went. With `labels`, the two units also trade their labels (their first word).
+fn swap(src: &str, cur: Unit, other: Unit, cursor: usize, labels: bool) -> (String, usize) {
+    let down = cur.start < other.start;
+    let (a, b) = if down { (cur, other) } else { (other, cur) };
+    let slice = |u: Unit| src.get(u.start..u.end).unwrap_or("");
+    let (text_a, text_b) = (slice(a), slice(b));
+    let (new_a, new_b) = if labels {
+        trade_labels(text_a, text_b)
+    } else {
+        (text_a.to_string(), text_b.to_string())
+    };
+    let mut out = String::with_capacity(src.len() + 8);
+    out.push_str(src.get(..a.start).unwrap_or(""));
+    out.push_str(&new_b);
+    out.push_str(src.get(a.end..b.start).unwrap_or(""));
+    let a_at = out.len();
+    out.push_str(&new_a);
+    out.push_str(src.get(b.end..).unwrap_or(""));
+    // Inside the moved unit the cursor keeps its offset, shifted past a label that changed
+    // length ("(b)" -> "(aa)").
+    let (old_text, new_text, new_start) = if down {
+        (text_a, &new_a, a_at)
+    } else {
+        (text_b, &new_b, a.start)
+    };
+    let rel = cursor.saturating_sub(cur.start);
+    let label_end = label_range(old_text).end;
+    let rel = if rel >= label_end {
+        (rel + new_text.len()).saturating_sub(old_text.len())
+    } else {
+        rel.min(label_range(new_text).end)
+    };
+    (out, new_start + rel)
+}
+
+/// Units `a` and `b` with their labels traded: (new a, new b).
+fn trade_labels(a: &str, b: &str) -> (String, String) {
+    let (ra, rb) = (label_range(a), label_range(b));
+    let label = |t: &str, r: &std::ops::Range<usize>| t.get(r.clone()).unwrap_or("").to_string();
+    let (la, lb) = (label(a, &ra), label(b, &rb));
+    let rebuild = |t: &str, r: std::ops::Range<usize>, l: &str| {
+        let head = t.get(..r.start).unwrap_or("");
+        let tail = t.get(r.end..).unwrap_or("");
+        format!("{head}{l}{tail}")
+    };
+    (rebuild(a, ra, &lb), rebuild(b, rb, &la))
+}
+
+/// Byte range of a unit's label: its first run of non-blank characters.
+fn label_range(unit: &str) -> std::ops::Range<usize> {
+    let start = unit.len() - unit.trim_start().len();
+    let rest = unit.get(start..).unwrap_or("");
+    start..start + rest.find(char::is_whitespace).unwrap_or(rest.len())
+}
+
+/// `text` with its operative paragraphs renumbered and internal references updated, and
+/// where byte `cursor` went.
+fn renumbered(text: &str, cursor: usize) -> Result<(String, usize), Error> {
+    let draft = parse(text)?;
+    let mut splices = number_splices(text, &draft);
+    splices.sort_by_key(|s| s.0);
+    let mut out = text.to_string();
+    let mut cursor = cursor;
+    for (start, end, new) in splices.iter().rev() {
+        if *end <= cursor {
+            cursor = cursor + new.len() - (end - start);
+        } else if *start < cursor {
+            cursor = start + new.len();
+        }
+        out.replace_range(*start..*end, new);
+    }
+    Ok((out, cursor))
+}
+
+/// The replacements that renumber `draft`'s operative paragraphs (written numbers only) and
+/// update the internal references of every paragraph, as `fmt` would.
+fn number_splices(src: &str, draft: &Draft) -> Vec<Splice> {
+    let mut numbered = draft.clone();
+    let numbering = renumber(&mut numbered);
+    let parts = |d: &Draft| -> Vec<(Vec<Paragraph>, Vec<Paragraph>)> {
+        let mut all = vec![(d.preamble.clone(), d.operative.clone())];
+        all.extend(
+            d.sections
+                .iter()
+                .map(|s| (s.preamble.clone(), s.operative.clone())),
+        );
+        all
+    };
+    let mut out = Vec::new();
+    for (i, ((pre, ops), (_, new_ops))) in parts(draft).iter().zip(parts(&numbered)).enumerate() {
+        for (p, q) in ops.iter().zip(&new_ops) {
+            if let (Some(old), Some(new)) = (p.number, q.number) {
+                if old != new {
+                    out.extend(number_splice(src, p.span.start, new));
+                }
+            }
+        }
+        let map = numbering.references_in(i);
+        for p in pre.iter().chain(ops) {
+            let Some(old) = src.get(p.span.range()) else {
+                continue;
+            };
+            out.extend(narrow(p.span.start, old, &update_references(old, &map)));
+        }
+    }
+    out
+}
+
+/// Replaces the number written at the start of the paragraph at `start` with `new`.
+fn number_splice(src: &str, start: usize, new: u32) -> Option<Splice> {
+    let rest = src.get(start..)?;
+    let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let digits = rest[blank..].bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then(|| (start + blank, start + blank + digits, new.to_string()))
+}
+
+/// The smallest splice turning `old` (at byte `base`) into `new`, if they differ.
+fn narrow(base: usize, old: &str, new: &str) -> Option<Splice> {
+    let (start, end, insert) = splice(old, new)?;
+    Some((base + start, base + end, insert))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "*The General Assembly*,\n\n*Recalling* “A”,\n\n*Noting* “B”,\n\n\
+        1. *Decides* one – 2018–2028:\n\n   (a) first 🌊;\n\n      (i) deep;\n\n   (b) second;\n\n\
+        2. *Requests* two;\n\n3. *Invites* three, recalling paragraphs 1 and 2 above.\n";
+
+    /// Applies an edit on UTF-16 code units, as CodeMirror does.
+    fn apply(text: &str, e: &TextEdit) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut out: Vec<u16> = units.get(..e.from).unwrap_or(&[]).to_vec();
+        out.extend(e.insert.encode_utf16());
+        out.extend(units.get(e.to..).unwrap_or(&[]));
+        String::from_utf16_lossy(&out)
+    }
+
+    fn at(text: &str, needle: &str) -> usize {
+        Utf16Index::new(text).to_utf16(text.find(needle).unwrap_or(usize::MAX))
+    }
+
+    fn moved(text: &str, needle: &str, up: bool) -> Option<(String, usize)> {
+        let e = move_paragraph(text, at(text, needle), up).ok()??;
+        Some((apply(text, &e), e.cursor))
+    }
+
+    #[test]
+    fn an_operative_paragraph_moves_with_its_subparagraphs_and_numbers_follow() {
+        let (down, cursor) = moved(SRC, "Decides", false).unwrap_or_default();
+        let want = "1. *Requests* two;\n\n2. *Decides* one – 2018–2028:\n\n   (a) first 🌊;\n\n      \
+                    (i) deep;\n\n   (b) second;\n\n3. *Invites* three, recalling paragraphs 2 and 1 above.\n";
+        assert!(down.ends_with(want), "{down}");
+        // The cursor stays on "Decides".
+        assert_eq!(cursor, at(&down, "Decides"));
+        let (back, _) = moved(&down, "Decides", true).unwrap_or_default();
+        assert_eq!(back, SRC);
+    }
+
+    #[test]
+    fn a_subparagraph_moves_among_its_siblings_and_labels_stay_in_order() {
+        let (down, cursor) = moved(SRC, "first", false).unwrap_or_default();
+        assert!(
+            down.contains("   (a) second;\n\n   (b) first 🌊;\n\n      (i) deep;\n\n2."),
+            "{down}"
+        );
+        assert_eq!(cursor, at(&down, "first"));
+        let (back, _) = moved(&down, "first", true).unwrap_or_default();
+        assert_eq!(back, SRC);
+        // (i) has no sibling.
+        assert_eq!(moved(SRC, "deep", true), None);
+    }
+
+    #[test]
+    fn preambular_paragraphs_move_among_themselves_only() {
+        let (up, _) = moved(SRC, "“B”", true).unwrap_or_default();
+        assert!(
+            up.contains("*Noting* “B”,\n\n*Recalling* “A”,\n\n1."),
+            "{up}"
+        );
+        assert_eq!(moved(SRC, "“A”", true), None);
+        assert_eq!(moved(SRC, "“B”", false), None);
+        assert_eq!(moved(SRC, "Invites", false), None);
+        assert_eq!(moved(SRC, "General", false), None);
+    }
 }
