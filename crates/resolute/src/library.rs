@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use resolute_library::Library;
 pub use resolute_library::{
-    ImportSummary, Precedents, Progress, SearchRequest, SearchResults, Stats,
+    ImportSummary, Library, LibraryError, Precedents, Progress, SearchRequest, SearchResults,
+    Stats,
 };
 
 use crate::error::Error;

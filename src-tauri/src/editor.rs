@@ -1,0 +1,50 @@
+//! Editor commands: analysis (labels, outline, diagnostics), phrase completion, moving
+//! paragraphs, formatting. Offsets are UTF-16 code units, as the editor counts them.
+
+use resolute::app::{self, Analysis, Completions, ParagraphAt, PhraseItem, TextEdit};
+use tauri::State;
+
+use crate::{AppState, CmdResult};
+
+/// Labels, outline, diagnostics, openings and citations of the editor's text.
+#[tauri::command]
+pub fn analyze(state: State<'_, AppState>, text: String) -> Analysis {
+    let library = state.library();
+    let register = library.as_ref().map(|l| l as &dyn resolute_check::Register);
+    app::analyze(&text, register)
+}
+
+/// Opening phrases to complete at `at`, ranked by how often the library uses them.
+#[tauri::command]
+pub fn completions(
+    state: State<'_, AppState>,
+    text: String,
+    at: usize,
+    limit: usize,
+) -> Completions {
+    app::completions(&text, at, state.library().as_ref(), limit)
+}
+
+/// The whole catalogue of one kind ("preambular", "operative") or of both.
+#[tauri::command]
+pub fn catalogue(kind: Option<String>) -> Vec<PhraseItem> {
+    app::catalogue(kind.as_deref())
+}
+
+/// Moves the paragraph under the cursor up or down and renumbers.
+#[tauri::command]
+pub fn move_paragraph(text: String, at: usize, up: bool) -> CmdResult<Option<TextEdit>> {
+    app::move_paragraph(&text, at, up).map_err(|e| e.body())
+}
+
+/// Formats the draft (renumbering, emphasis, punctuation) as one edit.
+#[tauri::command]
+pub fn format_text(text: String) -> CmdResult<Option<TextEdit>> {
+    app::format_text(&text).map_err(|e| e.body())
+}
+
+/// The paragraph under the cursor, for the precedent search.
+#[tauri::command]
+pub fn paragraph_at(text: String, at: usize) -> Option<ParagraphAt> {
+    app::paragraph_at(&text, at)
+}

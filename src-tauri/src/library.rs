@@ -1,0 +1,127 @@
+//! Library commands: search, precedent, citation cards, importing a folder with progress.
+
+use std::path::PathBuf;
+
+use resolute::app::{self, CitationCard, ResolutionText};
+use resolute::library::{
+    ImportSummary, Library, Precedents, Progress, SearchRequest, SearchResults, Stats,
+};
+use tauri::{AppHandle, Emitter, Manager, State};
+
+use crate::{AppState, CmdResult};
+
+/// Runs `f` on the open library; `no-library` when none is open.
+fn with_library<T>(
+    state: &AppState,
+    f: impl FnOnce(&Library) -> Result<T, resolute::library::LibraryError>,
+) -> CmdResult<T> {
+    let guard = state.library();
+    let library = guard.as_ref().ok_or_else(|| resolute::ErrorBody {
+        code: "no-library",
+        message: format!(
+            "no library in {}: import a folder of resolutions first",
+            state.library_dir.display()
+        ),
+    })?;
+    f(library).map_err(|source| {
+        let path = state.library_dir.clone();
+        resolute::Error::Library { path, source }.body()
+    })
+}
+
+/// What the open library holds, or None when there is no library yet.
+#[tauri::command]
+pub fn library_info(state: State<'_, AppState>) -> CmdResult<Option<Stats>> {
+    if state.library().is_none() {
+        return Ok(None);
+    }
+    with_library(&state, Library::stats).map(Some)
+}
+
+/// Search with filters (organ, years, paragraph kind).
+#[tauri::command]
+pub fn search(
+    state: State<'_, AppState>,
+    query: String,
+    body: Option<String>,
+    from: Option<u64>,
+    to: Option<u64>,
+    kind: Option<String>,
+    limit: usize,
+) -> CmdResult<SearchResults> {
+    let request = SearchRequest {
+        query,
+        body,
+        from,
+        to,
+        kind,
+        limit,
+    };
+    with_library(&state, |l| l.search(&request))
+}
+
+/// Adopted paragraphs closest to `text`, with word-level differences.
+#[tauri::command]
+pub fn precedent(state: State<'_, AppState>, text: String, limit: usize) -> CmdResult<Precedents> {
+    with_library(&state, |l| l.precedent(&text, limit))
+}
+
+/// Title, date and organ of a cited resolution, for the hover card.
+#[tauri::command]
+pub fn citation_card(state: State<'_, AppState>, key: String) -> Option<CitationCard> {
+    state
+        .library()
+        .as_ref()
+        .and_then(|l| app::citation_card(l, &key))
+}
+
+/// The text of a cited resolution, paragraph by paragraph.
+#[tauri::command]
+pub fn resolution_text(
+    state: State<'_, AppState>,
+    key: String,
+) -> CmdResult<Option<ResolutionText>> {
+    let guard = state.library();
+    match guard.as_ref() {
+        Some(l) => app::resolution_text(l, &key).map_err(|e| e.body()),
+        None => Ok(None),
+    }
+}
+
+/// Asks for a folder (native dialog), imports it with `import-progress` events, reopens the
+/// library. None when the user cancels.
+#[tauri::command]
+pub async fn import_folder(
+    app: AppHandle,
+    window: tauri::Window,
+) -> CmdResult<Option<ImportSummary>> {
+    let picked = rfd::AsyncFileDialog::new()
+        .set_title("Import a folder of resolutions")
+        .set_parent(&window)
+        .pick_folder()
+        .await;
+    let Some(folder) = picked else {
+        return Ok(None);
+    };
+    let folder = folder.path().to_path_buf();
+    tauri::async_runtime::spawn_blocking(move || import(&app, folder))
+        .await
+        .map_err(|e| resolute::ErrorBody {
+            code: "internal",
+            message: e.to_string(),
+        })?
+        .map(Some)
+}
+
+/// The blocking part of [`import_folder`]: the open library is closed first so the import
+/// holds the only writer, then reopened with what was added.
+fn import(app: &AppHandle, folder: PathBuf) -> CmdResult<ImportSummary> {
+    let state = app.state::<AppState>();
+    *state.library() = None;
+    let mut emit = |p: &Progress| {
+        let _ = app.emit("import-progress", p);
+    };
+    let summary = resolute::library::add(&state.library_dir, &[folder], &mut emit);
+    state.open_library();
+    summary.map_err(|e| e.body())
+}

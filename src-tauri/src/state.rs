@@ -1,0 +1,52 @@
+//! What the shell keeps between commands: the draft named on the command line, the state
+//! folder (recent files, autosaves) and the open library.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use resolute::library::library_dir;
+use resolute::library::Library;
+
+/// Shared by every command.
+#[derive(Debug)]
+pub struct AppState {
+    /// The draft given on the command line, opened at start-up.
+    pub initial: Option<PathBuf>,
+    /// Recent files and autosaves (`resolute::app::state_dir`).
+    pub state_dir: PathBuf,
+    /// Where the library lives (`$RESOLUTE_LIBRARY` or the platform data folder).
+    pub library_dir: PathBuf,
+    library: Mutex<Option<Library>>,
+}
+
+impl AppState {
+    /// State for a session that opens `initial` first.
+    pub fn new(initial: Option<PathBuf>) -> Self {
+        AppState {
+            // Absolute, so the recent-files list and the autosave name do not depend on the
+            // folder the app was started from.
+            initial: initial.map(|p| std::path::absolute(&p).unwrap_or(p)),
+            state_dir: resolute::app::state_dir(),
+            library_dir: library_dir(None),
+            library: Mutex::new(None),
+        }
+    }
+
+    /// Opens the library if one exists; the app works without one (citations unverified).
+    pub fn open_library(&self) {
+        let opened = if self.library_dir.join("library.json").is_file() {
+            Library::open(&self.library_dir)
+                .map_err(|e| eprintln!("resolute-app: library {}: {e}", self.library_dir.display()))
+                .ok()
+        } else {
+            None
+        };
+        *self.library() = opened;
+    }
+
+    /// The open library, if any. A poisoned lock (a panic in another command) still gives
+    /// the library: it is only read through this guard.
+    pub fn library(&self) -> MutexGuard<'_, Option<Library>> {
+        self.library.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}

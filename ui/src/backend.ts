@@ -1,0 +1,56 @@
+// The only module that talks to the Tauri backend (src-tauri). Everything else imports these
+// typed functions; nothing else imports @tauri-apps/*.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import type * as T from "./types";
+
+export type { UnlistenFn };
+
+/** Errors from the backend arrive as {code, message}; anything else is wrapped. */
+export function errorMessage(e: unknown): string {
+  if (e && typeof e === "object" && "message" in e) return String((e as T.BackendError).message);
+  return String(e);
+}
+
+export const analyze = (text: string) => invoke<T.Analysis>("analyze", { text });
+export const completions = (text: string, at: number, limit = 12) =>
+  invoke<T.Completions>("completions", { text, at, limit });
+export const catalogue = (kind: T.Kind | null) => invoke<T.PhraseItem[]>("catalogue", { kind });
+export const moveParagraph = (text: string, at: number, up: boolean) =>
+  invoke<T.TextEdit | null>("move_paragraph", { text, at, up });
+export const formatText = (text: string) => invoke<T.TextEdit | null>("format_text", { text });
+export const paragraphAt = (text: string, at: number) =>
+  invoke<T.ParagraphAt | null>("paragraph_at", { text, at });
+
+export const startup = () => invoke<T.Startup>("startup");
+export const openDialog = () => invoke<T.OpenedDraft | null>("open_dialog");
+export const openPath = (path: string) => invoke<T.OpenedDraft>("open_path", { path });
+export const save = (path: string, text: string) => invoke<void>("save", { path, text });
+export const saveAsDialog = (name: string, text: string, previous: string | null) =>
+  invoke<string | null>("save_as_dialog", { name, text, previous });
+export const autosave = (path: string | null, text: string) => invoke<void>("autosave", { path, text });
+export const discardRecovery = (path: string | null) => invoke<void>("discard_recovery", { path });
+export const recent = () => invoke<string[]>("recent");
+export const quit = () => invoke<void>("quit");
+
+export const libraryInfo = () => invoke<T.Stats | null>("library_info");
+export interface SearchFilters {
+  body: string | null;
+  from: number | null;
+  to: number | null;
+  kind: string | null;
+}
+export const search = (query: string, f: SearchFilters, limit = 20) =>
+  invoke<T.SearchResults>("search", { query, ...f, limit });
+export const precedent = (text: string, limit = 5) =>
+  invoke<T.Precedents>("precedent", { text, limit });
+export const citationCard = (key: string) => invoke<T.CitationCard | null>("citation_card", { key });
+export const resolutionText = (key: string) =>
+  invoke<T.ResolutionText | null>("resolution_text", { key });
+export const importFolder = () => invoke<T.ImportSummary | null>("import_folder");
+
+export const onImportProgress = (f: (p: T.Progress) => void) =>
+  listen<T.Progress>("import-progress", (e) => f(e.payload));
+export const onCloseRequested = (f: () => void) => listen("close-requested", () => f());
+export const setTitle = (title: string) => getCurrentWindow().setTitle(title);

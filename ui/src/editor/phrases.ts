@@ -1,0 +1,40 @@
+// Opening-phrase completion: at the start of a paragraph the backend offers the phrases of the
+// right kind (preambular before the operative list, operative verbs inside it), ranked by how
+// often the library uses them. Ctrl+Space asks explicitly.
+import {
+  autocompletion,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from "@codemirror/autocomplete";
+import type { Extension } from "@codemirror/state";
+import * as backend from "../backend";
+
+async function phraseSource(ctx: CompletionContext): Promise<CompletionResult | null> {
+  const line = ctx.state.doc.lineAt(ctx.pos);
+  const before = line.text.slice(0, ctx.pos - line.from);
+  // Typing triggers only at a paragraph's first words; Ctrl+Space anywhere.
+  if (!ctx.explicit && !/^\s*(\d+\.\s+|\(\w+\)\s+)?\*?[A-Za-z][A-Za-z ]{1,40}$/.test(before)) {
+    return null;
+  }
+  const result = await backend.completions(ctx.state.doc.toString(), ctx.pos, 12);
+  if (ctx.aborted || result.items.length === 0) return null;
+  const options: Completion[] = result.items.map((item, i) => ({
+    label: item.phrase,
+    apply: item.insert,
+    detail: item.frequency > 0 ? `${item.frequency.toLocaleString("en")}×` : undefined,
+    type: item.kind === "operative" ? "keyword" : "text",
+    boost: -i, // keep the backend's ranking (library frequency)
+  }));
+  return { from: result.from, options, validFor: /^[\w ]*$/ };
+}
+
+/** The completion extension (Enter or Tab accepts). */
+export function phraseCompletion(): Extension {
+  return autocompletion({
+    override: [phraseSource],
+    activateOnTyping: true,
+    icons: false,
+    defaultKeymap: true,
+  });
+}

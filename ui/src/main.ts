@@ -1,0 +1,100 @@
+// Start-up: the layout (toolbar, outline, editor, library panel, status bar), the commands
+// and their keys, and the draft named on the command line.
+import { startCompletion } from "@codemirror/autocomplete";
+import { openSearchPanel } from "@codemirror/search";
+import { EditorView } from "@codemirror/view";
+import * as backend from "./backend";
+import { all, installShortcuts, register } from "./commands";
+import { el } from "./dom";
+import { onAnalysis } from "./editor/analyzer";
+import { formatDraft, moveParagraph } from "./editor/commands";
+import { draftState } from "./editor/setup";
+import { Files } from "./files";
+import { pick } from "./modal";
+import { LibraryPanel } from "./panels/library";
+import { Outline } from "./panels/outline";
+import { notify, showCounts, statusBar } from "./status";
+import "./style.css";
+
+const host = el("main", { class: "editor-host" });
+const view = new EditorView({ parent: host });
+const getView = () => view;
+
+const files = new Files(getView, (text) => view.setState(draftState(text, (u) => u.docChanged && files.changed())));
+const outline = new Outline(getView);
+const library = new LibraryPanel(getView);
+
+onAnalysis((a) => {
+  outline.show(a);
+  showCounts(a.diagnostics.filter((d) => d.severity === "error").length,
+    a.diagnostics.filter((d) => d.severity === "warning").length);
+});
+
+async function insertPhrase(): Promise<void> {
+  const phrases = await backend.catalogue(null);
+  const value = await pick("Insert an opening phrase", phrases.map((p) => ({
+    label: p.phrase, detail: `${p.kind} · ${p.frequency.toLocaleString("en")}×`, value: p.insert,
+  })));
+  view.focus();
+  if (value) view.dispatch(view.state.replaceSelection(value), { userEvent: "input.phrase", scrollIntoView: true });
+}
+
+async function palette(): Promise<void> {
+  const id = await pick("Commands", all().map((c) => ({ label: c.label, detail: c.keys, value: c.id })));
+  view.focus();
+  if (id) all().find((c) => c.id === id)?.run();
+}
+
+register(
+  { id: "new", label: "New draft", keys: "Ctrl+N", run: () => files.newDraft() },
+  { id: "open", label: "Open…", keys: "Ctrl+O", run: () => files.open() },
+  { id: "recent", label: "Open recent…", keys: "Ctrl+Shift+O", run: () => files.openRecent() },
+  { id: "save", label: "Save", keys: "Ctrl+S", run: () => files.save() },
+  { id: "save-as", label: "Save as…", keys: "Ctrl+Shift+S", run: () => files.saveAs() },
+  { id: "find", label: "Find in draft", keys: "Ctrl+F", run: () => { view.focus(); openSearchPanel(view); } },
+  { id: "search-library", label: "Search the library", keys: "Ctrl+Shift+F", run: () => library.focusSearch() },
+  { id: "phrases", label: "Complete an opening phrase", keys: "Ctrl+Space", run: () => { view.focus(); void startCompletion(view); } },
+  { id: "insert-phrase", label: "Insert a phrase from the catalogue…", keys: "Ctrl+Shift+Space", run: insertPhrase },
+  { id: "move-up", label: "Move paragraph up", keys: "Alt+ArrowUp", run: () => { moveParagraph(true)(view); } },
+  { id: "move-down", label: "Move paragraph down", keys: "Alt+ArrowDown", run: () => { moveParagraph(false)(view); } },
+  { id: "format", label: "Format and renumber the draft", keys: "Alt+Shift+F", run: () => { formatDraft(view); } },
+  { id: "precedent", label: "Precedents for this paragraph", keys: "Ctrl+Shift+E", run: () => library.precedentAtCursor() },
+  { id: "import-folder", label: "Import a folder into the library…", run: () => library.importFolder() },
+  { id: "palette", label: "All commands…", keys: "Ctrl+Shift+P", run: palette },
+);
+
+function toolbar(): HTMLElement {
+  const button = (id: string, label: string) => {
+    const c = all().find((x) => x.id === id);
+    return el("button", { "data-command": id, title: c?.keys ? `${c.label} (${c.keys})` : c?.label, onclick: () => { void c?.run(); } }, label);
+  };
+  return el("header", { class: "toolbar", role: "toolbar" },
+    el("span", { class: "brand" }, "Resolute"),
+    button("new", "New"), button("open", "Open"), button("recent", "Recent"), button("save", "Save"), button("save-as", "Save as"),
+    el("span", { class: "sep" }),
+    button("insert-phrase", "Phrase"), button("format", "Format"), button("find", "Find"),
+    el("span", { class: "sep" }),
+    button("search-library", "Library"), button("import-folder", "Import folder"),
+    el("span", { class: "spacer" }),
+    button("palette", "Commands"));
+}
+
+document.querySelector("#app")?.append(
+  toolbar(),
+  el("div", { class: "workspace" }, outline.element, host, library.element),
+  statusBar,
+);
+installShortcuts();
+void backend.onCloseRequested(() => void files.close());
+
+async function start(): Promise<void> {
+  const s = await backend.startup();
+  files.show(s.file ?? { path: null, name: "Untitled.md", text: "", imported: false });
+  if (s.error) notify(s.error.message, "error");
+  view.focus();
+  document.body.dataset.ready = "true";
+  if (s.recoveries.length > 0) await files.offerRecovery(s.recoveries);
+  await library.refresh();
+}
+
+start().catch((e) => notify(`Start-up failed: ${backend.errorMessage(e)}`, "error"));

@@ -1,0 +1,154 @@
+// The library panel: search as you type with filters (organ, years, paragraph kind), results
+// with highlighted snippets and their reference, insert a result at the cursor, precedents
+// for the paragraph under the cursor with word-level differences, the text of a cited
+// resolution, and importing a folder with a progress bar and a summary.
+import type { EditorView } from "@codemirror/view";
+import * as backend from "../backend";
+import { el, highlighted, replace } from "../dom";
+import { notify } from "../status";
+import type { Hit, Precedents, ResolutionText, SearchResults, Stats } from "../types";
+
+const SEARCH_DEBOUNCE_MS = 120;
+
+export class LibraryPanel {
+  readonly element = el("aside", { class: "library", "aria-label": "Library" });
+  private query = el("input", { type: "search", class: "library-query", placeholder: "Search adopted language (Ctrl+Shift+F)", "aria-label": "Search the library" });
+  private body = el("select", { class: "filter-body", "aria-label": "Organ" },
+    el("option", { value: "" }, "All organs"), el("option", { value: "GA" }, "General Assembly"),
+    el("option", { value: "SC" }, "Security Council"), el("option", { value: "HRC" }, "Human Rights Council"),
+    el("option", { value: "ECOSOC" }, "ECOSOC"));
+  private kind = el("select", { class: "filter-kind", "aria-label": "Paragraph kind" },
+    el("option", { value: "" }, "All paragraphs"), el("option", { value: "preambular" }, "Preambular"),
+    el("option", { value: "operative" }, "Operative"));
+  private from = el("input", { type: "number", class: "filter-from", placeholder: "from", min: 1946, max: 2100, "aria-label": "From year" });
+  private to = el("input", { type: "number", class: "filter-to", placeholder: "to", min: 1946, max: 2100, "aria-label": "To year" });
+  private info = el("div", { class: "library-info" });
+  private results = el("div", { class: "library-results", "aria-live": "polite" });
+  private progress = el("div", { class: "import-progress", hidden: true });
+  private timer: number | undefined;
+  private seq = 0;
+
+  constructor(private view: () => EditorView) {
+    const search = () => {
+      window.clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => void this.search(), SEARCH_DEBOUNCE_MS);
+    };
+    for (const input of [this.query, this.from, this.to]) input.addEventListener("input", search);
+    for (const select of [this.body, this.kind]) select.addEventListener("change", search);
+    this.query.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") this.view().focus();
+    });
+    this.element.append(
+      el("h2", {}, "Library"), this.info, this.query,
+      el("div", { class: "filters" }, this.body, this.kind, this.from, this.to),
+      this.progress, this.results,
+    );
+    void backend.onImportProgress((p) => {
+      const pct = p.files_total ? Math.round((100 * p.files_done) / p.files_total) : 0;
+      replace(this.progress, el("progress", { max: 100, value: pct }),
+        `${p.files_done} / ${p.files_total} files`, el("div", { class: "current" }, p.current.split("/").pop() ?? ""));
+    });
+  }
+
+  focusSearch(): void {
+    this.query.focus();
+    this.query.select();
+  }
+
+  /** Shows what the library holds (or how to get one). */
+  async refresh(): Promise<void> {
+    const stats: Stats | null = await backend.libraryInfo().catch(() => null);
+    replace(this.info, stats
+      ? `${stats.resolutions.toLocaleString("en")} resolutions, ${stats.paragraphs.toLocaleString("en")} paragraphs`
+      : "No library yet: import a folder of resolutions.");
+  }
+
+  private filters(): backend.SearchFilters {
+    const year = (i: HTMLInputElement) => (i.value ? Number(i.value) : null);
+    return { body: this.body.value || null, kind: this.kind.value || null, from: year(this.from), to: year(this.to) };
+  }
+
+  private async search(): Promise<void> {
+    const query = this.query.value.trim();
+    const seq = ++this.seq;
+    if (!query) return replace(this.results);
+    try {
+      const results = await backend.search(query, this.filters());
+      if (seq === this.seq) this.showResults(results);
+    } catch (e) {
+      if (seq === this.seq) replace(this.results, el("p", { class: "error" }, backend.errorMessage(e)));
+    }
+  }
+
+  private showResults(results: SearchResults): void {
+    if (results.groups.length === 0) return replace(this.results, el("p", { class: "empty" }, "No adopted paragraph matches."));
+    replace(this.results, el("p", { class: "total" }, `${results.total_paragraphs.toLocaleString("en")} paragraphs`),
+      ...results.groups.map((g) => el("section", { class: "result-group" },
+        el("h3", {}, g.symbol, g.title ? el("span", { class: "title" }, ` ${g.title}`) : null),
+        ...g.hits.map((hit) => this.hitElement(hit)))));
+  }
+
+  private hitElement(hit: Hit): HTMLElement {
+    return el("div", { class: "hit" },
+      el("div", { class: "hit-ref" }, hit.reference, hit.date ? ` · ${hit.date}` : ""),
+      el("p", { class: "hit-text" }, highlighted(hit.highlight)),
+      el("button", { class: "insert", onclick: () => this.insert(hit.text) }, "Insert"));
+  }
+
+  /** Puts a paragraph's text at the cursor, as one undoable edit. */
+  insert(text: string): void {
+    const view = this.view();
+    view.dispatch(view.state.replaceSelection(text), { userEvent: "input.library", scrollIntoView: true });
+    view.focus();
+  }
+
+  /** Precedents for the paragraph under the cursor, with word-level differences. */
+  async precedentAtCursor(): Promise<void> {
+    const view = this.view();
+    const para = await backend.paragraphAt(view.state.doc.toString(), view.state.selection.main.head);
+    if (!para) return notify("Put the cursor in a paragraph first.");
+    try {
+      this.showPrecedents(para.label, await backend.precedent(para.text, 5));
+    } catch (e) {
+      notify(backend.errorMessage(e), "error");
+    }
+  }
+
+  private showPrecedents(label: string, p: Precedents): void {
+    const lineage = p.lineage
+      ? el("p", { class: "lineage" }, `This wording: ${p.lineage.occurrences} adopted paragraphs, first ${p.lineage.earliest.reference}, latest ${p.lineage.latest.reference}.`)
+      : null;
+    replace(this.results, el("h3", {}, `Precedents for ${label}`), lineage,
+      ...p.precedents.map((prec) => el("div", { class: "hit precedent" },
+        el("div", { class: "hit-ref" }, prec.reference, ` · ${Math.round(prec.score * 100)}% similar`),
+        el("p", { class: "diff" }, ...prec.diff.map((d) => el(d.op === "equal" ? "span" : d.op === "insert" ? "ins" : "del", {}, `${d.text} `))),
+        el("button", { class: "insert", onclick: () => this.insert(prec.text) }, "Insert"))));
+    if (p.precedents.length === 0) this.results.append(el("p", { class: "empty" }, "No adopted paragraph is close."));
+  }
+
+  /** The text of a cited resolution (from the citation card). */
+  showResolution(r: ResolutionText): void {
+    replace(this.results, el("h3", {}, r.symbol, r.title ? ` ${r.title}` : ""),
+      el("p", { class: "hit-ref" }, [r.body, r.date].filter(Boolean).join(" · ")),
+      ...r.paragraphs.map((p) => el("p", { class: `res-para kind-${p.kind}` }, el("span", { class: "res-label" }, p.label), ` ${p.text}`)));
+  }
+
+  /** Native folder dialog, progress bar, summary of what was skipped. */
+  async importFolder(): Promise<void> {
+    this.progress.hidden = false;
+    replace(this.progress, "Choose a folder…");
+    try {
+      const summary = await backend.importFolder();
+      if (!summary) return;
+      const failed = summary.failed.map((f) => el("li", {}, `${f.path}: ${f.reason}`));
+      replace(this.results, el("h3", {}, "Import finished"),
+        el("p", {}, `${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.failed.length} skipped — ${summary.paragraphs.toLocaleString("en")} paragraphs in ${summary.seconds.toFixed(1)} s.`),
+        failed.length ? el("ul", { class: "failures" }, ...failed) : null);
+      await this.refresh();
+    } catch (e) {
+      notify(`Import failed: ${backend.errorMessage(e)}`, "error");
+    } finally {
+      this.progress.hidden = true;
+    }
+  }
+}

@@ -1,0 +1,229 @@
+// The shapes the backend returns (crates/resolute/src/app, serde snake_case). Every offset is
+// a UTF-16 code unit offset into the editor's text, as CodeMirror counts.
+
+export type Kind = "preambular" | "operative";
+
+export interface Label {
+  from: number;
+  label: string;
+}
+
+export interface OutlineEntry {
+  label: string;
+  kind: string;
+  level: number;
+  text: string;
+  from: number;
+  to: number;
+  diagnostics: number;
+}
+
+export interface AppFix {
+  label: string;
+  from: number;
+  to: number;
+  insert: string;
+}
+
+export interface AppDiagnostic {
+  rule: string;
+  severity: "error" | "warning" | "info";
+  from: number;
+  to: number;
+  message: string;
+  fixes: AppFix[];
+}
+
+export interface Range {
+  from: number;
+  to: number;
+}
+
+export interface CitationSpan {
+  from: number;
+  to: number;
+  key: string;
+  text: string;
+}
+
+export interface Analysis {
+  labels: Label[];
+  outline: OutlineEntry[];
+  diagnostics: AppDiagnostic[];
+  openings: Range[];
+  citations: CitationSpan[];
+  footnote_marks: Range[];
+}
+
+export interface PhraseItem {
+  phrase: string;
+  kind: Kind;
+  frequency: number;
+  insert: string;
+}
+
+export interface Completions {
+  kind: Kind;
+  from: number;
+  prefix: string;
+  items: PhraseItem[];
+}
+
+export interface TextEdit {
+  from: number;
+  to: number;
+  insert: string;
+  cursor: number;
+}
+
+export interface ParagraphAt {
+  label: string;
+  kind: string;
+  from: number;
+  to: number;
+  text: string;
+}
+
+export interface OpenedDraft {
+  path: string | null;
+  name: string;
+  text: string;
+  imported: boolean;
+}
+
+export interface Recovery {
+  text: string;
+  saved_at: string;
+  path: string | null;
+}
+
+export interface Startup {
+  file: OpenedDraft | null;
+  error: BackendError | null;
+  recoveries: Recovery[];
+  recent: string[];
+}
+
+export interface BackendError {
+  code: string;
+  message: string;
+}
+
+export interface Hit {
+  symbol: string;
+  body: string | null;
+  date: string | null;
+  kind: string;
+  n: number;
+  text: string;
+  score: number;
+  /** The text with matches wrapped in `**` (plain text, never HTML). */
+  highlight: string;
+  /** "A/RES/78/150, OP 3". */
+  reference: string;
+  section: string | null;
+  year: number | null;
+}
+
+export interface SearchGroup {
+  symbol: string;
+  title: string | null;
+  score: number;
+  hits: Hit[];
+}
+
+export interface SearchResults {
+  total_paragraphs: number;
+  groups: SearchGroup[];
+}
+
+export interface Counts {
+  resolutions: number;
+  paragraphs: number;
+}
+
+export interface Stats {
+  files: number;
+  resolutions: number;
+  paragraphs: number;
+  metadata_rows: number;
+  by_body: Record<string, Counts>;
+  by_year: Record<string, Counts>;
+}
+
+export interface Progress {
+  files_done: number;
+  files_total: number;
+  bytes_done: number;
+  bytes_total: number;
+  files_per_sec: number;
+  eta_secs: number | null;
+  current: string;
+}
+
+export interface FileFailure {
+  path: string;
+  reason: string;
+  [key: string]: unknown;
+}
+
+export interface ImportSummary {
+  files: number;
+  added: number;
+  replaced: number;
+  unchanged: number;
+  failed: FileFailure[];
+  paragraphs: number;
+  metadata_rows: number;
+  seconds: number;
+}
+
+export interface CitationCard {
+  symbol: string;
+  title: string | null;
+  date: string | null;
+  body: string | null;
+  paragraphs: number;
+}
+
+export interface ResolutionParagraph {
+  label: string;
+  kind: string;
+  text: string;
+}
+
+export interface ResolutionText {
+  symbol: string;
+  title: string | null;
+  date: string | null;
+  body: string | null;
+  paragraphs: ResolutionParagraph[];
+}
+
+export interface DiffOp {
+  op: "equal" | "insert" | "delete";
+  text: string;
+}
+
+export interface Precedent extends Hit {
+  diff: DiffOp[];
+}
+
+export interface Occurrence {
+  symbol: string;
+  date: string | null;
+  year: number | null;
+  reference: string;
+}
+
+export interface Lineage {
+  wording: string;
+  occurrences: number;
+  earliest: Occurrence;
+  latest: Occurrence;
+}
+
+export interface Precedents {
+  precedents: Precedent[];
+  lineage: Lineage | null;
+}
