@@ -50,6 +50,7 @@ mod import;
 mod library;
 mod manifest;
 mod metadata;
+mod openings;
 mod precedent;
 mod prepare;
 mod query;
