@@ -5,8 +5,8 @@
 //! * The crate-internal text reader (behind [`crate::read`]) gives the text of preface,
 //!   preamble, main body and conclusions in document order, one block per paragraph-like
 //!   element, `num` kept in front of its paragraph ("1. Decides ..."), `authorialNote`s
-//!   turned into footnotes after a rule as in the PDF form; metadata from FRBR and the
-//!   preface's docNumber/docTitle/docDate.
+//!   turned into footnotes after a rule, one block each as in the clean form; metadata
+//!   from FRBR and the preface's docNumber/docTitle/docDate.
 
 mod read_draft;
 mod tree;
@@ -73,7 +73,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, ConvertError> {
         text.push_str("\n\n");
         text.push_str(FOOTNOTE_RULE);
         for (marker, note) in &state.notes {
-            text.push_str(&format!("\n{marker}  {note}"));
+            text.push_str(&format!("\n\n{marker} {note}"));
         }
     }
     if !text.is_empty() {
@@ -278,7 +278,7 @@ mod tests {
             "A/RES/78/100 Dissemination of information on decolonization\n\n\
              The General Assembly,\n\nRecalling its resolution 77/148,1\n\n\
              1. Approves the report;\n\n2. Requests the Department:\n\n(a) To continue;\n\n\
-             45th plenary meeting\n7 December 2023\n\n__________________\n1  See A/78/23.\n"
+             45th plenary meeting\n7 December 2023\n\n__________________\n\n1 See A/78/23.\n"
         );
         assert_eq!(doc.meta.symbol.as_deref(), Some("A/RES/78/100"));
         assert_eq!(doc.meta.date.as_deref(), Some("2023-12-07"));

@@ -14,7 +14,9 @@
 //!   blocks separated by an empty line (a DOCX/HTML line break inside a paragraph stays a
 //!   line break; table rows are lines with tab-separated cells); automatic numbers typed
 //!   in ("1. ", "(a) "); footnote marks kept as their number in the text and the notes
-//!   listed at the end after a rule line, `"n  text"`. No pages: `page_starts` is `[0]`.
+//!   listed at the end after a rule line, one block each (`"n text"`), which
+//!   segmentation reads as footnotes (marks removed from the text). No pages:
+//!   `page_starts` is `[0]`.
 //! * **Plain text** — as written, line endings normalised to `"\n"`.
 //!
 //! ```

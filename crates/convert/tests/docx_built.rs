@@ -96,7 +96,7 @@ fn automatic_numbers_footnotes_and_tables_come_out_as_text() {
          (b) To inform;\n\n\
          3. Decides to remain seized of the matter.\n\n\
          A/RES/77/148\tDecolonization\nA/RES/61/129\tLeaflet\n\n\
-         __________________\n1  See A/78/23.\n"
+         __________________\n\n1 See A/78/23.\n"
     );
     assert_eq!(doc.meta.symbol.as_deref(), Some("A/C.4/78/L.5"));
     assert_eq!(doc.meta.date.as_deref(), Some("2023-10-02"));
@@ -115,6 +115,19 @@ fn segmentation_sees_the_generated_operative_numbers() {
     let numbers: Vec<Option<u32>> = operative.iter().map(|p| p.number).collect();
     assert_eq!(numbers, vec![Some(1), Some(2), Some(3)], "{draft:#?}");
     assert_eq!(operative[1].sub.len(), 2, "{draft:#?}");
+    // The note listed after the rule is read as a footnote, its mark taken out of the text.
+    let notes: Vec<_> = draft
+        .footnotes
+        .iter()
+        .map(|f| (&*f.label, &*f.text))
+        .collect();
+    assert_eq!(notes, [("1", "See A/78/23.")]);
+    let recalling = draft.preamble.first().unwrap();
+    assert!(
+        recalling.text.ends_with("on decolonization,"),
+        "{recalling:#?}"
+    );
+    assert_eq!(recalling.footnote_refs, ["1"]);
 }
 
 #[test]

@@ -105,8 +105,8 @@ fn txt_export_segments_back_into_the_same_paragraphs() {
 }
 
 /// The DOCX export reads back (through the DOCX reader and segmentation) into the same
-/// paragraphs, the sample's footnote marks aside (the reader lists notes in one block
-/// after the rule, which segmentation keeps as text).
+/// paragraphs and footnotes: each note attached to the paragraph that referred to it, its
+/// mark gone from the text.
 #[test]
 fn docx_export_reads_back_the_same_paragraphs() {
     let dir = TempDir::new("export-docx");
@@ -118,19 +118,29 @@ fn docx_export_reads_back_the_same_paragraphs() {
     assert!(bytes.starts_with(b"PK"));
     let doc = resolute_convert::read(&bytes, "draft.docx").unwrap();
     let back = resolute_draft::segment(&doc.text);
-    // The footnote block comes back as one last paragraph; marks stay after the text.
-    let mut back: Vec<_> = back.paragraphs().cloned().collect();
-    assert!(back.pop().is_some_and(|p| p.text.starts_with("___")));
-    let expected = draft.paragraphs().map(|p| {
-        let sub = p.sub.iter().map(|s| (s.label.clone(), s.text.clone()));
-        let text = format!("{}{}", p.text, p.footnote_refs.concat());
-        (p.kind, p.number, text, sub.collect::<Vec<_>>())
-    });
-    let got = back.iter().map(|p| {
-        let sub = p.sub.iter().map(|s| (s.label.clone(), s.text.clone()));
-        (p.kind, p.number, p.text.clone(), sub.collect::<Vec<_>>())
-    });
-    assert_eq!(got.collect::<Vec<_>>(), expected.collect::<Vec<_>>());
+    let key = |d: &Draft| {
+        let paragraphs = d.paragraphs().map(|p| {
+            let sub = p.sub.iter().map(|s| (s.label.clone(), s.text.clone()));
+            let notes = p.footnote_refs.iter().map(|l| {
+                d.footnotes
+                    .iter()
+                    .find(|f| &f.label == l)
+                    .map(|f| f.text.clone())
+            });
+            let notes = notes.collect::<Vec<_>>();
+            (
+                p.kind,
+                p.number,
+                p.text.clone(),
+                sub.collect::<Vec<_>>(),
+                notes,
+            )
+        });
+        let notes = d.footnotes.iter().map(|f| f.text.clone());
+        (paragraphs.collect::<Vec<_>>(), notes.collect::<Vec<_>>())
+    };
+    assert_eq!(key(&back), key(&draft));
+    assert_eq!(back.footnotes.len(), 2);
 }
 
 #[test]

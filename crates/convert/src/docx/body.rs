@@ -1,6 +1,7 @@
 //! The text of word/document.xml: paragraphs in order (blank line between them), tables as
 //! rows of tab-separated cells, automatic numbers typed in, footnote references kept as
-//! their number and the footnotes listed after a rule, "n  text", as in UN PDFs.
+//! their number and the footnotes listed at the end after a rule, one block each ("n text"),
+//! as in the clean UN texts.
 //!
 //! Skipped on purpose: deleted and moved-away revision text (`w:delText`, `w:moveFrom`),
 //! hidden runs (`w:vanish`), field instructions, the VML fallback copy of text boxes;
@@ -96,8 +97,10 @@ fn append_footnotes(text: &mut String, numbers: &HashMap<String, String>, notes:
     listed.sort_by_key(|(n, _)| n.parse::<u32>().unwrap_or(u32::MAX));
     text.push_str("\n\n");
     text.push_str(FOOTNOTE_RULE);
+    // One block per note, as clean UN texts list them, so that segmentation reads each as
+    // a footnote and finds its mark in the text.
     for (n, body) in listed {
-        text.push_str(&format!("\n{n}  {body}"));
+        text.push_str(&format!("\n\n{n} {body}"));
     }
 }
 

@@ -10,6 +10,7 @@
 //! refused with the reason instead of exhausting memory.
 
 mod body;
+mod notes_at;
 mod numbering;
 mod styles;
 mod track;

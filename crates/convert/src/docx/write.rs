@@ -7,6 +7,7 @@
 //! definition: the numbers of a resolution are part of its text (they are cited, and a
 //! draft may skip or restart them), so they must survive any word processor unchanged.
 
+use super::notes_at::note_offsets;
 use super::write_parts as parts;
 use crate::ConvertError;
 use quick_xml::escape::escape;
@@ -281,20 +282,14 @@ fn paragraphs(b: &mut Builder, draft: &Draft, preamble: &[Paragraph], operative:
             None if p.kind == resolute_draft::Kind::Operative => "Operative",
             None => "Preambular",
         };
-        runs.extend(opening_runs(&p.text, p.opening.as_deref()));
-        runs.extend(
-            p.footnote_refs
-                .iter()
-                .filter_map(|l| b.note(draft, l).map(Run::Note)),
-        );
+        let notes = note_offsets(&p.text, &p.markdown, &p.footnote_refs);
+        let open = p.opening.as_deref();
+        runs.extend(runs_with_notes(b, draft, &p.text, open, &notes));
         b.paragraph(style, &runs, Mark::Plain);
         for sub in &p.sub {
-            let mut runs = vec![plain(&sub.label), Run::Tab(Mark::Plain), plain(&sub.text)];
-            runs.extend(
-                sub.footnote_refs
-                    .iter()
-                    .filter_map(|l| b.note(draft, l).map(Run::Note)),
-            );
+            let mut runs = vec![plain(&sub.label), Run::Tab(Mark::Plain)];
+            let notes = note_offsets(&sub.text, &sub.markdown, &sub.footnote_refs);
+            runs.extend(runs_with_notes(b, draft, &sub.text, None, &notes));
             b.paragraph(sub_style(sub.level), &runs, Mark::Plain);
         }
     }
@@ -308,6 +303,31 @@ pub(super) fn sub_style(level: u8) -> &'static str {
     } else {
         "Sub2"
     }
+}
+
+/// The text with its opening phrase in italics and each footnote reference after the
+/// words it follows (`notes`: byte offset in `text`, label of the draft's note).
+fn runs_with_notes(
+    b: &mut Builder,
+    draft: &Draft,
+    text: &str,
+    opening: Option<&str>,
+    notes: &[(usize, String)],
+) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut at = 0;
+    for (offset, label) in notes {
+        let end = (*offset).clamp(at, text.len());
+        if let Some(piece) = text.get(at..end).filter(|p| !p.is_empty()) {
+            runs.extend(opening_runs(piece, opening.filter(|_| at == 0)));
+            at = end;
+        }
+        runs.extend(b.note(draft, label).map(Run::Note));
+    }
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty() || at == 0) {
+        runs.extend(opening_runs(rest, opening.filter(|_| at == 0)));
+    }
+    runs
 }
 
 /// The text with its opening phrase in italics, when it starts with it.

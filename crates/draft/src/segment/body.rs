@@ -6,13 +6,17 @@ use super::closing::{annex_heading, annexes, closing_of, read_closing};
 use super::front;
 use super::headings::{is_date_only, is_heading_text, looks_like_heading, section_heading};
 use super::labels::{leading_label, Label};
-use super::notes::{footnote, is_rule};
+use super::notes::{self, footnote, is_rule};
 use super::part::{paragraph, with_levels, Part};
 use crate::model::{Body, Draft, Enacting, Footnote, Kind, Section, Span};
 use crate::opening::kind_of;
 
 /// Builds the draft from the blocks of a document.
 pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
+    // Notes listed after everything else (after the closing formula, too) are footnotes,
+    // not an annex.
+    let (trailing, end) = notes::trailing(blocks);
+    let blocks = blocks.get(..end).unwrap_or(blocks);
     let enacting_at = blocks.iter().position(|b| enacting(b).is_some());
     let (front_end, body_start) = match enacting_at {
         Some(i) => (i, i + 1),
@@ -43,6 +47,7 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
     let after = rest.get(end..).unwrap_or(&[]);
     let consumed = read_closing(after, &mut draft);
     draft.annexes = annexes(after.get(consumed..).unwrap_or(&[]));
+    draft.footnotes.extend(trailing);
     draft
 }
 

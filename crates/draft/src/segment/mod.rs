@@ -87,10 +87,9 @@ pub fn segment(text: &str) -> Draft {
         (blocks::group(&items), footnotes)
     } else {
         // Hard-wrapped OCR text puts every printed line in a block of its own.
-        (
-            wrap::join(blocks::group(&blocks::clean_items(text))),
-            Vec::new(),
-        )
+        let mut blocks = wrap::join(blocks::group(&blocks::clean_items(text)));
+        notes::strip_marks(&mut blocks);
+        (blocks, Vec::new())
     };
     let (blocks, footnotes) = blocks;
     body::build(&blocks, footnotes)

@@ -1,6 +1,7 @@
 //! Footnotes written into a clean text: the rule above them and one block per note.
 
 use super::blocks::Block;
+use super::Piece;
 use crate::model::Footnote;
 
 /// "__________": the rule above footnotes ("-----" ends some Security Council texts).
@@ -28,4 +29,91 @@ pub(crate) fn footnote(block: &Block, after_rule: bool) -> Option<Footnote> {
         markdown: String::new(),
         span: block.span,
     })
+}
+
+/// A footnote area of a clean text: the index of its rule and one past its last note. Only a
+/// rule followed by at least one note opens one.
+pub(crate) type Area = (usize, usize);
+
+/// The footnote areas of a clean text, in order: a rule, then the notes standing one per
+/// block after it (as UN texts print them at the foot of a page, and as the DOCX and plain
+/// text readers list a document's notes after its last paragraph).
+pub(crate) fn areas(blocks: &[Block]) -> Vec<Area> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(block) = blocks.get(i) {
+        i += 1;
+        if !is_rule(&block.text) {
+            continue;
+        }
+        let notes = blocks
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|b| footnote(b, true).is_some())
+            .count();
+        if notes > 0 {
+            out.push((i - 1, i + notes));
+            i += notes;
+        }
+    }
+    out
+}
+
+/// Removes from the text of a clean document the marks of the footnotes its areas list:
+/// the marks of an area's notes are looked for in the blocks between the previous area and
+/// its rule (the printed page, or the whole text when the notes are listed at the end), in
+/// order, as in a PDF page ([`super::footnotes::strip_marks`]). Each removed mark is kept
+/// in the block's `marks`, so paragraphs refer to their notes.
+pub(crate) fn strip_marks(blocks: &mut [Block]) {
+    let mut from = 0;
+    for (rule, end) in areas(blocks) {
+        let labels: Vec<String> = blocks
+            .get(rule + 1..end)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|b| footnote(b, true))
+            .map(|f| f.label)
+            .collect();
+        if let Some(body) = blocks.get_mut(from..rule) {
+            strip_in(body, &labels);
+        }
+        from = end;
+    }
+}
+
+/// Strips the marks of `labels` from `blocks`, through the page-level mark finder.
+fn strip_in(blocks: &mut [Block], labels: &[String]) {
+    let mut pieces: Vec<Piece> = blocks
+        .iter()
+        .map(|b| Piece {
+            text: b.text.clone(),
+            start: b.span.start,
+            end: b.span.end,
+            marks: b.marks.clone(),
+        })
+        .collect();
+    super::footnotes::strip_marks(&mut pieces, labels);
+    for (block, piece) in blocks.iter_mut().zip(pieces) {
+        block.text = piece.text;
+        block.marks = piece.marks;
+    }
+}
+
+/// The footnotes listed after the last paragraph: when the text ends with a footnote area,
+/// its notes, and the number of blocks before its rule (where the text proper ends).
+/// Without one, no notes and all blocks.
+pub(crate) fn trailing(blocks: &[Block]) -> (Vec<Footnote>, usize) {
+    match areas(blocks).last() {
+        Some(&(rule, end)) if end == blocks.len() => {
+            let notes = blocks
+                .get(rule + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|b| footnote(b, true))
+                .collect();
+            (notes, rule)
+        }
+        _ => (Vec::new(), blocks.len()),
+    }
 }

@@ -422,3 +422,45 @@ fn text_under_a_subparagraph_ending_with_a_colon() {
         .collect();
     assert_eq!(subs, [("(a)", 1), ("(b)", 1), ("", 2)]);
 }
+
+/// Notes listed after the last block (as the DOCX and plain text readers write them): each
+/// a footnote, also after the closing formula, with its mark taken out of the paragraph.
+#[test]
+fn notes_listed_at_the_end_are_footnotes_and_their_marks_removed() {
+    let src = "The General Assembly,\n\nRecalling its resolution 70/1,1\n\n\
+               1. Takes note of the report of 2023,2 and decides to act;\n\n\
+               45th plenary meeting\n7 December 2023\n\n__________________\n\n\
+               1 Resolution 70/1.\n\n2 A/78/100.\n";
+    let d = segment(src);
+    let notes: Vec<(&str, &str)> = d
+        .footnotes
+        .iter()
+        .map(|f| (f.label.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(notes, [("1", "Resolution 70/1."), ("2", "A/78/100.")]);
+    assert!(d.annexes.is_empty(), "{:?}", d.annexes);
+    assert_eq!(d.preamble[0].text, "Recalling its resolution 70/1,");
+    assert_eq!(d.preamble[0].footnote_refs, ["1"]);
+    assert_eq!(
+        d.preamble[0].markdown,
+        "*Recalling* its resolution 70/1,[^1]"
+    );
+    let op = &d.operative[0];
+    assert_eq!(
+        op.text,
+        "Takes note of the report of 2023, and decides to act;"
+    );
+    assert_eq!(op.footnote_refs, ["2"]);
+    assert!(d.closing.is_some());
+}
+
+/// Without notes after a rule nothing is taken for a mark ("resolution 70/1,1" stays).
+#[test]
+fn numbers_stay_when_no_notes_are_listed() {
+    let d = segment("The General Assembly,\n\nRecalling its resolutions 70/1,1 and 2,\n");
+    assert_eq!(
+        d.preamble[0].text,
+        "Recalling its resolutions 70/1,1 and 2,"
+    );
+    assert!(d.preamble[0].footnote_refs.is_empty());
+}
