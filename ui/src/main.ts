@@ -7,6 +7,7 @@ import * as backend from "./backend";
 import { all, installShortcuts, register } from "./commands";
 import { el } from "./dom";
 import { onAnalysis } from "./editor/analyzer";
+import { citationCards } from "./editor/citations";
 import { formatDraft, moveParagraph } from "./editor/commands";
 import { draftState } from "./editor/setup";
 import { Files } from "./files";
@@ -20,9 +21,11 @@ const host = el("main", { class: "editor-host" });
 const view = new EditorView({ parent: host });
 const getView = () => view;
 
-const files = new Files(getView, (text) => view.setState(draftState(text, (u) => u.docChanged && files.changed())));
 const outline = new Outline(getView);
 const library = new LibraryPanel(getView);
+const cards = citationCards((r) => library.showResolution(r));
+const files = new Files(getView, (text) =>
+  view.setState(draftState(text, (u) => u.docChanged && files.changed(), [cards])));
 
 onAnalysis((a) => {
   outline.show(a);
