@@ -60,6 +60,8 @@ mod items;
 mod moving;
 mod recovery;
 mod spans;
+#[cfg(test)]
+mod testutil;
 mod utf16;
 
 pub use analyze::{analyze, Analysis, AppDiagnostic, AppFix, CitationSpan, Label, OutlineEntry};
@@ -68,7 +70,9 @@ pub use cards::{
 };
 pub use complete::{catalogue, completions, Completions, PhraseItem};
 pub use edit::{format_text, TextEdit};
-pub use files::{open_draft, recent, remember, save_draft, state_dir, OpenedDraft, Recent};
+pub use files::{
+    open_draft, recent, remember, save_draft, state_dir, OpenedDraft, Recent, MAX_RECENT,
+};
 pub use items::{paragraph_at, ParagraphAt};
 pub use moving::move_paragraph;
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
