@@ -1,5 +1,6 @@
-//! `resolute export FILE --to akn|txt|docx -o OUT`: any readable file, written as an Akoma
-//! Ntoso 3.0 resolution, as UN plain text or as a Word document in the UN layout, atomically.
+//! `resolute export FILE --to akn|txt|docx -o OUT [--base BASE [--author NAME]]`: any readable
+//! file, written as an Akoma Ntoso 3.0 resolution, as UN plain text or as a Word document in
+//! the UN layout (with `--base`, as Track Changes against the base text), atomically.
 
 use std::path::PathBuf;
 
@@ -40,7 +41,17 @@ pub struct ExportRequest {
     pub to: ExportFormat,
     /// The file to write; replaced atomically if it exists.
     pub output: PathBuf,
+    /// With `to` DOCX: the base text (any readable file) that the output shows the input's
+    /// differences from as Track Changes (`resolute_convert::docx::write_tracked`). Only
+    /// DOCX carries revisions: with another format it is not used (the command line refuses
+    /// `--base` without `--to docx`).
+    pub base: Option<PathBuf>,
+    /// The author of the tracked revisions; [`DEFAULT_AUTHOR`] when `None`.
+    pub author: Option<String>,
 }
+
+/// The author written on tracked revisions when none is given.
+pub const DEFAULT_AUTHOR: &str = "Resolute";
 
 /// Reads `request.input` and writes it to `request.output` as `request.to`. Returns the
 /// bytes written.
@@ -53,7 +64,11 @@ pub fn export(request: &ExportRequest) -> Result<Vec<u8>, Error> {
         path: request.input.clone(),
     })?
     .draft;
-    let bytes = render(&draft, request.to).map_err(|e| Error::Convert {
+    let bytes = match (&request.base, request.to) {
+        (Some(base), ExportFormat::Docx) => tracked(&draft, base, request.author.as_deref())?,
+        _ => render(&draft, request.to),
+    }
+    .map_err(|e| Error::Convert {
         path: out.clone(),
         reason: e.to_string(),
     })?;
@@ -63,6 +78,53 @@ pub fn export(request: &ExportRequest) -> Result<Vec<u8>, Error> {
         source: e,
     })?;
     Ok(bytes)
+}
+
+/// The DOCX of `current` tracked against the file `base`, revisions dated now.
+fn tracked(
+    current: &Draft,
+    base: &std::path::Path,
+    author: Option<&str>,
+) -> Result<Result<Vec<u8>, resolute_convert::ConvertError>, Error> {
+    let base = parse(&ParseRequest {
+        path: base.to_path_buf(),
+    })?
+    .draft;
+    let author = author.unwrap_or(DEFAULT_AUTHOR);
+    let date = iso_now(std::time::SystemTime::now());
+    Ok(resolute_convert::docx::write_tracked(
+        &base, current, author, &date,
+    ))
+}
+
+/// "2026-11-28T09:00:00Z": the UTC time of `now`, as Word dates revisions.
+fn iso_now(now: std::time::SystemTime) -> String {
+    let secs = now
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// The Gregorian date of a day count since 1970-01-01 (the days-to-civil algorithm on
+/// 400-year eras, valid for every date after the epoch).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    (y, m, d)
 }
 
 /// The draft in `format`, without I/O. Only the DOCX writer can fail, and only if its
@@ -190,6 +252,15 @@ mod tests {
             text.ends_with("__________________\n\n1 See A/70/1.\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn revision_dates_are_utc_iso() {
+        let at = |secs| iso_now(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs));
+        assert_eq!(at(0), "1970-01-01T00:00:00Z");
+        // 2024-02-29 12:34:56 UTC, a leap day.
+        assert_eq!(at(1_709_210_096), "2024-02-29T12:34:56Z");
+        assert_eq!(at(1_798_761_599), "2026-12-31T23:59:59Z");
     }
 
     #[test]

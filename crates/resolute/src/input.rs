@@ -71,6 +71,14 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
     let bytes = read_bounded(path)?;
     let kind = SourceKind::of(path);
     if kind == SourceKind::PlainText && is_document(path, &bytes) {
+        if let Some(markdown) = akn_as_markdown(path, &bytes)? {
+            return Ok(Source {
+                path: path.to_path_buf(),
+                kind: SourceKind::Draft,
+                text: markdown,
+                bom: false,
+            });
+        }
         let text = convert(path, &bytes)?;
         check_not_blank(path, &text)?;
         return Ok(Source {
@@ -176,6 +184,37 @@ fn convert(path: &Path, bytes: &[u8]) -> Result<String, Error> {
             path: path.to_path_buf(),
             reason: e.to_string(),
         })
+}
+
+/// An Akoma Ntoso document read with its structure as written
+/// (`resolute_convert::akn::read_draft`: numbers, subparagraphs, sections and footnotes are
+/// elements there, not guessed from text), given as the draft-format Markdown that
+/// `resolute import` would write, so that spans in results are real offsets into a text the
+/// user can see. `None` when the file is not Akoma Ntoso, or when its structure holds no
+/// paragraph (an AKN document of another shape), which is then read as text.
+fn akn_as_markdown(path: &Path, bytes: &[u8]) -> Result<Option<String>, Error> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if !matches!(
+        resolute_convert::detect(bytes, name),
+        Ok(resolute_convert::Format::Akn)
+    ) {
+        return Ok(None);
+    }
+    let xml = String::from_utf8_lossy(bytes);
+    let draft =
+        resolute_convert::akn::read_draft(xml.trim_start_matches('\u{feff}')).map_err(|e| {
+            Error::Convert {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
+        })?;
+    if draft.paragraphs().next().is_none() {
+        return Ok(None);
+    }
+    Ok(Some(resolute_draft::write_markdown(&draft)))
 }
 
 /// Signatures of binary formats people are likely to pass by mistake, named so the message

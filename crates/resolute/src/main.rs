@@ -117,6 +117,13 @@ enum Command {
         /// The file to write; replaced atomically if it exists.
         #[arg(short, long)]
         output: PathBuf,
+        /// With --to docx: write the differences from this base text (any readable file) as
+        /// Track Changes.
+        #[arg(long)]
+        base: Option<PathBuf>,
+        /// The author of the tracked changes (default "Resolute"); needs --base.
+        #[arg(long, requires = "base")]
+        author: Option<String>,
     },
     /// Adopted paragraphs closest to a draft paragraph, with the differences.
     Precedent {
@@ -233,7 +240,19 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             output,
             force,
         } => exchange::import(file, output, force),
-        Command::Export { file, to, output } => export(file, &to, output),
+        Command::Export {
+            file,
+            to,
+            output,
+            base,
+            author,
+        } => export(resolute::ExportRequest {
+            input: file,
+            to: export_format(&to)?,
+            output,
+            base,
+            author,
+        }),
         Command::Precedent {
             text,
             file,
@@ -273,11 +292,18 @@ fn fmt(path: PathBuf, check: bool) -> Result<ExitCode, Failure> {
     }
 }
 
-/// `resolute export FILE --to akn|txt|docx -o OUT`: silent on success, like `cp`.
-fn export(input: PathBuf, to: &str, output: PathBuf) -> Result<ExitCode, Failure> {
-    let to = resolute::ExportFormat::parse(to)
-        .ok_or(Failure::Usage("export --to takes akn, txt or docx"))?;
-    let request = resolute::ExportRequest { input, to, output };
+fn export_format(to: &str) -> Result<resolute::ExportFormat, Failure> {
+    resolute::ExportFormat::parse(to).ok_or(Failure::Usage("export --to takes akn, txt or docx"))
+}
+
+/// `resolute export FILE --to akn|txt|docx -o OUT [--base BASE [--author NAME]]`: silent on
+/// success, like `cp`.
+fn export(request: resolute::ExportRequest) -> Result<ExitCode, Failure> {
+    if request.base.is_some() && request.to != resolute::ExportFormat::Docx {
+        return Err(Failure::Usage(
+            "export --base writes Track Changes, which only --to docx carries",
+        ));
+    }
     resolute::export(&request).map_err(Failure::Service)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,11 +1,13 @@
 //! Integration tests of the `resolute` crate: one test binary (faster to build than one per
 //! file), modules by subject.
 
+mod akn_input;
 mod check;
 mod cli_errors;
 mod corpus;
 mod diff;
 mod export;
+mod export_tracked;
 mod fmt;
 mod parse;
 mod util;

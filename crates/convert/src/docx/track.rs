@@ -217,10 +217,16 @@ fn unit(b: &mut Builder, info: &Info, drafts: (&Draft, &Draft), change: &Change)
     }
     if let Some(n) = new {
         let notes = info.notes(n).to_vec();
+        // A new paragraph brings its notes: rejecting it must leave no stray mark behind.
+        let note_mark = if old.is_none() {
+            Mark::Ins
+        } else {
+            Mark::Plain
+        };
         runs.extend(
             notes
                 .iter()
-                .filter_map(|l| b.note(current, l).map(Run::Note)),
+                .filter_map(|l| b.note(current, l).map(|id| Run::Note(id, note_mark))),
         );
     }
     b.paragraph(style, &runs, mark);

@@ -37,8 +37,9 @@ pub(super) enum Run {
     Tab(Mark),
     /// A line break inside the paragraph.
     Break,
-    /// A reference to footnote `id` of footnotes.xml.
-    Note(u32),
+    /// A reference to footnote `id` of footnotes.xml, possibly a revision (the reference of
+    /// an inserted paragraph is inserted with it).
+    Note(u32, Mark),
 }
 
 /// Builds document.xml and footnotes.xml.
@@ -91,11 +92,11 @@ impl Builder {
             Run::Text(text, italic, mark) => (text_run(text, *italic, *mark), *mark),
             Run::Tab(mark) => ("<w:r><w:tab/></w:r>".to_string(), *mark),
             Run::Break => ("<w:r><w:br/></w:r>".to_string(), Mark::Plain),
-            Run::Note(id) => (
+            Run::Note(id, mark) => (
                 format!(
                     r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r>"#
                 ),
-                Mark::Plain,
+                *mark,
             ),
         };
         match mark {
@@ -322,7 +323,7 @@ fn runs_with_notes(
             runs.extend(opening_runs(piece, opening.filter(|_| at == 0)));
             at = end;
         }
-        runs.extend(b.note(draft, label).map(Run::Note));
+        runs.extend(b.note(draft, label).map(|id| Run::Note(id, Mark::Plain)));
     }
     if let Some(rest) = text.get(at..).filter(|r| !r.is_empty() || at == 0) {
         runs.extend(opening_runs(rest, opening.filter(|_| at == 0)));
