@@ -23,7 +23,13 @@ as_root() {
 install_system_packages() {
     # ripgrep: the phrase-search peer of the library benchmark (docs/benchmarks.md).
     # libxml2-utils: xmllint, which validates the Akoma Ntoso export in the convert tests.
-    local wanted=(build-essential pkg-config ca-certificates curl git ripgrep libxml2-utils) missing=()
+    # libreoffice-writer-nogui: soffice --headless, which opens, re-saves and prints (to PDF)
+    # the DOCX export in the convert tests; poppler-utils: pdftoppm and pdftotext, which turn
+    # that PDF into the PNG page a person looks at (docs/img/docx-export.png) and into text
+    # for the render test's assertions. fonts-liberation2: Liberation Serif, metric-compatible
+    # with the Times New Roman the export asks for, so the printed layout is the real one.
+    local wanted=(build-essential pkg-config ca-certificates curl git ripgrep libxml2-utils
+        libreoffice-writer-nogui poppler-utils fonts-liberation2) missing=()
     if ! command -v dpkg-query >/dev/null 2>&1; then
         say "not a Debian-like system: make sure ${wanted[*]} (or their equivalents) are installed"
         return 0

@@ -6,6 +6,7 @@
 mod akn;
 mod corpus;
 mod docx_built;
+mod docx_render;
 mod docx_write;
 mod formats;
 mod malformed;
