@@ -3,6 +3,7 @@
 //! `{code, message}` error out. Native dialogs (rfd) and window events live here because they
 //! need the window; everything else is in `crates/resolute`, tested without a desktop.
 
+mod bench;
 mod editor;
 mod files;
 mod library;
@@ -22,6 +23,7 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
     tauri::Builder::default()
         .manage(AppState::new(initial))
         .invoke_handler(tauri::generate_handler![
+            bench::startup_report,
             editor::analyze,
             editor::completions,
             editor::catalogue,

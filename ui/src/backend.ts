@@ -24,6 +24,8 @@ export const paragraphAt = (text: string, at: number) =>
   invoke<T.ParagraphAt | null>("paragraph_at", { text, at });
 
 export const startup = () => invoke<T.Startup>("startup");
+/** Start-up time to stderr when RESOLUTE_STARTUP_REPORT is set (the app benchmark). */
+export const startupReport = () => invoke<void>("startup_report");
 export const openDialog = () => invoke<T.OpenedDraft | null>("open_dialog");
 export const openPath = (path: string) => invoke<T.OpenedDraft>("open_path", { path });
 export const save = (path: string, text: string) => invoke<void>("save", { path, text });

@@ -6,7 +6,7 @@ import { EditorView } from "@codemirror/view";
 import * as backend from "./backend";
 import { all, installShortcuts, register } from "./commands";
 import { el } from "./dom";
-import { onAnalysis } from "./editor/analyzer";
+import { latencies, onAnalysis } from "./editor/analyzer";
 import { citationCards } from "./editor/citations";
 import { formatDraft, moveParagraph } from "./editor/commands";
 import { draftState } from "./editor/setup";
@@ -20,6 +20,9 @@ import "./style.css";
 const host = el("main", { class: "editor-host" });
 const view = new EditorView({ parent: host });
 const getView = () => view;
+// Read-only hooks for the end-to-end tests and the app benchmark (tests/e2e): the whole text
+// (CodeMirror renders only the lines near the viewport) and the keystroke latencies.
+Object.assign(window, { __resoluteText: () => view.state.doc.toString(), __resoluteLatencies: latencies });
 
 const outline = new Outline(getView);
 const library = new LibraryPanel(getView);
@@ -96,6 +99,7 @@ async function start(): Promise<void> {
   if (s.error) notify(s.error.message, "error");
   view.focus();
   document.body.dataset.ready = "true";
+  void backend.startupReport().catch(() => undefined);
   if (s.recoveries.length > 0) await files.offerRecovery(s.recoveries);
   await library.refresh();
 }

@@ -1,0 +1,388 @@
+//! End-to-end tests that drive the real app window: each starts `target/debug/resolute-app`
+//! through tauri-driver + WebKitWebDriver on a fresh copy of the sample draft, acts as a user
+//! would (keys, clicks) and checks the editor, the panels and the file on disk. Each saves a
+//! screenshot to `target/artefacts/e2e/<test>.png`. Run under Xvfb with one test thread:
+//! `xvfb-run -a -s "-screen 0 1280x1024x24" cargo test -p resolute-e2e -- --test-threads=1`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fantoccini::Locator;
+use resolute_e2e::corpus::{build_library, files_of, search_texts};
+use resolute_e2e::{corpus_dir, fresh_sample, skip_corpus, App, Error, Key, Launch, Tools};
+
+/// The tools and a fresh copy of the sample draft, or None (the test was skipped, loudly).
+fn setup(name: &str) -> Option<(Tools, PathBuf)> {
+    let tools = Tools::find_or_skip(name)?;
+    let draft = fresh_sample(name).expect("sample draft copied");
+    Some((tools, draft))
+}
+
+/// The sample's resolution 70/1 and the resolutions it cites, as a small real library.
+const LIBRARY_SYMBOLS: [&str; 5] = [
+    "A/RES/70/1",
+    "A/RES/69/313",
+    "A/RES/71/222",
+    "A/RES/73/226",
+    "A/RES/76/300",
+];
+
+/// A library of [`LIBRARY_SYMBOLS`] from the corpus in the test's work folder, or None
+/// (no corpus: the test passes after saying so).
+fn small_library(tools: &Tools, name: &str, draft: &Path) -> Option<PathBuf> {
+    let Some(corpus) = corpus_dir() else {
+        skip_corpus(name);
+        return None;
+    };
+    let dir = draft.parent().expect("work folder").join("library");
+    let files = files_of(&corpus, &LIBRARY_SYMBOLS).expect("corpus files of the symbols");
+    build_library(tools, &dir, &files).expect("library built with the CLI");
+    Some(dir)
+}
+
+/// The cursor at the end of the last preambular paragraph, then Enter twice: an empty line
+/// between PP8 and OP1 (through the outline and the keyboard, as a user would).
+async fn new_preambular_line(app: &App) -> Result<(), Error> {
+    app.jump("OP1").await?;
+    app.press(Key::Left).await?;
+    app.press(Key::Left).await?;
+    app.press(Key::Enter).await?;
+    app.press(Key::Enter).await
+}
+
+/// Types "Reca", waits for the completion list and accepts "Recalling" with Enter; gives
+/// the text once the outline shows the accepted phrase.
+async fn complete_recalling(app: &App) -> Result<String, Error> {
+    app.type_text("Reca").await?;
+    app.wait_for("the completion list", ".cm-tooltip-autocomplete li", 10)
+        .await?;
+    let labels = app
+        .strings("return [...document.querySelectorAll('.cm-tooltip-autocomplete li .cm-completionLabel')].map(e => e.textContent)")
+        .await?;
+    let index = labels.iter().position(|l| l == "Recalling");
+    let index = index.ok_or_else(|| Error::Tool(format!("no \"Recalling\" among {labels:?}")))?;
+    for _ in 0..index {
+        app.press(Key::Down).await?;
+    }
+    // CodeMirror ignores Enter on a completion list younger than 75 ms (interactionDelay:
+    // a list popping up under a fast typist must not eat the Enter); a person is slower.
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    app.press(Key::Enter).await?;
+    // The outline follows the analysis of the accepted text (not the stale "Reca").
+    let pp9 = "const t = document.querySelector('.outline-jump[data-label=\"PP9\"] .outline-text'); return !!t && t.textContent.startsWith('Recalling')";
+    app.wait_true("PP9 in the outline to read Recalling", pp9, 10)
+        .await?;
+    app.text().await
+}
+
+/// The line of `text` that contains `needle`.
+fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines().find(|l| l.contains(needle)).unwrap_or("")
+}
+
+#[tokio::test]
+async fn ui_script_ran() {
+    let name = "ui_script_ran";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    // A truncated bundle loads index.html but builds nothing: these all come from the script.
+    let toolbar = app.strings("return [...document.querySelectorAll('button[data-command]')].map(b => b.dataset.command)").await.unwrap();
+    for command in ["new", "open", "save", "save-as", "format", "search-library"] {
+        assert!(
+            toolbar.iter().any(|c| c == command),
+            "toolbar {toolbar:?} lacks {command}"
+        );
+    }
+    let editable = app
+        .js("const c = document.querySelector('.cm-content'); return c ? c.contentEditable : null")
+        .await
+        .unwrap();
+    assert_eq!(editable, "true");
+    // The backend answered: at least one analysis applied, and labels drawn from it.
+    app.wait_analysis_after(0).await.unwrap();
+    app.wait_for("gutter labels", ".cm-labels .cm-gutterElement", 10)
+        .await
+        .unwrap();
+    app.screenshot("").await.unwrap();
+    app.finish().await.unwrap();
+}
+
+#[tokio::test]
+async fn opens_the_sample_draft() {
+    let name = "opens_the_sample_draft";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    assert_eq!(
+        app.text().await.unwrap(),
+        std::fs::read_to_string(&draft).unwrap()
+    );
+    let title = app.client.title().await.unwrap();
+    assert!(title.contains("draft.md"), "window title {title:?}");
+    assert!(
+        !title.starts_with('•'),
+        "a freshly opened draft is not dirty: {title:?}"
+    );
+    let outline = app.outline_labels().await.unwrap();
+    let expected: Vec<String> = [
+        "EF",
+        "PP1",
+        "PP8",
+        "OP1",
+        "OP2(a)",
+        "OP2(b)(ii)",
+        "OP10",
+        "FN2",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for label in &expected {
+        assert!(outline.contains(label), "outline {outline:?} lacks {label}");
+    }
+    let gutter = app.gutter_labels().await.unwrap();
+    for label in ["EF", "PP1", "PP2", "PP3"] {
+        assert!(
+            gutter.iter().any(|g| g == label),
+            "gutter {gutter:?} lacks {label}"
+        );
+    }
+    app.screenshot("").await.unwrap();
+    app.finish().await.unwrap();
+}
+
+#[tokio::test]
+async fn completes_an_opening_phrase() {
+    let name = "completes_an_opening_phrase";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    new_preambular_line(&app).await.unwrap();
+    let text = complete_recalling(&app).await.unwrap();
+    app.screenshot("").await.unwrap();
+    let before_op1 = text.split("\n\n1. *Takes note*").next().unwrap_or("");
+    let new_line = before_op1.lines().last().unwrap_or("");
+    assert!(
+        new_line.starts_with("*Recalling* "),
+        "new paragraph: {new_line:?}"
+    );
+    assert!(
+        before_op1.contains("manage groundwater,\n\n*Recalling* "),
+        "{before_op1}"
+    );
+    // The new paragraph is preambular: PP9 in the outline, before OP1.
+    let outline = app.outline_labels().await.unwrap();
+    let pp9 = outline
+        .iter()
+        .position(|l| l == "PP9")
+        .expect("PP9 in the outline");
+    let op1 = outline
+        .iter()
+        .position(|l| l == "OP1")
+        .expect("OP1 in the outline");
+    assert!(pp9 < op1, "{outline:?}");
+    app.finish().await.unwrap();
+}
+
+#[tokio::test]
+async fn fixes_a_wrong_adoption_date() {
+    let name = "fixes_a_wrong_adoption_date";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let Some(library) = small_library(&tools, name, &draft) else {
+        return;
+    };
+    let launch = Launch::draft(&draft).with_library(&library);
+    let app = App::launch(&tools, name, launch).await.unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    new_preambular_line(&app).await.unwrap();
+    let text = complete_recalling(&app).await.unwrap();
+    assert!(
+        text.contains("groundwater,\n\n*Recalling* \n\n1. *Takes note*"),
+        "{text}"
+    );
+    app.type_text("its resolution 70/1 of 26 September 2015 on the 2030 Agenda,")
+        .await
+        .unwrap();
+    // 70/1 was adopted on 25 September 2015: the library knows, the checker says so.
+    let wrong = "document.querySelector('.cm-lintRange-error') !== null";
+    app.wait_true("the date diagnostic", &format!("return {wrong}"), 10)
+        .await
+        .unwrap();
+    app.chord(&[Key::Control, Key::Shift], 'm').await.unwrap();
+    app.wait_for("the lint panel", ".cm-panel-lint .cm-diagnostic", 10)
+        .await
+        .unwrap();
+    app.screenshot("-diagnostic").await.unwrap();
+    let clicked = app
+        .js(
+            r#"const d = [...document.querySelectorAll('.cm-panel-lint .cm-diagnostic')]
+                .find(li => li.textContent.includes('25 September 2015'));
+            const b = d && d.querySelector('.cm-diagnosticAction');
+            if (!b) return false; b.click(); return true"#,
+        )
+        .await
+        .unwrap();
+    assert_eq!(clicked, true, "no fix offered for the date");
+    app.wait_true(
+        "the fix",
+        "return !window.__resoluteText().includes('26 September 2015')",
+        10,
+    )
+    .await
+    .unwrap();
+    let text = app.text().await.unwrap();
+    let line = line_with(&text, "on the 2030 Agenda,");
+    assert_eq!(
+        line,
+        "*Recalling* its resolution 70/1 of 25 September 2015 on the 2030 Agenda,"
+    );
+    app.screenshot("").await.unwrap();
+    app.finish().await.unwrap();
+}
+
+#[tokio::test]
+async fn inserts_a_library_result() {
+    let name = "inserts_a_library_result";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let Some(library) = small_library(&tools, name, &draft) else {
+        return;
+    };
+    let query = "Addis Ababa Action Agenda";
+    let expected = search_texts(&tools, &library, query).unwrap();
+    assert!(
+        !expected.is_empty(),
+        "the CLI finds {query:?} in the library"
+    );
+    let app = App::launch(&tools, name, Launch::draft(&draft).with_library(&library))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    new_preambular_line(&app).await.unwrap();
+    let before = app.text().await.unwrap();
+    app.click("input.library-query").await.unwrap();
+    app.type_text(query).await.unwrap();
+    app.wait_for("search results", ".hit button.insert", 10)
+        .await
+        .unwrap();
+    app.screenshot("-results").await.unwrap();
+    // An operative paragraph's result (the first hit is the annex's title).
+    let hits = app.client.find_all(Locator::Css(".hit")).await.unwrap();
+    let mut chosen = None;
+    for hit in hits {
+        let reference = hit
+            .find(Locator::Css(".hit-ref"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if reference.contains(", OP ") {
+            chosen = Some(hit);
+            break;
+        }
+    }
+    let hit = chosen.expect("an operative paragraph among the results");
+    hit.find(Locator::Css("button.insert"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let after = app.wait_text_change(&before, 10).await.unwrap();
+    // The text before and after the cursor is unchanged; what came in between is a paragraph
+    // of the library that matches the query.
+    let end = before
+        .find("\n\n1. *Takes note*")
+        .expect("OP1 in the sample");
+    let (head, tail) = before.split_at(end);
+    assert!(
+        after.starts_with(head) && after.ends_with(tail),
+        "inserted elsewhere:\n{after}"
+    );
+    let inserted = &after[head.len()..after.len() - tail.len()];
+    let inserted = inserted.trim_start_matches('\n');
+    assert!(
+        expected.iter().any(|t| t == inserted),
+        "{inserted:?} is not a search result"
+    );
+    assert!(inserted.contains("Addis Ababa"), "{inserted:?}");
+    app.screenshot("").await.unwrap();
+    app.finish().await.unwrap();
+}
+
+/// Presses Alt+Up in the window and waits for the text to change.
+async fn move_up(app: &App) -> Result<String, Error> {
+    let before = app.text().await?;
+    app.chord(&[Key::Alt], Key::Up).await?;
+    app.wait_text_change(&before, 10).await
+}
+
+#[tokio::test]
+async fn moves_an_operative_paragraph() {
+    let name = "moves_an_operative_paragraph";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let original = std::fs::read_to_string(&draft).unwrap();
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    app.jump("OP3").await.unwrap();
+    app.press(Key::Right).await.unwrap(); // inside OP3, not at its very start
+    let text = move_up(&app).await.unwrap();
+    assert!(
+        text.contains("\n\n2. *Invites* States sharing an aquifer"),
+        "{text}"
+    );
+    assert!(text.contains("\n\n3. *Encourages* Member States"), "{text}");
+    // OP2's subparagraphs travel with it: (a) follows the new OP3.
+    let op3 = text.find("3. *Encourages*").unwrap();
+    let sub_a = text.find("(a) To establish").unwrap();
+    assert!(op3 < sub_a, "(a) no longer under Encourages");
+    let text = move_up(&app).await.unwrap();
+    assert!(
+        text.contains("\n\n1. *Invites* States sharing an aquifer"),
+        "{text}"
+    );
+    assert!(text.contains("\n\n2. *Takes note*"), "{text}");
+    // "paragraphs 2 and 3 above" named Encourages (now 3) and Invites (now 1).
+    let refs = line_with(&text, "relevant stakeholders");
+    assert!(
+        refs.contains("paragraphs 1 and 3 above") || refs.contains("paragraphs 3 and 1 above"),
+        "reference not updated: {refs}"
+    );
+    let outline = "const t = document.querySelector('.outline-jump[data-label=\"OP1\"] .outline-text'); return !!t && t.textContent.startsWith('Invites States')";
+    app.wait_true("the outline to follow", outline, 10)
+        .await
+        .unwrap();
+    assert!(app
+        .outline_text("OP3")
+        .await
+        .unwrap()
+        .starts_with("Encourages Member States"));
+    let gutter = app.gutter_labels().await.unwrap();
+    assert!(gutter.iter().any(|g| g == "OP1"), "gutter {gutter:?}");
+    app.screenshot("").await.unwrap();
+    // Each move is one undo step: two undos give the original text back.
+    app.chord(&[Key::Control], 'z').await.unwrap();
+    app.chord(&[Key::Control], 'z').await.unwrap();
+    assert_eq!(app.text().await.unwrap(), original);
+    app.finish().await.unwrap();
+}
