@@ -7,15 +7,21 @@
 //! siblings under the same parent. Only the two units trade places: the blank lines and
 //! everything else between and around them stay as written. Then:
 //!
-//! - operative paragraphs: `resolute_draft::markdown::renumber` numbers the moved text (so
-//!   the numbers follow the positions; numbers that were already wrong are corrected too) and
-//!   `update_references` rewrites "paragraph 3 above", "paragraphs 2 and 3" in the paragraphs
-//!   it applies to, exactly as `fmt` does; paragraphs written without a number stay so;
-//! - subparagraphs: the two swapped ones trade labels, so "(a)" stays first.
+//! - the two units trade their numbers or labels ("3." and "2.", "(b)" and "(a)"), so the
+//!   numbering follows the positions and a move is undone by the opposite move (numbers that
+//!   were wrong before stay as they were: `fmt` renumbers the whole draft);
+//! - for operative paragraphs, the internal references to the two numbers ("paragraph 3
+//!   above", "paragraphs 2 and 3") are rewritten with `update_references`, as `fmt` does, in
+//!   the paragraphs whose references resolve in the moved paragraph's part (its section when
+//!   `renumber` finds that numbering restarts in each section, else the whole draft).
+//!
+//! An operative paragraph written as a plain paragraph after the list (a number forgotten)
+//! does not move, nor do its neighbours past it: before a list item it would read as a
+//! preambular paragraph. `fmt` numbers it first.
 
 use std::path::PathBuf;
 
-use resolute_draft::markdown::{renumber, update_references};
+use resolute_draft::markdown::{renumber, update_references, NumberMap};
 use resolute_draft::{Draft, Paragraph, Subparagraph};
 
 use super::edit::{minimal_edit, splice, Splice, TextEdit};
@@ -36,6 +42,8 @@ struct Target {
     siblings: Vec<Unit>,
     current: usize,
     what: What,
+    /// 0 before any section, `i + 1` in section `i`.
+    part: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,9 +75,17 @@ pub fn move_paragraph(text: &str, at: usize, up: bool) -> Result<Option<TextEdit
     ) else {
         return Ok(None);
     };
-    let (swapped, cursor) = swap(text, cur, other, byte, target.what == What::Subparagraph);
-    let (done, cursor) = match target.what {
-        What::Operative => renumbered(&swapped, cursor)?,
+    // A plain paragraph after the list reads as an operative paragraph only there: moved
+    // before a list item it would become a preambular one, and could not move back.
+    if target.what == What::Operative && !(is_item(text, cur) && is_item(text, other)) {
+        return Ok(None);
+    }
+    let (swapped, cursor) = swap(text, cur, other, byte, target.what != What::Preambular);
+    let pair = (number_of(text, cur), number_of(text, other));
+    let (done, cursor) = match (target.what, pair) {
+        (What::Operative, (Some(a), Some(b))) if a != b => {
+            references(&swapped, cursor, target.part, (a, b))?
+        }
         _ => (swapped, cursor),
     };
     Ok(minimal_edit(text, &done, cursor))
@@ -86,7 +102,7 @@ fn parse(text: &str) -> Result<Draft, Error> {
 fn target(src: &str, draft: &Draft, byte: usize) -> Option<Target> {
     let mut parts = vec![(&draft.preamble, &draft.operative)];
     parts.extend(draft.sections.iter().map(|s| (&s.preamble, &s.operative)));
-    for (pre, ops) in parts {
+    for (part, (pre, ops)) in parts.into_iter().enumerate() {
         for (list, what) in [(pre, What::Preambular), (ops, What::Operative)] {
             let units: Vec<Unit> = list
                 .iter()
@@ -101,6 +117,7 @@ fn target(src: &str, draft: &Draft, byte: usize) -> Option<Target> {
                     siblings: units,
                     current: i,
                     what,
+                    part,
                 }),
             };
         }
@@ -147,6 +164,7 @@ fn sub_target(src: &str, p: &Paragraph, byte: usize) -> Option<Target> {
         siblings,
         current,
         what: What::Subparagraph,
+        part: 0,
     })
 }
 
@@ -213,6 +231,19 @@ fn trade_labels(a: &str, b: &str) -> (String, String) {
     (rebuild(a, ra, &lb), rebuild(b, rb, &la))
 }
 
+/// Whether a unit is a list item: "3. ", "3) " or a bullet "- ".
+fn is_item(src: &str, u: Unit) -> bool {
+    let line = src.get(u.start..u.end).unwrap_or("").trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line.get(digits..).unwrap_or("");
+    let marker = if digits > 0 {
+        rest.strip_prefix(['.', ')'])
+    } else {
+        rest.strip_prefix(['-', '+', '*'])
+    };
+    marker.is_some_and(|r| r.starts_with([' ', '\t']))
+}
+
 /// Byte range of a unit's label: its first run of non-blank characters.
 fn label_range(unit: &str) -> std::ops::Range<usize> {
     let start = unit.len() - unit.trim_start().len();
@@ -220,11 +251,34 @@ fn label_range(unit: &str) -> std::ops::Range<usize> {
     start..start + rest.find(char::is_whitespace).unwrap_or(rest.len())
 }
 
-/// `text` with its operative paragraphs renumbered and internal references updated, and
+/// `text` (after the swap) with the internal references to the two traded numbers `pair`
+/// rewritten, in the paragraphs whose references resolve in part `part` (that part when
+/// numbering restarts in each section, as `renumber` finds it, else the whole draft); and
 /// where byte `cursor` went.
-fn renumbered(text: &str, cursor: usize) -> Result<(String, usize), Error> {
+fn references(
+    text: &str,
+    cursor: usize,
+    part: usize,
+    pair: (u32, u32),
+) -> Result<(String, usize), Error> {
     let draft = parse(text)?;
-    let mut splices = number_splices(text, &draft);
+    let restarts = renumber(&mut draft.clone()).restarts;
+    let map = NumberMap {
+        pairs: vec![pair, (pair.1, pair.0)],
+    };
+    let scope: Vec<&Paragraph> = if restarts {
+        let (pre, ops) = part_lists(&draft, part);
+        pre.iter().chain(ops).collect()
+    } else {
+        draft.paragraphs().collect()
+    };
+    let mut splices: Vec<Splice> = scope
+        .into_iter()
+        .filter_map(|p| {
+            let old = text.get(p.span.range())?;
+            narrow(p.span.start, old, &update_references(old, &map))
+        })
+        .collect();
     splices.sort_by_key(|s| s.0);
     let mut out = text.to_string();
     let mut cursor = cursor;
@@ -239,46 +293,19 @@ fn renumbered(text: &str, cursor: usize) -> Result<(String, usize), Error> {
     Ok((out, cursor))
 }
 
-/// The replacements that renumber `draft`'s operative paragraphs (written numbers only) and
-/// update the internal references of every paragraph, as `fmt` would.
-fn number_splices(src: &str, draft: &Draft) -> Vec<Splice> {
-    let mut numbered = draft.clone();
-    let numbering = renumber(&mut numbered);
-    let parts = |d: &Draft| -> Vec<(Vec<Paragraph>, Vec<Paragraph>)> {
-        let mut all = vec![(d.preamble.clone(), d.operative.clone())];
-        all.extend(
-            d.sections
-                .iter()
-                .map(|s| (s.preamble.clone(), s.operative.clone())),
-        );
-        all
-    };
-    let mut out = Vec::new();
-    for (i, ((pre, ops), (_, new_ops))) in parts(draft).iter().zip(parts(&numbered)).enumerate() {
-        for (p, q) in ops.iter().zip(&new_ops) {
-            if let (Some(old), Some(new)) = (p.number, q.number) {
-                if old != new {
-                    out.extend(number_splice(src, p.span.start, new));
-                }
-            }
-        }
-        let map = numbering.references_in(i);
-        for p in pre.iter().chain(ops) {
-            let Some(old) = src.get(p.span.range()) else {
-                continue;
-            };
-            out.extend(narrow(p.span.start, old, &update_references(old, &map)));
-        }
+/// The preambular and operative paragraphs of part `part` (0: before any section).
+fn part_lists(draft: &Draft, part: usize) -> (&[Paragraph], &[Paragraph]) {
+    match part.checked_sub(1).and_then(|i| draft.sections.get(i)) {
+        Some(s) => (&s.preamble, &s.operative),
+        None => (&draft.preamble, &draft.operative),
     }
-    out
 }
 
-/// Replaces the number written at the start of the paragraph at `start` with `new`.
-fn number_splice(src: &str, start: usize, new: u32) -> Option<Splice> {
-    let rest = src.get(start..)?;
-    let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    let digits = rest[blank..].bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0).then(|| (start + blank, start + blank + digits, new.to_string()))
+/// The number written at the start of a unit ("3." gives 3).
+fn number_of(src: &str, u: Unit) -> Option<u32> {
+    let line = src.get(u.start..u.end)?.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    line.get(..digits)?.parse().ok()
 }
 
 /// The smallest splice turning `old` (at byte `base`) into `new`, if they differ.
