@@ -24,6 +24,7 @@ export type Loader = (text: string) => void;
 export class Files {
   private state: FileState = { path: null, name: "Untitled.md", saved: null, autosaved: null };
   private timer: number;
+  private title = "";
 
   constructor(private view: () => EditorView, private load: Loader) {
     this.timer = window.setInterval(() => void this.autosave(), AUTOSAVE_MS);
@@ -46,6 +47,8 @@ export class Files {
 
   updateTitle(): void {
     const title = `${this.dirty() ? "• " : ""}${this.state.name} — Resolute`;
+    if (title === this.title) return; // typing does not flood the window with IPC calls
+    this.title = title;
     document.title = title;
     void backend.setTitle(title).catch(() => undefined);
   }

@@ -1,7 +1,7 @@
 // The latest analysis of the draft (from the Rust parser and checker) kept in the editor
 // state, and what is drawn from it: paragraph labels in the gutter (PP1, OP2(a) ...), opening
 // phrases in italics, footnote marks, citations.
-import { RangeSet, StateEffect, StateField, type Extension, type Range } from "@codemirror/state";
+import { RangeSet, StateEffect, StateField, type Extension, type Range, type Text } from "@codemirror/state";
 import { Decoration, EditorView, GutterMarker, gutter, type DecorationSet } from "@codemirror/view";
 import type { Analysis } from "../types";
 
@@ -68,15 +68,33 @@ function labelMarkers(view: EditorView): RangeSet<GutterMarker> {
 }
 
 const opening = Decoration.mark({ class: "cm-opening" });
+/** The Markdown emphasis marks around an opening, drawn faint: the words matter, not the stars. */
+const emphasisMark = Decoration.mark({ class: "cm-md-mark" });
+const frontMatter = Decoration.line({ class: "cm-front-matter" });
 const footnoteMark = Decoration.mark({ class: "cm-footnote-mark" });
 const citation = Decoration.mark({ class: "cm-citation" });
 
-function decorations(a: Analysis, length: number): DecorationSet {
+function decorations(a: Analysis, doc: Text): DecorationSet {
+  const length = doc.length;
   const ranges: Range<Decoration>[] = [];
   const add = (d: Decoration, r: { from: number; to: number }) => {
     if (r.from < r.to && r.to <= length) ranges.push(d.range(r.from, r.to));
   };
-  a.openings.forEach((r) => add(opening, r));
+  const front = a.outline.find((o) => o.kind === "front_matter" || o.label === "FM");
+  if (front && front.to <= length) {
+    for (let pos = front.from; pos <= front.to; ) {
+      const line = doc.lineAt(pos);
+      ranges.push(frontMatter.range(line.from));
+      pos = line.to + 1;
+    }
+  }
+  for (const r of a.openings) {
+    if (r.from > 0 && r.to < length && doc.sliceString(r.from - 1, r.from) === "*" && doc.sliceString(r.to, r.to + 1) === "*") {
+      add(emphasisMark, { from: r.from - 1, to: r.from });
+      add(opening, r);
+      add(emphasisMark, { from: r.to, to: r.to + 1 });
+    } else add(opening, r);
+  }
   a.footnote_marks.forEach((r) => add(footnoteMark, r));
   a.citations.forEach((r) => add(citation, r));
   return Decoration.set(ranges, true);
@@ -93,7 +111,7 @@ export function analysisExtension(): Extension {
       initialSpacer: () => new LabelMarker("OP10(a)(ii)"),
     }),
     EditorView.decorations.compute([analysisField, "doc"], (state) =>
-      decorations(state.field(analysisField), state.doc.length),
+      decorations(state.field(analysisField), state.doc),
     ),
   ];
 }
