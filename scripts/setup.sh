@@ -30,6 +30,16 @@ install_system_packages() {
     # with the Times New Roman the export asks for, so the printed layout is the real one.
     local wanted=(build-essential pkg-config ca-certificates curl git ripgrep libxml2-utils
         libreoffice-writer-nogui poppler-utils fonts-liberation2) missing=()
+    # The desktop app (src-tauri): libssl-dev and libwebkit2gtk-4.1-dev to build it;
+    # webkit2gtk-driver (WebKitWebDriver), xvfb and xauth (xvfb-run), xdotool (drives the
+    # native file dialog) and imagemagick (import: screenshots by hand) for its end-to-end
+    # tests in tests/e2e, which scripts/test.sh runs under Xvfb.
+    wanted+=(libssl-dev libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth xdotool imagemagick)
+    # Node.js and npm build the UI (ui/): Debian's own packages when there is no node at all
+    # (check_node says so when that node is too old for Vite).
+    if ! command -v node >/dev/null 2>&1; then
+        wanted+=(nodejs npm)
+    fi
     if ! command -v dpkg-query >/dev/null 2>&1; then
         say "not a Debian-like system: make sure ${wanted[*]} (or their equivalents) are installed"
         return 0
@@ -120,8 +130,46 @@ EOF
     rm -rf "$tmp"
 }
 
+# Vite 8 (the UI build) needs Node.js 20.19+ or 22.12+. The machine image has Node 20 from
+# its own repository; Debian's nodejs may be older: say so plainly instead of a cryptic build error.
+check_node() {
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        say "node and npm are needed to build the UI (ui/) and were not installed"
+        exit 1
+    fi
+    if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+            process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a >= 23 ? 0 : 1)'; then
+        say "node $(node --version) is too old for the UI build (Vite needs 20.19+ or 22.12+):"
+        say "install a newer Node.js (e.g. from nodejs.org or NodeSource) and run this script again"
+        exit 1
+    fi
+}
+
+# The WebDriver bridge the end-to-end tests start (tests/e2e); pinned to the 2.x line.
+install_tauri_driver() {
+    if command -v tauri-driver >/dev/null 2>&1 || [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+        return 0
+    fi
+    say "installing tauri-driver (cargo install tauri-driver --version '^2' --locked)"
+    cargo install tauri-driver --version '^2' --locked
+}
+
+# The UI's packages, when they are missing or older than the lock file.
+install_ui_packages() {
+    local root stamp
+    root="$(cd "$(dirname "$0")/.." && pwd)"
+    stamp="$root/ui/node_modules/.package-lock.json"
+    if [ ! -f "$stamp" ] || [ "$root/ui/package-lock.json" -nt "$stamp" ]; then
+        say "installing the UI's packages (npm --prefix ui ci)"
+        npm --prefix "$root/ui" ci --no-audit --no-fund
+    fi
+}
+
 install_system_packages
 install_akn_schema
 install_rust
 check_rust_version
-say "using $(cargo --version)"
+check_node
+install_tauri_driver
+install_ui_packages
+say "using $(cargo --version), node $(node --version)"

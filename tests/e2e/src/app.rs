@@ -8,6 +8,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+use tokio::sync::{Mutex, MutexGuard};
 
 use crate::{Driver, Error, Tools};
 
@@ -47,9 +48,16 @@ pub struct App {
     pub name: String,
     /// The test's work folder (state folder, driver log).
     pub dir: PathBuf,
-    /// Kept last so the session is closed before the driver stops.
+    /// Kept after the client so the session is closed before the driver stops.
     pub driver: Driver,
+    /// One window at a time in this process (see [`ONE_AT_A_TIME`]).
+    _turn: MutexGuard<'static, ()>,
 }
+
+/// The tests of a binary run on parallel threads (a plain `cargo test --workspace`), but two
+/// windows at once on two cores would make each test's timing-dependent waits flaky: a
+/// session waits here for the previous one to end.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
 /// How long a session may take to start (the app's cold start is measured separately).
 const SESSION_TIMEOUT: Duration = Duration::from_secs(30);
@@ -86,6 +94,7 @@ impl App {
             ("RESOLUTE_LIBRARY", library.as_path()),
         ];
         env.extend(launch.env.iter().map(|(k, v)| (k.as_str(), v.as_path())));
+        let turn = ONE_AT_A_TIME.lock().await;
         let driver = Driver::start(tools, &dir, &env)?;
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let mut builder = ClientBuilder::new(connector);
@@ -101,6 +110,7 @@ impl App {
             name: name.to_string(),
             dir,
             driver,
+            _turn: turn,
         })
     }
 
@@ -284,9 +294,15 @@ impl App {
 
     /// Ends the session (the app quits) and stops the driver.
     pub async fn finish(self) -> Result<(), Error> {
-        let App { client, driver, .. } = self;
+        let App {
+            client,
+            driver,
+            _turn,
+            ..
+        } = self;
         let closed = client.close().await;
         drop(driver);
+        drop(_turn);
         closed.map_err(Error::from)
     }
 }
