@@ -81,12 +81,19 @@ function decorations(a: Analysis, doc: Text): DecorationSet {
     if (r.from < r.to && r.to <= length) ranges.push(d.range(r.from, r.to));
   };
   const front = a.outline.find((o) => o.kind === "front_matter" || o.label === "FM");
-  if (front && front.to <= length) {
-    for (let pos = front.from; pos <= front.to; ) {
-      const line = doc.lineAt(pos);
+  if (front && front.from < length) {
+    // From the opening "---" to the closing one.
+    for (let n = doc.lineAt(front.from).number; n <= doc.lines; n++) {
+      const line = doc.line(n);
       ranges.push(frontMatter.range(line.from));
-      pos = line.to + 1;
+      if (line.from > front.from && line.text.trim() === "---") break;
     }
+  }
+  // The enacting formula ("*The General Assembly*,") in italics like an opening.
+  for (const ef of a.outline.filter((o) => o.kind === "enacting" && o.to <= length)) {
+    const line = doc.lineAt(ef.from);
+    const m = /^\*([^*]+)\*/.exec(line.text);
+    if (m) add(opening, { from: line.from + 1, to: line.from + 1 + m[1].length });
   }
   for (const r of a.openings) {
     if (r.from > 0 && r.to < length && doc.sliceString(r.from - 1, r.from) === "*" && doc.sliceString(r.to, r.to + 1) === "*") {
