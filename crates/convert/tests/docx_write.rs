@@ -64,9 +64,17 @@ fn sample_draft_reads_back_the_same() {
     assert!(back.preamble[4].text.ends_with("no longer be reversed,"));
     assert_eq!(back.preamble[4].footnote_refs, ["1"]);
     assert_eq!(back.operative[0].footnote_refs, ["2"]);
+    // The masthead (symbol, body, session, agenda item), sponsors and title read back.
+    let mut meta = back.meta.clone();
+    meta.span = None;
+    let mut want = draft.meta.clone();
+    want.span = None;
+    assert_eq!(meta, want);
     let text = read(&write(&draft).unwrap(), "d.docx").unwrap().text;
     assert!(
-        text.starts_with("A/C.2/81/L.99\nGeneral Assembly\nSession 81"),
+        text.starts_with(
+            "A/C.2/81/L.99\n\nGeneral Assembly\n\nEighty-first session\nAgenda item 18 (b)"
+        ),
         "{text}"
     );
     // Real footnotes: numbered marks where the paragraphs refer to them, the notes listed

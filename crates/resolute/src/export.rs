@@ -193,7 +193,11 @@ fn heading_block(draft: &Draft) -> Vec<String> {
     let mut head = Vec::new();
     head.extend(m.symbol.clone());
     head.extend(m.body.map(|b| b.name().to_string()));
-    head.extend(m.session.as_ref().map(|s| format!("Session {s}")));
+    head.extend(
+        m.session
+            .as_deref()
+            .map(resolute_draft::segment::session_heading),
+    );
     head.extend(m.agenda_item.as_ref().map(|a| format!("Agenda item {a}")));
     let mut blocks = vec![head.join("\n")];
     if !m.sponsors.is_empty() {

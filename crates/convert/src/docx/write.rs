@@ -11,6 +11,7 @@ use super::notes_at::note_offsets;
 use super::write_parts as parts;
 use crate::ConvertError;
 use quick_xml::escape::escape;
+use resolute_draft::segment::session_heading;
 use resolute_draft::{Draft, Paragraph, Section};
 use std::collections::HashMap;
 use std::io::{Cursor, Write};
@@ -202,14 +203,19 @@ pub fn write(draft: &Draft) -> Result<Vec<u8>, ConvertError> {
     b.finish(draft)
 }
 
-/// Heading block (symbol, body, session, agenda item; one paragraph, line breaks),
-/// sponsors and title.
+/// Heading block as a UN masthead (the symbol on the right, the body's name large and bold
+/// above a rule, then session and agenda item on one paragraph with line breaks), sponsors
+/// and title.
 pub(super) fn heading(b: &mut Builder, draft: &Draft) {
     let m = &draft.meta;
+    if let Some(symbol) = &m.symbol {
+        b.paragraph("Symbol", &[plain(symbol)], Mark::Plain);
+    }
+    if let Some(body) = m.body {
+        b.paragraph("BodyName", &[plain(body.name())], Mark::Plain);
+    }
     let mut lines: Vec<String> = Vec::new();
-    lines.extend(m.symbol.clone());
-    lines.extend(m.body.map(|body| body.name().to_string()));
-    lines.extend(m.session.as_ref().map(|s| format!("Session {s}")));
+    lines.extend(m.session.as_deref().map(session_heading));
     lines.extend(m.agenda_item.as_ref().map(|a| format!("Agenda item {a}")));
     if !lines.is_empty() {
         b.paragraph("HeadingBlock", &with_breaks(&lines), Mark::Plain);

@@ -35,12 +35,24 @@ pub(super) fn footnotes_head() -> String {
 }
 
 /// Paragraph styles: (id, name, paragraph properties, run properties).
-const PARAGRAPH_STYLES: [(&str, &str, &str, &str); 9] = [
+const PARAGRAPH_STYLES: [(&str, &str, &str, &str); 11] = [
+    (
+        "Symbol",
+        "UN document symbol",
+        r#"<w:jc w:val="right"/><w:spacing w:after="0" w:line="320" w:lineRule="exact"/>"#,
+        r#"<w:b/><w:sz w:val="28"/>"#,
+    ),
+    (
+        "BodyName",
+        "UN body name",
+        r#"<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="4" w:color="auto"/></w:pBdr><w:spacing w:after="240" w:line="400" w:lineRule="exact"/>"#,
+        r#"<w:b/><w:sz w:val="34"/>"#,
+    ),
     (
         "HeadingBlock",
         "UN heading block",
         r#"<w:spacing w:after="0"/>"#,
-        "",
+        "<w:b/>",
     ),
     (
         "Sponsors",

@@ -51,6 +51,8 @@ mod wrap;
 
 use crate::model::Draft;
 
+pub use words::session_heading;
+
 /// One content line after furniture removal: its text (whitespace collapsed, footnote marks
 /// removed) and where it is in the source.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,4 +1,5 @@
-//! Reading dates ("7 December 2023") and ordinal session names ("Seventy-eighth") as numbers.
+//! Reading dates ("7 December 2023") and ordinal session names ("Seventy-eighth") as numbers,
+//! and writing a session the way a UN masthead does.
 
 use crate::model::MONTHS;
 
@@ -88,6 +89,40 @@ pub(crate) fn session(line: &str) -> Option<String> {
     }
 }
 
+/// "Seventy-eighth" for 78, "Eightieth" for 80 (1 to 99, capitalised); `None` otherwise.
+fn ordinal_words(n: u32) -> Option<String> {
+    let unit = |n: u32| UNITS.iter().find(|u| u.1 == n).map(|u| u.0);
+    let word = match (n / 10, n % 10) {
+        (0 | 1, _) => unit(n)?.to_string(),
+        (t, 0) => TENS.iter().find(|x| x.2 == t * 10)?.1.to_string(),
+        (t, u) => format!("{}-{}", TENS.iter().find(|x| x.2 == t * 10)?.0, unit(u)?),
+    };
+    let mut chars = word.chars();
+    let first = chars.next()?.to_uppercase();
+    Some(first.chain(chars).collect())
+}
+
+/// The session as a UN masthead writes it, the inverse of [`session`]: "78" ->
+/// "Seventy-eighth session", "S-27" -> "Twenty-seventh special session", "ES-10" -> "Tenth
+/// emergency special session", "2024" -> "2024 session"; anything else "Session {as
+/// given}".
+pub fn session_heading(session: &str) -> String {
+    let s = session.trim();
+    let (n, kind) = match (s.strip_prefix("ES-"), s.strip_prefix("S-")) {
+        (Some(n), _) => (n, " emergency special"),
+        (None, Some(n)) => (n, " special"),
+        (None, None) => (s, ""),
+    };
+    let words = n.parse::<u32>().ok().and_then(ordinal_words);
+    match words {
+        Some(w) => format!("{w}{kind} session"),
+        None if kind.is_empty() && n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{n} session")
+        }
+        None => format!("Session {s}"),
+    }
+}
+
 /// "45th plenary meeting", "50th (resumed) plenary meeting", "39th meeting": the byte
 /// length of the meeting part of a closing formula at the start of `text`.
 pub(crate) fn meeting_len(text: &str) -> Option<usize> {
@@ -146,6 +181,17 @@ mod tests {
         assert_eq!(ordinal("Thirty-ninth"), Some(39));
         assert_eq!(ordinal("first"), Some(1));
         assert_eq!(ordinal("Seventy-"), None);
+    }
+
+    #[test]
+    fn session_headings_read_back() {
+        for s in ["1", "19", "20", "78", "80", "99", "S-27", "ES-10", "2024"] {
+            assert_eq!(session(&session_heading(s)).as_deref(), Some(s), "{s}");
+        }
+        assert_eq!(session_heading("81"), "Eighty-first session");
+        assert_eq!(session_heading("ES-10"), "Tenth emergency special session");
+        assert_eq!(session_heading("resumed"), "Session resumed");
+        assert_eq!(session_heading("120"), "Session 120");
     }
 
     #[test]
