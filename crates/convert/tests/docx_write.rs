@@ -94,6 +94,19 @@ fn sample_draft_reads_back_the_same() {
     assert_eq!(notes.trim_end().split("\n\n").collect::<Vec<_>>(), expected);
 }
 
+/// A note no paragraph refers to is not dropped: it is listed after the text and reads
+/// back as a footnote, the referenced one still attached to its paragraph.
+#[test]
+fn a_note_no_paragraph_refers_to_reads_back() {
+    let md = "*The General Assembly*,\n\n*Recalling* its resolution 70/1,[^1]\n\n\
+              1. *Decides* to act.\n\n[^1]: Resolution 70/1.\n\n[^2]: A note of an annex.\n";
+    let draft = parse_markdown(md).unwrap();
+    assert_eq!(draft.footnotes.len(), 2);
+    let back = round_trip(&draft);
+    assert_eq!(key(&back), key(&draft));
+    assert_eq!(back.preamble[0].footnote_refs, ["1"]);
+}
+
 /// The parts and the layout a UN draft needs are there: styles in Times New Roman 10 pt,
 /// italic openings, hanging indents, real footnote references.
 #[test]
@@ -204,17 +217,17 @@ fn round_trips(files: &[PathBuf]) -> (usize, usize, usize) {
 /// segmented again; the same paragraphs, subparagraphs and footnotes (each attached to the
 /// same paragraph) come back.
 ///
-/// Known losses on the PDF texts, hence the lower bar there: a note no paragraph refers to
-/// (a note of an annex: the model keeps no marks in annex text) has no place for its
-/// reference and is not written; a note the PDF reader cut in two at a line starting with
-/// a number ("... on 17 and" / "18 February ...") comes back joined.
+/// A note no paragraph refers to (a note of an annex: the model keeps no marks in annex
+/// text; or a note whose mark the PDF reader did not find) has no place for a Word
+/// reference: it is listed as text after the rule at the end, so it comes back, but after
+/// the Word footnotes — out of order when it stood between referenced notes.
 #[test]
 fn real_resolutions_read_back_the_same() {
     let (Some(clean), Some(corpus)) = (real_resolutions(50), corpus_dir()) else {
         return;
     };
     let pdf = every_nth(&corpus.join("texts/raw-pdf/ga-resolutions"), 50).unwrap();
-    for (what, files, bar) in [("clean", &clean, 95), ("raw-pdf", &pdf, 85)] {
+    for (what, files) in [("clean", &clean), ("raw-pdf", &pdf)] {
         let (same, with_notes, notes_back) = round_trips(files);
         let n = files.len();
         println!(
@@ -223,8 +236,8 @@ fn real_resolutions_read_back_the_same() {
              same notes"
         );
         assert_eq!(n, 50);
-        assert!(same * 100 >= n * bar, "{what}: only {same} of {n}");
-        assert!(notes_back * 100 >= with_notes * bar, "{what}: notes");
+        assert!(same * 100 >= n * 95, "{what}: only {same} of {n}");
+        assert!(notes_back * 100 >= with_notes * 95, "{what}: notes");
     }
 }
 

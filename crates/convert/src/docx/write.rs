@@ -200,8 +200,40 @@ pub fn write(draft: &Draft) -> Result<Vec<u8>, ConvertError> {
         section(&mut b, draft, s);
     }
     closing_and_annexes(&mut b, draft);
+    unreferenced_notes(&mut b, draft);
     b.finish(draft)
 }
+
+/// Notes no paragraph refers to (the notes of an annex, whose marks the model does not
+/// keep, or a note whose mark was not found) have no place for a Word footnote reference:
+/// they are listed after the text below a rule, one paragraph each, as the clean UN texts
+/// list notes, numbered on from the Word footnotes; nothing is dropped.
+fn unreferenced_notes(b: &mut Builder, draft: &Draft) {
+    let pending: Vec<&resolute_draft::Footnote> = draft
+        .footnotes
+        .iter()
+        .filter(|f| !b.note_ids.contains_key(&f.label))
+        .collect();
+    if pending.is_empty() {
+        return;
+    }
+    b.paragraph("FootnoteText", &[plain(NOTES_RULE)], Mark::Plain);
+    let mut next = b.note_ids.len();
+    for note in pending {
+        let numeric = note.label.bytes().all(|c| c.is_ascii_digit());
+        let label = if numeric {
+            next += 1;
+            next.to_string()
+        } else {
+            note.label.clone()
+        };
+        let runs = [plain(&label), Run::Tab(Mark::Plain), plain(&note.text)];
+        b.paragraph("FootnoteText", &runs, Mark::Plain);
+    }
+}
+
+/// The rule above notes listed as text, as clean UN texts print it.
+const NOTES_RULE: &str = "__________________";
 
 /// Heading block as a UN masthead (the symbol on the right, the body's name large and bold
 /// above a rule, then session and agenda item on one paragraph with line breaks), sponsors

@@ -96,7 +96,11 @@ pub(crate) fn read_area(lines: &[Line<'_>], notes: &mut Vec<Footnote>) -> Vec<St
     for line in lines.iter().filter(|l| !l.is_blank()) {
         let (start, end) = line.trimmed_bounds();
         let text = line.trimmed();
-        if let Some((label, rest)) = split_label(text) {
+        // "26 August–4 September 2002 ..." after a note cut at a line end is the date that
+        // note goes on with, not a note 26.
+        let note =
+            split_label(text).filter(|(_, rest)| notes.is_empty() || !starts_with_month(rest));
+        if let Some((label, rest)) = note {
             labels.push(label.to_string());
             let span = Span::new(start, end);
             let (label, text) = (label.to_string(), collapse(rest));
@@ -169,12 +173,27 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// Removes from the pieces of one page the marks of the footnotes printed on it, in order,
 /// recording each removed mark (its offset in the piece's text and its label).
 pub(crate) fn strip_marks(pieces: &mut [Piece], labels: &[String]) {
+    strip_with(pieces, labels, find_mark);
+}
+
+/// As [`strip_marks`], but only marks attached to their word or punctuation ("2023,1"):
+/// for a clean text, where the notes may be listed at the end of the whole document and a
+/// spaced number far from them is much more likely a count than a mark.
+pub(crate) fn strip_attached_marks(pieces: &mut [Piece], labels: &[String]) {
+    strip_with(pieces, labels, |p, l, from| next_mark(p, l, from, true));
+}
+
+fn strip_with(
+    pieces: &mut [Piece],
+    labels: &[String],
+    find: impl Fn(&[Piece], &str, (usize, usize)) -> Option<Found>,
+) {
     let mut from = (0usize, 0usize);
     for label in labels
         .iter()
         .filter(|l| l.bytes().all(|b| b.is_ascii_digit()))
     {
-        if let Some(found) = find_mark(pieces, label, from) {
+        if let Some(found) = find(pieces, label, from) {
             from = remove_mark(pieces, found, label);
         }
     }
@@ -373,6 +392,18 @@ mod tests {
         );
         assert_eq!(notes[1].text, "Resolution 60/1.");
         assert_eq!(&src[notes[1].span.range()], "2  Resolution 60/1.");
+    }
+
+    #[test]
+    fn a_date_at_a_line_start_continues_the_note() {
+        let src = "5  Report of the World Summit, Johannesburg, South Africa,\n26 August–4 September 2002, chap. I.\n6  Ibid.";
+        let lines = split_lines(src);
+        let mut notes = Vec::new();
+        assert_eq!(read_area(&lines, &mut notes), ["5", "6"]);
+        assert_eq!(
+            notes[0].text,
+            "Report of the World Summit, Johannesburg, South Africa, 26 August–4 September 2002, chap. I."
+        );
     }
 
     #[test]

@@ -64,10 +64,17 @@ pub(crate) fn areas(blocks: &[Block]) -> Vec<Area> {
 /// the marks of an area's notes are looked for in the blocks between the previous area and
 /// its rule (the printed page, or the whole text when the notes are listed at the end), in
 /// order, as in a PDF page ([`super::footnotes::strip_marks`]). Each removed mark is kept
-/// in the block's `marks`, so paragraphs refer to their notes.
+/// in the block's `marks`, so paragraphs refer to their notes. Only marks attached to
+/// their word are taken ([`super::footnotes::strip_attached_marks`]).
 pub(crate) fn strip_marks(blocks: &mut [Block]) {
-    let mut from = 0;
+    // The text the current areas annotate: areas in a row (notes listed as text, then a
+    // word processor's notes) all annotate the text before the first of them.
+    let (mut scope, mut last_end) = ((0, 0), usize::MAX);
     for (rule, end) in areas(blocks) {
+        if rule != last_end {
+            scope = (if last_end == usize::MAX { 0 } else { last_end }, rule);
+        }
+        last_end = end;
         let labels: Vec<String> = blocks
             .get(rule + 1..end)
             .unwrap_or(&[])
@@ -75,10 +82,9 @@ pub(crate) fn strip_marks(blocks: &mut [Block]) {
             .filter_map(|b| footnote(b, true))
             .map(|f| f.label)
             .collect();
-        if let Some(body) = blocks.get_mut(from..rule) {
+        if let Some(body) = blocks.get_mut(scope.0..scope.1) {
             strip_in(body, &labels);
         }
-        from = end;
     }
 }
 
@@ -93,27 +99,36 @@ fn strip_in(blocks: &mut [Block], labels: &[String]) {
             marks: b.marks.clone(),
         })
         .collect();
-    super::footnotes::strip_marks(&mut pieces, labels);
+    super::footnotes::strip_attached_marks(&mut pieces, labels);
     for (block, piece) in blocks.iter_mut().zip(pieces) {
         block.text = piece.text;
         block.marks = piece.marks;
     }
 }
 
-/// The footnotes listed after the last paragraph: when the text ends with a footnote area,
-/// its notes, and the number of blocks before its rule (where the text proper ends).
-/// Without one, no notes and all blocks.
+/// The footnotes listed after the last paragraph: when the text ends with footnote areas
+/// (one, or several in a row: notes listed as text, then the notes of a word processor),
+/// their notes, and the number of blocks before the first rule (where the text proper
+/// ends). Without one, no notes and all blocks. Notes of several areas are put in label
+/// order (starred notes first), as a document numbers them.
 pub(crate) fn trailing(blocks: &[Block]) -> (Vec<Footnote>, usize) {
-    match areas(blocks).last() {
-        Some(&(rule, end)) if end == blocks.len() => {
-            let notes = blocks
-                .get(rule + 1..)
-                .unwrap_or(&[])
-                .iter()
-                .filter_map(|b| footnote(b, true))
-                .collect();
-            (notes, rule)
+    let mut start = blocks.len();
+    let mut chained = 0;
+    for &(rule, end) in areas(blocks).iter().rev() {
+        if end != start {
+            break;
         }
-        _ => (Vec::new(), blocks.len()),
+        start = rule;
+        chained += 1;
     }
+    let mut notes: Vec<Footnote> = blocks
+        .get(start..)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|b| footnote(b, true))
+        .collect();
+    if chained > 1 {
+        notes.sort_by_key(|f| (!f.label.starts_with('*'), f.label.parse::<u32>().ok()));
+    }
+    (notes, start)
 }

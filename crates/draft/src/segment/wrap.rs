@@ -10,6 +10,7 @@
 
 use super::blocks::{is_annex_line, Block};
 use super::labels::{leading_label, Label};
+use super::notes::{footnote, is_rule};
 use super::words::meeting_len;
 
 /// The soft hyphen OCR leaves where a word was broken at a line end.
@@ -26,10 +27,19 @@ const RUN_ON: &[&str] = &[
 pub(crate) fn join(blocks: Vec<Block>) -> Vec<Block> {
     let wrapped = is_hard_wrapped(&blocks);
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Under a footnote rule, a block that opens a note ("13 A/79/295.") starts a note of its
+    // own even after a note that ends on a word like "and".
+    let mut in_notes = false;
     for block in blocks {
+        let note = in_notes && footnote(&block, true).is_some();
         match out.last_mut() {
-            Some(prev) if continues(&prev.text, &block.text, wrapped) => prev.append(block),
-            _ => out.push(block),
+            Some(prev) if !note && continues(&prev.text, &block.text, wrapped) => {
+                prev.append(block);
+            }
+            _ => {
+                in_notes = note || is_rule(&block.text);
+                out.push(block);
+            }
         }
     }
     out
@@ -303,6 +313,21 @@ mod tests {
             [
                 "Division of labour between the General Assembly and the Economic and Social Council",
                 "Recalling A,",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_under_the_rule_never_joins_the_note_before() {
+        let src = "Recalling A,\n\n__________\n\n12 Held in Addis Ababa on 17 and\n\n13 A/79/295.\n\n14 See resolution 70/1 of the\n\nGeneral Assembly.\n";
+        assert_eq!(
+            joined(src),
+            [
+                "Recalling A,",
+                "__________",
+                "12 Held in Addis Ababa on 17 and",
+                "13 A/79/295.",
+                "14 See resolution 70/1 of the General Assembly.",
             ]
         );
     }
