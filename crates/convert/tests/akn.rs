@@ -290,3 +290,19 @@ proptest! {
         prop_assert_eq!(back.footnotes.first().map(|f| f.text.clone()), Some(xml_chars(&note)));
     }
 }
+
+/// A paragraph citing several instruments keeps each note where its mark stands, in the XML
+/// and back in the Markdown source, instead of all at the paragraph end.
+#[test]
+fn footnote_references_stay_where_their_marks_stand() {
+    let md = "*The General Assembly*,\n\n\
+              *Recalling* the Covenants,[^1] the Declaration[^2] and the Charter,\n\n\
+              1. *Decides* to act.\n\n[^1]: Resolution 2200 A (XXI), annex.\n\n\
+              [^2]: Resolution 217 A (III).\n";
+    let draft = resolute_draft::parse_markdown(md).unwrap();
+    let xml = write(&draft);
+    assert!(xml.contains("the Covenants,<authorialNote"), "{xml}");
+    assert!(xml.contains("the Declaration<authorialNote"), "{xml}");
+    let back = read_draft(&xml).unwrap();
+    assert_eq!(back.preamble[0].markdown, draft.preamble[0].markdown);
+}

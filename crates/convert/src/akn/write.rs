@@ -1,5 +1,6 @@
 //! Writing a [`Draft`] as Akoma Ntoso 3.0; the layout is documented on [`write()`].
 
+use crate::notes_at::note_offsets;
 use resolute_draft::{Annex, Body, Draft, Footnote, FrontMatter, Paragraph, Section, Subparagraph};
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -548,7 +549,7 @@ fn subparagraph(w: &mut Writer<'_>, subs: &[Subparagraph], node: &Node, depth: u
         "intro"
     };
     w.open(wrapper, &[]);
-    inline_p(w, &sub.text, None, &sub.footnote_refs);
+    inline_p(w, &sub.text, None, (&sub.markdown, &sub.footnote_refs));
     w.close(wrapper);
     for child in &node.children {
         subparagraph(w, subs, child, depth.saturating_add(1));
@@ -579,7 +580,7 @@ fn list_level(w: &mut Writer<'_>, subs: &[Subparagraph], nodes: &[Node], depth: 
         }
         w.open("item", &attrs);
         w.leaf("num", &[], &sub.label);
-        inline_p(w, &sub.text, None, &sub.footnote_refs);
+        inline_p(w, &sub.text, None, (&sub.markdown, &sub.footnote_refs));
         if !node.children.is_empty() {
             list_level(w, subs, &node.children, depth.saturating_add(1));
         }
@@ -589,24 +590,33 @@ fn list_level(w: &mut Writer<'_>, subs: &[Subparagraph], nodes: &[Node], depth: 
 }
 
 fn paragraph_text(w: &mut Writer<'_>, p: &Paragraph) {
-    inline_p(w, &p.text, p.opening.as_deref(), &p.footnote_refs);
+    inline_p(
+        w,
+        &p.text,
+        p.opening.as_deref(),
+        (&p.markdown, &p.footnote_refs),
+    );
 }
 
 /// A `<p>`: the opening phrase in `<i>` when the text starts with it, then the rest, with the
-/// footnote references where the text had their marks (at the end when that is unknown).
-fn inline_p(w: &mut Writer<'_>, text: &str, opening: Option<&str>, refs: &[String]) {
+/// footnote references where the text had their marks (read from the Markdown source; at
+/// the end when that is unknown).
+fn inline_p(w: &mut Writer<'_>, text: &str, opening: Option<&str>, notes: (&str, &[String])) {
     w.open("p", &[]);
-    let rest = match opening.and_then(|o| text.strip_prefix(o).map(|r| (o, r))) {
-        Some((o, r)) if !o.is_empty() => {
-            w.leaf("i", &[], o);
-            r
-        }
-        _ => text,
-    };
-    w.text(rest);
-    for label in refs {
-        note_ref(w, label);
+    let open = opening
+        .filter(|o| !o.is_empty() && text.starts_with(*o))
+        .map_or(0, str::len);
+    if let Some(o) = text.get(..open).filter(|o| !o.is_empty()) {
+        w.leaf("i", &[], o);
     }
+    let mut at = open;
+    for (offset, label) in note_offsets(text, notes.0, notes.1) {
+        let end = offset.clamp(at, text.len());
+        w.text(text.get(at..end).unwrap_or(""));
+        at = end;
+        note_ref(w, &label);
+    }
+    w.text(text.get(at..).unwrap_or(""));
     w.out.push_str("</p>");
 }
 

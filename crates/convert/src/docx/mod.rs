@@ -10,7 +10,6 @@
 //! refused with the reason instead of exhausting memory.
 
 mod body;
-mod notes_at;
 mod numbering;
 mod styles;
 mod track;

@@ -7,8 +7,8 @@
 //! definition: the numbers of a resolution are part of its text (they are cited, and a
 //! draft may skip or restart them), so they must survive any word processor unchanged.
 
-use super::notes_at::note_offsets;
 use super::write_parts as parts;
+use crate::notes_at::note_offsets;
 use crate::ConvertError;
 use quick_xml::escape::escape;
 use resolute_draft::segment::session_heading;
