@@ -48,6 +48,8 @@ pub struct App {
     pub name: String,
     /// The test's work folder (state folder, driver log).
     pub dir: PathBuf,
+    /// When the session was asked for (the app is launched by that request).
+    pub requested_at: Instant,
     /// Kept after the client so the session is closed before the driver stops.
     pub driver: Driver,
     /// One window at a time in this process (see [`ONE_AT_A_TIME`]).
@@ -78,6 +80,21 @@ fn capabilities(tools: &Tools, launch: &Launch) -> serde_json::Map<String, Value
     }
 }
 
+/// A WebDriver session on `driver` with `caps`, within [`SESSION_TIMEOUT`].
+pub async fn session(
+    driver: &Driver,
+    caps: serde_json::Map<String, Value>,
+) -> Result<Client, Error> {
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let mut builder = ClientBuilder::new(connector);
+    builder.capabilities(caps);
+    let url = driver.url();
+    tokio::time::timeout(SESSION_TIMEOUT, builder.connect(&url))
+        .await
+        .map_err(|_| Error::Session("no session after 30 s".into()))?
+        .map_err(|e| Error::Session(format!("{e} (see {})", driver.log.display())))
+}
+
 impl App {
     /// Starts tauri-driver and a session on the app (not waiting for the UI).
     pub async fn start(tools: &Tools, name: &str, launch: &Launch) -> Result<App, Error> {
@@ -96,19 +113,14 @@ impl App {
         env.extend(launch.env.iter().map(|(k, v)| (k.as_str(), v.as_path())));
         let turn = ONE_AT_A_TIME.lock().await;
         let driver = Driver::start(tools, &dir, &env)?;
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let mut builder = ClientBuilder::new(connector);
-        builder.capabilities(capabilities(tools, launch));
-        let url = driver.url();
-        let client = tokio::time::timeout(SESSION_TIMEOUT, builder.connect(&url))
-            .await
-            .map_err(|_| Error::Session("no session after 30 s".into()))?
-            .map_err(|e| Error::Session(format!("{e} (see {})", driver.log.display())))?;
+        let requested_at = Instant::now();
+        let client = session(&driver, capabilities(tools, launch)).await?;
         crate::record("ran.txt", name);
         Ok(App {
             client,
             name: name.to_string(),
             dir,
+            requested_at,
             driver,
             _turn: turn,
         })

@@ -36,9 +36,6 @@ impl Driver {
     pub fn start(tools: &Tools, cwd: &Path, env: &[(&str, &Path)]) -> Result<Driver, Error> {
         let port = free_port()?;
         let native = free_port()?;
-        let log = cwd.join("driver.log");
-        let out = std::fs::File::create(&log).map_err(|e| Error::io("creating driver.log", e))?;
-        let err = out.try_clone().map_err(|e| Error::io("driver.log", e))?;
         let mut cmd = Command::new(&tools.tauri_driver);
         cmd.args([
             "--port",
@@ -47,25 +44,41 @@ impl Driver {
             &native.to_string(),
         ])
         .arg("--native-driver")
-        .arg(&tools.native_driver)
-        .current_dir(cwd)
-        // dconf is absent under Xvfb: without this GTK warns on every start.
-        .env("GSETTINGS_BACKEND", "memory")
-        .stdin(Stdio::null())
-        .stdout(out)
-        .stderr(err)
-        .process_group(0);
+        .arg(&tools.native_driver);
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = cmd
-            .spawn()
-            .map_err(|e| Error::io("starting tauri-driver", e))?;
-        let driver = Driver { child, port, log };
         // tauri-driver listens at once but forwards to WebKitWebDriver, which starts a little
         // later: a session asked for before then fails with an incomplete message.
-        for p in [port, native] {
-            driver.wait_listening(p, Duration::from_secs(10))?;
+        Driver::spawn(cmd, cwd, port, &[port, native])
+    }
+
+    /// Starts WebKitWebDriver alone (no tauri-driver): the peer that launches a bare
+    /// WebKitGTK browser (MiniBrowser) in the app benchmark.
+    pub fn start_native(tools: &Tools, cwd: &Path) -> Result<Driver, Error> {
+        let port = free_port()?;
+        let mut cmd = Command::new(&tools.native_driver);
+        cmd.arg(format!("--port={port}"));
+        Driver::spawn(cmd, cwd, port, &[port])
+    }
+
+    fn spawn(mut cmd: Command, cwd: &Path, port: u16, wait: &[u16]) -> Result<Driver, Error> {
+        let log = cwd.join("driver.log");
+        let out = std::fs::File::create(&log).map_err(|e| Error::io("creating driver.log", e))?;
+        let err = out.try_clone().map_err(|e| Error::io("driver.log", e))?;
+        cmd.current_dir(cwd)
+            // dconf is absent under Xvfb: without this GTK warns on every start.
+            .env("GSETTINGS_BACKEND", "memory")
+            .stdin(Stdio::null())
+            .stdout(out)
+            .stderr(err)
+            .process_group(0);
+        let child = cmd
+            .spawn()
+            .map_err(|e| Error::io("starting a WebDriver server", e))?;
+        let driver = Driver { child, port, log };
+        for p in wait {
+            driver.wait_listening(*p, Duration::from_secs(10))?;
         }
         Ok(driver)
     }

@@ -26,7 +26,7 @@ mod tools;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub use app::{App, Launch};
+pub use app::{session, App, Launch};
 pub use driver::Driver;
 pub use fantoccini::key::Key;
 pub use tools::Tools;
