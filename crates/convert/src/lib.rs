@@ -35,7 +35,7 @@ pub mod docx;
 mod error;
 mod html;
 mod meta;
-mod notes_at;
+pub mod notes_at;
 mod pdf;
 mod text;
 mod xml;

@@ -7,7 +7,7 @@
 /// Byte offsets in `text` of the footnote references of `markdown`, with their labels, in
 /// order. When the Markdown does not reduce to `text` (a source with markup this reading
 /// does not know), every reference is placed at the end of the text, in `refs` order.
-pub(crate) fn note_offsets(text: &str, markdown: &str, refs: &[String]) -> Vec<(usize, String)> {
+pub fn note_offsets(text: &str, markdown: &str, refs: &[String]) -> Vec<(usize, String)> {
     let at_end = || refs.iter().map(|l| (text.len(), l.clone())).collect();
     if markdown.is_empty() || refs.is_empty() {
         return at_end();

@@ -224,13 +224,29 @@ fn section(blocks: &mut Vec<String>, s: &Section) {
 fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Paragraph]) {
     for p in preamble.iter().chain(operative) {
         let number = p.number.map(|n| format!("{n}. ")).unwrap_or_default();
-        blocks.push(format!("{number}{}{}", p.text, p.footnote_refs.concat()));
+        let text = with_marks(&p.text, &p.markdown, &p.footnote_refs);
+        blocks.push(format!("{number}{text}"));
         for sub in &p.sub {
             let indent = "    ".repeat(usize::from(sub.level.max(1)));
-            let marks = sub.footnote_refs.concat();
-            blocks.push(format!("{indent}{} {}{marks}", sub.label, sub.text));
+            let text = with_marks(&sub.text, &sub.markdown, &sub.footnote_refs);
+            blocks.push(format!("{indent}{} {text}", sub.label));
         }
     }
+}
+
+/// The text with each footnote mark right after the words it annotates, as UN texts print
+/// them ("the Covenants,1 the Declaration2 and"); at the end where the place is unknown.
+fn with_marks(text: &str, markdown: &str, refs: &[String]) -> String {
+    let mut out = String::with_capacity(text.len() + refs.len() * 3);
+    let mut at = 0;
+    for (offset, label) in resolute_convert::notes_at::note_offsets(text, markdown, refs) {
+        let end = offset.clamp(at, text.len());
+        out.push_str(text.get(at..end).unwrap_or(""));
+        out.push_str(&label);
+        at = end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
 }
 
 #[cfg(test)]
@@ -265,6 +281,23 @@ mod tests {
         // 2024-02-29 12:34:56 UTC, a leap day.
         assert_eq!(at(1_709_210_096), "2024-02-29T12:34:56Z");
         assert_eq!(at(1_798_761_599), "2026-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn marks_stand_where_the_markdown_has_them() {
+        let draft = resolute_draft::parse_markdown(
+            "*The General Assembly*,\n\n*Recalling* the Covenants,[^1] the Declaration[^2] \
+             and the Charter,\n\n[^1]: A.\n\n[^2]: B.\n",
+        )
+        .unwrap_or_default();
+        let text = plain_text(&draft);
+        assert!(
+            text.contains("Recalling the Covenants,1 the Declaration2 and the Charter,\n"),
+            "{text}"
+        );
+        let back = resolute_draft::segment(&text);
+        assert_eq!(back.preamble[0].footnote_refs, ["1", "2"]);
+        assert_eq!(back.preamble[0].markdown, draft.preamble[0].markdown);
     }
 
     #[test]
