@@ -92,6 +92,44 @@ fn the_sample_draft_is_labelled_and_outlined() {
 }
 
 #[test]
+fn results_cross_to_the_app_as_snake_case_json() {
+    let text = sample();
+    let json = serde_json::to_value(analyze(&text, None)).unwrap_or_default();
+    for key in [
+        "labels",
+        "outline",
+        "diagnostics",
+        "openings",
+        "citations",
+        "footnote_marks",
+    ] {
+        assert!(json[key].is_array(), "{key} missing in {json}");
+    }
+    let entry = &json["outline"][1];
+    for key in [
+        "label",
+        "kind",
+        "level",
+        "text",
+        "from",
+        "to",
+        "diagnostics",
+    ] {
+        assert!(!entry[key].is_null(), "{key} missing in {entry}");
+    }
+    assert_eq!(json["outline"][1]["kind"], "enacting");
+    let at = utf16_of(&text, "*Reaffirming*");
+    let c = serde_json::to_value(completions(&text, at, None, 1)).unwrap_or_default();
+    assert_eq!(
+        (&c["kind"], &c["prefix"]),
+        (&"preambular".into(), &"".into())
+    );
+    for key in ["phrase", "kind", "frequency", "insert"] {
+        assert!(!c["items"][0][key].is_null(), "{key} missing in {c}");
+    }
+}
+
+#[test]
 fn moving_op3_of_the_sample_up_makes_the_references_follow() {
     let text = sample();
     let at = utf16_of(&text, "*Invites* States sharing");

@@ -60,7 +60,8 @@ pub fn completions(text: &str, at: usize, library: Option<&Library>, limit: usiz
         return out;
     };
     let prefix = typed.strip_prefix(['*', '_']).unwrap_or(typed);
-    let past_opening = prefix.len() > MAX_PREFIX
+    let past_opening = byte < body_start(text)
+        || prefix.len() > MAX_PREFIX
         || prefix.contains(['*', '_', '\n', ',', ';', ':', '.', '(', '[', '"', '“']);
     out.prefix = prefix.to_string();
     if !past_opening {
@@ -283,6 +284,10 @@ mod tests {
 
     #[test]
     fn past_the_opening_nothing_is_offered() {
+        let in_front_matter = DRAFT.find("Chile").unwrap_or_default();
+        assert!(completions(DRAFT, in_front_matter, None, 5)
+            .items
+            .is_empty());
         let text = "*The General Assembly*,\n\n*Recalling* its resolution";
         assert!(completions(text, text.len(), None, 5).items.is_empty());
         let text = "*The General Assembly*,\n\nRecalling that, in";

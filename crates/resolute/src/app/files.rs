@@ -106,7 +106,12 @@ pub fn save_draft(path: &Path, text: &str) -> Result<(), Error> {
 /// Where the app keeps its state: `$RESOLUTE_STATE_DIR`, else `$XDG_STATE_HOME/resolute`,
 /// else `~/.local/state/resolute` (else `./resolute-state` without a home folder).
 pub fn state_dir() -> PathBuf {
-    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    state_dir_from(|name| std::env::var_os(name))
+}
+
+/// [`state_dir`] with the environment read through `var`.
+fn state_dir_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> PathBuf {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty());
     if let Some(dir) = set("RESOLUTE_STATE_DIR") {
         return PathBuf::from(dir);
     }
