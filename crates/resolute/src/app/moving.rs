@@ -367,6 +367,27 @@ mod tests {
     }
 
     #[test]
+    fn subparagraphs_stay_attached_when_the_number_grows_a_digit() {
+        let mut text = String::from("*The General Assembly*,\n\n");
+        for n in 1..=10 {
+            text.push_str(&format!("{n}. *Decides* item {n}:\n\n"));
+            if n == 9 {
+                text.push_str("   (a) first under nine;\n\n   (b) second under nine;\n\n");
+            }
+        }
+        let (down, _) = moved(&text, "item 9", false).unwrap_or_default();
+        assert!(
+            down.contains("9. *Decides* item 10:\n\n10. *Decides* item 9:\n\n   (a) first"),
+            "{down}"
+        );
+        let draft = resolute_draft::parse_markdown(&down).unwrap_or_default();
+        let subs: Vec<usize> = draft.operative.iter().map(|p| p.sub.len()).collect();
+        assert_eq!(subs, [0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+        let (back, _) = moved(&down, "item 9", true).unwrap_or_default();
+        assert_eq!(back, text);
+    }
+
+    #[test]
     fn preambular_paragraphs_move_among_themselves_only() {
         let (up, _) = moved(SRC, "“B”", true).unwrap_or_default();
         assert!(
