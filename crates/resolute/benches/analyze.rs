@@ -15,7 +15,8 @@
 
 use std::path::PathBuf;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
 use resolute::app::{analyze, completions, move_paragraph, Utf16Index};
 use resolute_check::{MemoryRegister, Register, Resolution};
 use resolute_draft::{parse_markdown, Body};
@@ -106,25 +107,32 @@ fn bench(c: &mut Criterion) {
         b.iter(|| completions(&reca, end, None, 10))
     });
     if let Some((dir, lib)) = corpus_library() {
-        g.bench_function("analyze with the library as register", |b| {
-            b.iter(|| analyze(&text, Some(&lib as &dyn Register)))
-        });
-        g.bench_function("completions of \"Reca\" ranked by the library", |b| {
-            b.iter(|| completions(&reca, end, Some(&lib), 10))
-        });
-        let empty = format!(
-            "{}\n\n",
-            text.split("\n1. ").next().unwrap_or("").trim_end()
-        );
-        let at = Utf16Index::new(&empty).utf16_len();
-        g.bench_function(
-            "completions of an empty preambular paragraph ranked by the library",
-            |b| b.iter(|| completions(&empty, at, Some(&lib), 10)),
-        );
+        library_benches(&mut g, &text, &lib);
         drop(lib);
         let _ = std::fs::remove_dir_all(dir);
     }
     g.finish();
+}
+
+/// `analyze` and completion against a real library.
+fn library_benches(g: &mut BenchmarkGroup<'_, WallTime>, text: &str, lib: &Library) {
+    let reca = format!("{}\n\nReca", text.trim_end());
+    let end = Utf16Index::new(&reca).utf16_len();
+    g.bench_function("analyze with the library as register", |b| {
+        b.iter(|| analyze(text, Some(lib as &dyn Register)))
+    });
+    g.bench_function("completions of \"Reca\" ranked by the library", |b| {
+        b.iter(|| completions(&reca, end, Some(lib), 10))
+    });
+    let empty = format!(
+        "{}\n\n",
+        text.split("\n1. ").next().unwrap_or("").trim_end()
+    );
+    let at = Utf16Index::new(&empty).utf16_len();
+    g.bench_function(
+        "completions of an empty preambular paragraph ranked by the library",
+        |b| b.iter(|| completions(&empty, at, Some(lib), 10)),
+    );
 }
 
 /// A library of the corpus's clean HRC resolutions in a temporary folder, when the corpus is

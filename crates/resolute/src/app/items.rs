@@ -60,6 +60,13 @@ pub(crate) fn items(draft: &Draft) -> Vec<Item> {
         ));
         part(&mut out, &format!("{name}."), 1, &s.preamble, &s.operative);
     }
+    back_matter(&mut out, draft);
+    out.sort_by_key(|i| i.start);
+    out
+}
+
+/// The closing formula, annexes and footnotes.
+fn back_matter(out: &mut Vec<Item>, draft: &Draft) {
     if let Some(c) = &draft.closing {
         out.push(item("CL", "closing", 0, c.span, &c.meeting));
     }
@@ -81,8 +88,6 @@ pub(crate) fn items(draft: &Draft) -> Vec<Item> {
             &f.text,
         ));
     }
-    out.sort_by_key(|i| i.start);
-    out
 }
 
 fn item(
