@@ -3,13 +3,16 @@
 //! document order, with byte spans. Gutter labels, the outline and "the paragraph under the
 //! cursor" are all read from this one list.
 //!
-//! Labels: `EF` (enacting formula), `PP1`, `PP2` … and `OP1`, `OP2` … by position in their
-//! part (what `fmt` would number them), `L` for a lone unnumbered operative paragraph,
+//! Labels: `EF` (enacting formula), `PP1`, `PP2` … by position in their part, `OP1`, `OP2` …
+//! with the number `fmt` would give (`renumber`: by position, restarting in each section when
+//! the draft restarts numbering there, else running on), `L` for a lone unnumbered operative
+//! paragraph,
 //! subparagraphs by their path (`OP2(a)`, `OP2(b)(i)`), sections `§I` (`§2` for the second
 //! section when it has no label), and paragraphs inside a section prefixed with the section's
 //! label: `II.PP1`, `II.OP3`, `II.OP3(a)`. Footnotes `FN1` (their own label), the closing
 //! formula `CL`, annexes `AN1`, `AN2` …, the front matter `FM` (outline only).
 
+use resolute_draft::markdown::renumber;
 use resolute_draft::{Draft, Kind, Paragraph};
 use serde::Serialize;
 
@@ -36,6 +39,10 @@ pub(crate) struct Item {
 
 /// The items of `draft` (parsed from `src`), sorted by position.
 pub(crate) fn items(draft: &Draft) -> Vec<Item> {
+    // Operative labels carry the numbers `fmt` would write, not the ones typed so far.
+    let mut numbered = draft.clone();
+    renumber(&mut numbered);
+    let draft = &numbered;
     let mut out = Vec::new();
     if let Some(span) = draft.meta.span {
         out.push(item("FM", "front_matter", 0, span, "front matter"));
@@ -112,12 +119,10 @@ fn part(out: &mut Vec<Item>, prefix: &str, level: u8, pre: &[Paragraph], ops: &[
     for (i, p) in pre.iter().enumerate() {
         paragraph(out, format!("{prefix}PP{}", i + 1), level, p);
     }
-    let lone = ops.len() == 1 && ops.iter().all(|p| p.number.is_none());
-    for (i, p) in ops.iter().enumerate() {
-        let name = if lone {
-            format!("{prefix}L")
-        } else {
-            format!("{prefix}OP{}", i + 1)
+    for p in ops {
+        let name = match p.number {
+            Some(n) => format!("{prefix}OP{n}"),
+            None => format!("{prefix}L"),
         };
         paragraph(out, name, level, p);
     }
@@ -216,6 +221,20 @@ mod tests {
                 "FN1"
             ]
         );
+    }
+
+    #[test]
+    fn operative_labels_run_on_through_sections_unless_numbering_restarts() {
+        let running = "## I\n\n1. *Decides* a;\n\n2. *Decides* b;\n\n## II\n\n3. *Decides* c.\n";
+        assert_eq!(labels(running), ["§I", "I.OP1", "I.OP2", "§II", "II.OP3"]);
+        let restarting = running.replace("3. *Decides* c", "1. *Decides* c");
+        assert_eq!(
+            labels(&restarting),
+            ["§I", "I.OP1", "I.OP2", "§II", "II.OP1"]
+        );
+        // Typed numbers do not matter: the label is the position's number.
+        let typed = "*The General Assembly*,\n\n4. *Decides* a;\n\n4. *Decides* b.\n";
+        assert_eq!(labels(typed), ["EF", "OP1", "OP2"]);
     }
 
     #[test]
