@@ -365,3 +365,47 @@ fn real_resolutions_as_drafts_keep_the_offset_invariants_and_move_back_and_forth
     assert!(non_ascii > 10, "the sample should exercise UTF-16 offsets");
     assert!(moves > 500, "{moves}");
 }
+
+/// Drafts broken in every way typing can break them: the sample cut short anywhere and with
+/// markup dropped in anywhere (emoji, stray emphasis, list markers, labels, footnote marks).
+fn mangled_drafts() -> Vec<String> {
+    let text = sample();
+    let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(41).collect();
+    let inserts = [
+        "🌊",
+        "*",
+        "\n\n1. ",
+        "\n\n   (a) ",
+        "[^",
+        "\n## ",
+        "\n\n---\n",
+        "é–",
+    ];
+    let mut out = Vec::new();
+    for (n, &at) in cuts.iter().enumerate() {
+        out.push(text[..at].to_string());
+        let insert = inserts[n % inserts.len()];
+        out.push(format!("{}{insert}{}", &text[..at], &text[at..]));
+    }
+    out
+}
+
+#[test]
+fn no_input_breaks_the_editor_calls() {
+    for text in mangled_drafts() {
+        let a = analyze(&text, None);
+        invariants(&text, &a).unwrap_or_else(|e| panic!("{e} in {text:?}"));
+        let len = Utf16Index::new(&text).utf16_len();
+        for at in (0..=len).step_by(257).chain([len, len + 5]) {
+            let _ = paragraph_at(&text, at);
+            let c = completions(&text, at, None, 3);
+            assert!(c.from <= len, "{c:?}");
+            for up in [true, false] {
+                if let Ok(Some(edit)) = move_paragraph(&text, at, up) {
+                    let after = apply(&text, &edit);
+                    assert!(edit.cursor <= Utf16Index::new(&after).utf16_len());
+                }
+            }
+        }
+    }
+}

@@ -108,7 +108,8 @@ pub struct CitationSpan {
 
 /// Parses `text` as a Markdown draft and checks it (against `register` when given: citation
 /// verification). Never fails: a draft whose front matter does not read gives one
-/// `format/front-matter` diagnostic on the faulty line and no structure.
+/// `format/front-matter` diagnostic on the faulty line, one `FM` outline entry holding it,
+/// and no other structure.
 pub fn analyze(text: &str, register: Option<&dyn Register>) -> Analysis {
     let index = Utf16Index::new(text);
     let draft = match resolute_draft::parse_markdown(text) {
@@ -144,7 +145,18 @@ fn unreadable(text: &str, index: &Utf16Index, e: &FormatError) -> Analysis {
         .and_then(|rest| rest.find('\n'))
         .map_or(text.len(), |n| start + n);
     let range = index.range(start, end);
+    // One outline entry holds the problem, so the panel still shows where it is.
+    let front = OutlineEntry {
+        label: "FM".to_string(),
+        kind: "front_matter",
+        level: 0,
+        text: "front matter".to_string(),
+        from: 0,
+        to: index.utf16_len(),
+        diagnostics: 1,
+    };
     Analysis {
+        outline: vec![front],
         diagnostics: vec![AppDiagnostic {
             rule: "format/front-matter",
             severity: "error",
@@ -324,6 +336,9 @@ mod tests {
         let a = analyze(src, None);
         assert!(a.labels.is_empty());
         assert_eq!(a.diagnostics.len(), 1);
+        let outline: Vec<(&str, usize)> =
+            a.outline.iter().map(|o| (o.kind, o.diagnostics)).collect();
+        assert_eq!(outline, [("front_matter", 1)]);
         let d = &a.diagnostics[0];
         assert_eq!((d.rule, d.severity), ("format/front-matter", "error"));
         assert_eq!(src.get(d.from..d.to), Some("nonsense"));
