@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use resolute::app::{
-    analyze, citation_card, completions, move_paragraph, paragraph_at, resolution_text, Analysis,
-    TextEdit, Utf16Index,
+    analyze, citation_card, completions, move_paragraph, open_draft, paragraph_at, resolution_text,
+    Analysis, TextEdit, Utf16Index,
 };
 use resolute_library::Library;
 
@@ -408,4 +408,21 @@ fn no_input_breaks_the_editor_calls() {
             }
         }
     }
+}
+
+#[test]
+fn a_real_un_pdf_opens_as_an_imported_draft_that_never_overwrites_it() {
+    let Some(corpus) = corpus() else { return };
+    let pdf = corpus.join("files/A_RES_78_100.pdf");
+    if !pdf.is_file() {
+        eprintln!("skipping: {} not found", pdf.display());
+        return;
+    }
+    let opened = open_draft(&pdf).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((opened.path, opened.imported), (None, true));
+    assert_eq!(opened.name, "A_RES_78_100.md");
+    let a = analyze(&opened.text, None);
+    let ops = a.labels.iter().filter(|l| l.label.contains("OP")).count();
+    assert!(ops >= 5, "{:?}", a.labels);
+    invariants(&opened.text, &a).unwrap_or_else(|e| panic!("{e}"));
 }
