@@ -192,24 +192,34 @@ fn round_trips(files: &[PathBuf]) -> (usize, usize, usize) {
             same += 1;
         } else {
             println!("docx export differs on read-back: {}", file.display());
-            if std::env::var_os("DOCX_DEBUG").is_some() {
-                let (a, b) = (key(&draft), key(&back));
-                let i = a.0.iter().zip(&b.0).position(|(x, y)| x != y);
-                println!(
-                    "  paragraphs {} vs {}; first diff {:?}\n   want {:?}\n   got  {:?}",
-                    a.0.len(),
-                    b.0.len(),
-                    i,
-                    i.and_then(|i| a.0.get(i)),
-                    i.and_then(|i| b.0.get(i))
-                );
-                if a.1 != b.1 {
-                    println!("  notes want {:?}\n  notes got {:?}", a.1, b.1);
-                }
-            }
+            print_first_difference(&draft, &back);
         }
     }
     (same, with_notes, notes_back)
+}
+
+/// Where a read-back draft first differs from the original, for the test's output.
+fn print_first_difference(want: &Draft, got: &Draft) {
+    let (a, b) = (key(want), key(got));
+    let i = a.0.iter().zip(&b.0).position(|(x, y)| x != y);
+    if let Some(i) = i {
+        println!(
+            "  paragraph {i}:\n    want {:?}\n    got  {:?}",
+            a.0.get(i),
+            b.0.get(i)
+        );
+    } else if a.0.len() != b.0.len() {
+        println!("  {} paragraphs, {} read back", a.0.len(), b.0.len());
+    }
+    if let Some(n) = a.1.iter().zip(&b.1).position(|(x, y)| x != y) {
+        println!(
+            "  note {n}:\n    want {:?}\n    got  {:?}",
+            a.1.get(n),
+            b.1.get(n)
+        );
+    } else if a.1.len() != b.1.len() {
+        println!("  {} notes, {} read back", a.1.len(), b.1.len());
+    }
 }
 
 /// 50 real resolutions (clean texts) and 50 GA resolutions as extracted from their PDFs
