@@ -310,6 +310,38 @@ fn round_trips(text: &str, a: &Analysis, max: usize) -> Result<usize, String> {
     Ok(moved)
 }
 
+/// Applies each offered fix on UTF-16 offsets, as the editor does, and checks that the
+/// diagnostic is gone afterwards (no diagnostic of that rule starting there). Returns the
+/// number of fixes applied.
+fn fixes_resolve(
+    text: &str,
+    a: &Analysis,
+    register: &dyn resolute_check::Register,
+) -> Result<usize, String> {
+    let mut applied = 0;
+    for d in &a.diagnostics {
+        for fix in &d.fixes {
+            let edit = TextEdit {
+                from: fix.from,
+                to: fix.to,
+                insert: fix.insert.clone(),
+                cursor: fix.from,
+            };
+            let after = apply(text, &edit);
+            let again = analyze(&after, Some(register));
+            if again
+                .diagnostics
+                .iter()
+                .any(|e| e.rule == d.rule && e.from == d.from)
+            {
+                return Err(format!("fix {fix:?} did not resolve {d:?}"));
+            }
+            applied += 1;
+        }
+    }
+    Ok(applied)
+}
+
 /// Up to `n` clean-paragraph resolutions spread over the corpus folders, as drafts.
 fn corpus_drafts(corpus: &Path, n: usize) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
@@ -345,9 +377,12 @@ fn real_resolutions_as_drafts_keep_the_offset_invariants_and_move_back_and_forth
     let Some(corpus) = corpus() else { return };
     let drafts = corpus_drafts(&corpus, 52);
     assert!(drafts.len() >= 50, "only {} drafts", drafts.len());
-    let (mut diagnostics, mut moves, mut non_ascii) = (0, 0, 0);
+    let mut register = resolute_check::MemoryRegister::new();
+    let index = std::fs::read_to_string(corpus.join("metadata/resolution_index.csv"));
+    let _ = register.load_csv(&index.unwrap_or_default());
+    let (mut diagnostics, mut moves, mut non_ascii, mut fixed) = (0, 0, 0, 0);
     for (path, text) in &drafts {
-        let a = analyze(text, None);
+        let a = analyze(text, Some(&register));
         let name = path.display();
         invariants(text, &a).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(!a.labels.is_empty(), "{name}: no labels");
@@ -357,9 +392,10 @@ fn real_resolutions_as_drafts_keep_the_offset_invariants_and_move_back_and_forth
         moves += round_trips(text, &a, 25).unwrap_or_else(|e| panic!("{name}: {e}"));
         diagnostics += a.diagnostics.len();
         non_ascii += usize::from(!text.is_ascii());
+        fixed += fixes_resolve(text, &a, &register).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
     eprintln!(
-        "{} real drafts ({non_ascii} with non-ASCII text): {diagnostics} diagnostics, {moves} paragraphs moved down and back",
+        "{} real drafts ({non_ascii} with non-ASCII text): {diagnostics} diagnostics, {fixed} one-click fixes applied, {moves} paragraphs moved down and back",
         drafts.len()
     );
     assert!(non_ascii > 10, "the sample should exercise UTF-16 offsets");
