@@ -33,6 +33,20 @@
 //! Every result derives `serde::Serialize` with snake_case fields; errors are
 //! [`crate::Error`] (send `error.body()`, `{code, message}`, to the front end).
 //!
+//! # What the results hold
+//!
+//! - Gutter labels: `EF`, `PP1` …, `OP1` … (the number `fmt` would give), `OP2(a)`,
+//!   `OP2(b)(i)`, `L` (lone unnumbered operative paragraph), sections `§I` with their
+//!   paragraphs prefixed `II.PP1`, `II.OP1`, footnotes `FN1`, closing formula `CL`, annexes
+//!   `AN1`. Each label's `from` is the start of the line where its element starts.
+//! - Outline entries tile the text in document order (each runs to the next one's start), so
+//!   their diagnostic counts add up to the number of diagnostics; kinds are those of the issue
+//!   plus `front_matter` (label `FM`, outline only).
+//! - `move_paragraph` and `format_text` return one minimal [`TextEdit`] (apply it as one
+//!   CodeMirror change, so undo/redo works on it); its `cursor` is in the text after the edit.
+//! - Recent files keep at most [`MAX_RECENT`] entries; autosaves live in
+//!   `<state dir>/autosave/` (see [`autosave`]).
+//!
 //! ```
 //! use resolute::app::{analyze, move_paragraph};
 //!
