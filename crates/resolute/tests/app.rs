@@ -189,10 +189,16 @@ fn small_library(dir: &Path) -> Library {
     let texts = dir.join("texts");
     std::fs::create_dir_all(&texts).unwrap_or_else(|e| panic!("{e}"));
     for n in 1..=3 {
+        // "Recalling" opens a paragraph of the first resolution only; the others say "Having".
+        let opening = if n == 1 {
+            "Recalling"
+        } else {
+            "Having considered"
+        };
         let body = format!(
             "A/RES/90/{n}\n\nThe General Assembly,\n\nNoting the report of the Secretary-General,\n\n\
              Noting also the work of the Commission,\n\nNoting with concern the delays,\n\n\
-             Recalling its resolution 70/1,\n\n1. Requests a report;\n\n2. Decides to remain seized of the matter.\n"
+             {opening} its resolution 70/1,\n\n1. Requests a report;\n\n2. Decides to remain seized of the matter.\n"
         );
         std::fs::write(texts.join(format!("A_RES_90_{n}.txt")), body)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -226,6 +232,19 @@ fn completion_ranking_follows_the_library_and_cards_come_from_it() {
     // "Noting" most (three times; "Noting also" and "Noting with concern" are other openings).
     assert_eq!(first(None).map(|f| f.0).as_deref(), Some("Recalling"));
     assert_eq!(first(Some(&lib)), Some(("Noting".to_string(), 3)));
+    let ranked = completions(text, at, Some(&lib), 400).items;
+    let count = |phrase: &str| {
+        ranked
+            .iter()
+            .find(|i| i.phrase == phrase)
+            .map(|i| i.frequency)
+    };
+    assert_eq!(
+        (count("Recalling"), count("Noting also")),
+        (Some(1), Some(3))
+    );
+    let counts: Vec<u64> = ranked.iter().map(|i| i.frequency).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
     let card =
         citation_card(&lib, "A/RES/90/2").unwrap_or_else(|| panic!("90/2 is in the library"));
     assert_eq!((card.symbol.as_str(), card.paragraphs), ("A/RES/90/2", 6));

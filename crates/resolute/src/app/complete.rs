@@ -1,6 +1,8 @@
 //! Opening-phrase completion: kind-aware (preambular openings before the operative list,
 //! operative verbs inside it), ranked by how often the library uses each phrase.
 
+use std::cmp::Reverse;
+
 use resolute_draft::Kind;
 use resolute_library::Library;
 use resolute_phrases::{Lang, Phrase};
@@ -113,20 +115,24 @@ fn ranked(
     limit: usize,
 ) -> Vec<PhraseItem> {
     let found = resolute_phrases::complete(prefix, Some(kind), usize::MAX);
-    let mut items: Vec<PhraseItem> = found
+    // (library count, corpus frequency, item): phrases the library never uses keep the
+    // catalogue's order among themselves.
+    let mut scored: Vec<(u64, u32, PhraseItem)> = found
         .into_iter()
         .filter(|p| p.lang == lang)
         .map(|p| {
             let counted = library.and_then(|l| l.opening_count(&p.text).ok());
-            item(p, counted.unwrap_or(u64::from(p.freq)))
+            let frequency = counted.unwrap_or(u64::from(p.freq));
+            (frequency, p.freq, item(p, frequency))
         })
         .collect();
-    items.sort_by(|a, b| {
-        let key = |i: &PhraseItem| (std::cmp::Reverse(i.frequency), i.phrase.len());
-        key(a).cmp(&key(b)).then_with(|| a.phrase.cmp(&b.phrase))
+    scored.sort_by(|(fa, ca, a), (fb, cb, b)| {
+        let key = |f: u64, c: u32, i: &PhraseItem| (Reverse(f), Reverse(c), i.phrase.len());
+        key(*fa, *ca, a)
+            .cmp(&key(*fb, *cb, b))
+            .then_with(|| a.phrase.cmp(&b.phrase))
     });
-    items.truncate(limit);
-    items
+    scored.into_iter().take(limit).map(|(_, _, i)| i).collect()
 }
 
 /// Start of the paragraph holding `byte`: the first line after the last blank line.
