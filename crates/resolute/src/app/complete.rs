@@ -11,6 +11,9 @@ use serde::Serialize;
 use super::items::line_start;
 use super::utf16::Utf16Index;
 
+/// Shortest prefix for which misspelling suggestions are offered when nothing completes it.
+const MIN_SUGGEST: usize = 4;
+
 /// Longest text taken as a phrase being typed: beyond it the cursor is in the clause itself.
 const MAX_PREFIX: usize = 60;
 
@@ -46,7 +49,8 @@ pub struct PhraseItem {
 /// Completions of the opening phrase being typed at UTF-16 offset `at`: the prefix runs from
 /// the start of the paragraph's text (after "3. ", "- " or "(a) " and an opening `*`) to the
 /// cursor, on the paragraph's first line. An empty prefix lists the most used phrases of the
-/// kind. Phrases are in the draft's `language` (English when none is given).
+/// kind; a prefix that no phrase starts with ("Recals") gets the phrases it is probably a
+/// misspelling of. Phrases are in the draft's `language` (English when none is given).
 pub fn completions(text: &str, at: usize, library: Option<&Library>, limit: usize) -> Completions {
     let index = Utf16Index::new(text);
     let byte = index.to_byte(at);
@@ -114,7 +118,11 @@ fn ranked(
     library: Option<&Library>,
     limit: usize,
 ) -> Vec<PhraseItem> {
-    let found = resolute_phrases::complete(prefix, Some(kind), usize::MAX);
+    let mut found = resolute_phrases::complete(prefix, Some(kind), usize::MAX);
+    if found.is_empty() && prefix.trim().len() >= MIN_SUGGEST {
+        // Nothing starts that way: offer the phrases it is probably a misspelling of.
+        found = resolute_phrases::suggest(prefix, Some(kind), limit);
+    }
     // (library count, corpus frequency, item): phrases the library never uses keep the
     // catalogue's order among themselves.
     let mut scored: Vec<(u64, u32, PhraseItem)> = found
@@ -308,6 +316,14 @@ mod tests {
         assert!(c.items.iter().all(|i| i.kind == "operative"));
         let f: Vec<u64> = c.items.iter().map(|i| i.frequency).collect();
         assert!(f.windows(2).all(|w| w[0] >= w[1]), "{f:?}");
+    }
+
+    #[test]
+    fn a_misspelt_prefix_gets_corrections() {
+        let text = "*The General Assembly*,\n\n1. *Decides* x;\n\n2. Reqests";
+        let c = completions(text, text.len(), None, 3);
+        assert_eq!(phrases(&c).first(), Some(&"Requests"));
+        assert_eq!(c.items[0].insert, "*Requests* ");
     }
 
     #[test]
