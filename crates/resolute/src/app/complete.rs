@@ -49,8 +49,8 @@ pub struct PhraseItem {
 /// Completions of the opening phrase being typed at UTF-16 offset `at`: the prefix runs from
 /// the start of the paragraph's text (after "3. ", "- " or "(a) " and an opening `*`) to the
 /// cursor, on the paragraph's first line. An empty prefix lists the most used phrases of the
-/// kind; a prefix that no phrase starts with ("Recals") gets the phrases it is probably a
-/// misspelling of. Phrases are in the draft's `language` (English when none is given).
+/// kind; a one-word prefix that no phrase starts with ("Recals") gets the phrases it is
+/// probably a misspelling of. Phrases are in the draft's `language` (English when none is given).
 pub fn completions(text: &str, at: usize, library: Option<&Library>, limit: usize) -> Completions {
     let index = Utf16Index::new(text);
     let byte = index.to_byte(at);
@@ -119,8 +119,10 @@ fn ranked(
     limit: usize,
 ) -> Vec<PhraseItem> {
     let mut found = resolute_phrases::complete(prefix, Some(kind), usize::MAX);
-    if found.is_empty() && prefix.trim().len() >= MIN_SUGGEST {
-        // Nothing starts that way: offer the phrases it is probably a misspelling of.
+    let one_word = !prefix.trim().contains(char::is_whitespace);
+    if found.is_empty() && one_word && prefix.trim().len() >= MIN_SUGGEST {
+        // Nothing starts that way: offer the phrases it is probably a misspelling of. Only
+        // for one word: "Recalling its" is a clause being written, not a misspelling.
         found = resolute_phrases::suggest(prefix, Some(kind), limit);
     }
     // (library count, corpus frequency, item): phrases the library never uses keep the
@@ -324,6 +326,8 @@ mod tests {
         let c = completions(text, text.len(), None, 3);
         assert_eq!(phrases(&c).first(), Some(&"Requests"));
         assert_eq!(c.items[0].insert, "*Requests* ");
+        let text = "*The General Assembly*,\n\nRecalling its";
+        assert!(completions(text, text.len(), None, 3).items.is_empty());
     }
 
     #[test]
