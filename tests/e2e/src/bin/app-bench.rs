@@ -93,7 +93,8 @@ fn mkdir(dir: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))
 }
 
-/// The first GA resolution of the corpus (clean paragraphs, metadata order) whose draft, as
+/// The first GA resolution of the corpus (clean paragraphs, session 60 or later, metadata
+/// order) whose draft, as
 /// `resolute import` writes it, has 38-42 preambular + operative paragraphs.
 fn forty_paragraph_draft(
     tools: &Tools,
@@ -108,7 +109,9 @@ fn forty_paragraph_draft(
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
     {
         let chars = row["chars"].as_u64().unwrap_or(0);
-        let wanted = row["body"] == "GA" && row["format"] == "clean-paragraphs";
+        // Recent sessions: one resolution per file (older files gather a session's texts).
+        let session = row["session"].as_u64().unwrap_or(0);
+        let wanted = row["body"] == "GA" && row["format"] == "clean-paragraphs" && session >= 60;
         let (Some(symbol), Some(file)) = (row["symbol"].as_str(), row["text_file"].as_str()) else {
             continue;
         };
@@ -131,6 +134,7 @@ fn import(tools: &Tools, file: &Path, out: &Path) -> Result<bool, Error> {
         .arg(file)
         .arg("--output")
         .arg(out)
+        .arg("--force")
         .output()
         .map_err(|e| Error::io("running resolute import", e))?;
     Ok(status.status.success())
@@ -184,10 +188,17 @@ async fn wait_editable(app: &App) -> Result<Duration, Error> {
         }
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
+    app.screenshot("-not-editable").await?;
     Err(Error::Timeout {
-        what: "an editable window".into(),
+        what: format!("an editable window ({})", app.name),
         seconds: 20,
     })
+}
+
+/// Starts the app with a fresh work folder (no recent files, no autosaves from earlier runs).
+async fn start(tools: &Tools, name: &str, launch: &Launch) -> Result<App, Error> {
+    resolute_e2e::work_dir(name)?;
+    App::start(tools, name, launch).await
 }
 
 /// The app's own report (RESOLUTE_STARTUP_REPORT): ms from process start to editable.
@@ -212,7 +223,7 @@ async fn cold_starts(
         launch
             .env
             .push(("RESOLUTE_STARTUP_REPORT".into(), PathBuf::from("1")));
-        let app = App::start(tools, &format!("app-bench-start-{i}"), &launch).await?;
+        let app = start(tools, &format!("app-bench-start-{i}"), &launch).await?;
         wall.push(ms(wait_editable(&app).await?));
         let log = app.driver.log.clone();
         tokio::time::sleep(Duration::from_millis(300)).await; // the report is written async
@@ -271,7 +282,7 @@ async fn memory(
     let mut launch = Launch::draft(draft);
     launch.library = library.map(Path::to_path_buf);
     let name = format!("app-bench-memory-{}", library.is_some());
-    let app = App::start(tools, &name, &launch).await?;
+    let app = start(tools, &name, &launch).await?;
     wait_editable(&app).await?;
     app.wait_analysis_after(0).await?;
     tokio::time::sleep(Duration::from_secs(5)).await;
@@ -298,7 +309,8 @@ async fn memory(
 /// change -> diagnostics-applied latencies.
 async fn latency(tools: &Tools, draft: &Path, library: &Path, what: &str) -> Result<String, Error> {
     let launch = Launch::draft(draft).with_library(library);
-    let app = App::start(tools, "app-bench-latency", &launch).await?;
+    let name = format!("app-bench-latency-{}", what.replace(' ', "-"));
+    let app = start(tools, &name, &launch).await?;
     wait_editable(&app).await?;
     app.wait_analysis_after(0).await?;
     let labels = app.outline_labels().await?;
