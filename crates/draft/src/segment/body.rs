@@ -46,7 +46,11 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
     builder.finish(&mut draft);
     let after = rest.get(end..).unwrap_or(&[]);
     let consumed = read_closing(after, &mut draft);
-    draft.annexes = annexes(after.get(consumed..).unwrap_or(&[]));
+    // Notes printed among the annexes are footnotes too; their marks were taken out of the
+    // text before them.
+    let (notes, annex_blocks) = notes::take_areas(after.get(consumed..).unwrap_or(&[]));
+    draft.annexes = annexes(&annex_blocks);
+    draft.footnotes.extend(notes);
     draft.footnotes.extend(trailing);
     draft
 }

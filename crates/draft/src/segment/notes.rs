@@ -132,3 +132,19 @@ pub(crate) fn trailing(blocks: &[Block]) -> (Vec<Footnote>, usize) {
     }
     (notes, start)
 }
+
+/// Takes the footnote areas out of the text after the closing formula (the notes of an
+/// annex, or of the next resolution in a compilation): their notes, in order, and the other
+/// blocks, which form the annexes.
+pub(crate) fn take_areas(blocks: &[Block]) -> (Vec<Footnote>, Vec<Block>) {
+    let (mut notes, mut rest) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    for (rule, end) in areas(blocks) {
+        rest.extend(blocks.get(at..rule).unwrap_or(&[]).iter().cloned());
+        let area = blocks.get(rule + 1..end).unwrap_or(&[]);
+        notes.extend(area.iter().filter_map(|b| footnote(b, true)));
+        at = end;
+    }
+    rest.extend(blocks.get(at..).unwrap_or(&[]).iter().cloned());
+    (notes, rest)
+}

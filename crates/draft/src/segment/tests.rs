@@ -464,3 +464,19 @@ fn numbers_stay_when_no_notes_are_listed() {
     );
     assert!(d.preamble[0].footnote_refs.is_empty());
 }
+
+/// Notes printed after the closing formula, among the text that follows it, are footnotes
+/// (not annex text), so no paragraph refers to a note the draft does not have.
+#[test]
+fn notes_among_the_annexes_are_footnotes() {
+    let src =
+        "The Economic and Social Council,\n\n1. Takes note of the report,24 held at Geneva;\n\n\
+               22nd plenary meeting\n28 May 1985\n\nAnnex\n\nText of the annex.\n\n\
+               ____________\n\n24 E/1985/39/Add.1.\n\nMore annex text.\n";
+    let d = segment(src);
+    assert_eq!(d.operative[0].footnote_refs, ["24"]);
+    let notes: Vec<&str> = d.footnotes.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(notes, ["24"]);
+    let annex: Vec<&str> = d.annexes.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(annex, ["Text of the annex.\n\nMore annex text."]);
+}
