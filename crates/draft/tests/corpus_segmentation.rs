@@ -571,6 +571,22 @@ fn footnote_marks(drafts: &[Draft]) {
         "footnote marks found in paragraphs for {marked} of {notes} numbered footnotes ({pct:.1}%)"
     );
     assert!(pct >= 90.0, "too few footnote marks found: {pct:.1}%");
+    // A mark taken out of the text must refer to a note the draft has: a reference to no
+    // note would be written as "[^n]" with nothing to point to.
+    let dangling: usize = drafts.iter().map(dangling_refs).sum();
+    assert_eq!(dangling, 0, "footnote references to no footnote");
+}
+
+fn dangling_refs(d: &Draft) -> usize {
+    let labels: HashSet<&str> = d.footnotes.iter().map(|f| f.label.as_str()).collect();
+    d.paragraphs()
+        .flat_map(|p| {
+            p.footnote_refs
+                .iter()
+                .chain(p.sub.iter().flat_map(|s| &s.footnote_refs))
+        })
+        .filter(|r| !labels.contains(r.as_str()))
+        .count()
 }
 
 /// Spans inside the source, on character boundaries, paragraphs in document order,
