@@ -627,3 +627,55 @@ async fn hostile_markup_in_an_imported_text_runs_nothing() {
     app.screenshot("").await.unwrap();
     app.finish().await.unwrap();
 }
+
+/// Searches the library panel for `query` and inserts the first result at the cursor;
+/// gives the results panel's text as shown.
+async fn insert_first_hit(app: &App, query: &str) -> Result<String, Error> {
+    let before = app.text().await?;
+    app.click("input.library-query").await?;
+    app.chord(&[Key::Control], 'a').await?;
+    app.type_text(query).await?;
+    let hit = format!(
+        "return [...document.querySelectorAll('.hit')].some(h => h.textContent.includes({}))",
+        serde_json::json!(query)
+    );
+    app.wait_true("the search results", &hit, 10).await?;
+    let shown = app
+        .js("return document.querySelector('.library-results').textContent")
+        .await?;
+    app.click(".hit button.insert").await?;
+    app.wait_text_change(&before, 10).await?;
+    Ok(shown.as_str().unwrap_or_default().to_string())
+}
+
+#[tokio::test]
+async fn hostile_markup_in_library_results_runs_nothing() {
+    let name = "hostile_markup_in_library_results_runs_nothing";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let hostile = draft.with_file_name("hostile.txt");
+    let text = format!(
+        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015 {IMG},\n\n\
+         Noting {SCRIPT} with concern,\n\n1. Decides to remain seized of the matter.\n"
+    );
+    std::fs::write(&hostile, text).unwrap();
+    let library = draft.with_file_name("library");
+    build_library(&tools, &library, &[hostile]).unwrap();
+    let launch = Launch::draft(&draft).with_library(&library);
+    let app = App::launch(&tools, name, launch).await.unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    new_preambular_line(&app).await.unwrap();
+    // The results show the adopted text as text (the highlight markup split, never parsed)…
+    let shown = insert_first_hit(&app, "onerror").await.unwrap();
+    assert!(shown.contains(IMG), "results: {shown}");
+    // The insert button gives the editor the focus back: a new paragraph for the next one.
+    app.press(Key::Enter).await.unwrap();
+    app.press(Key::Enter).await.unwrap();
+    let shown = insert_first_hit(&app, "Noting").await.unwrap();
+    assert!(shown.contains(SCRIPT), "results: {shown}");
+    app.screenshot("").await.unwrap();
+    // …and, inserted into the draft, the editor shows it literally and nothing runs.
+    assert_inert(&app, "draft.md", false).await.unwrap();
+    app.finish().await.unwrap();
+}
