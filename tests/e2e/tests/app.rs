@@ -689,3 +689,86 @@ async fn hostile_markup_in_library_results_runs_nothing() {
     assert_inert(&app, "draft.md", false).await.unwrap();
     app.finish().await.unwrap();
 }
+
+/// Whether a file under `dir` (recursively) contains `needle`.
+fn dir_contains(dir: &Path, needle: &str) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let path = e.path();
+        if path.is_dir() {
+            dir_contains(&path, needle)
+        } else {
+            std::fs::read_to_string(&path).is_ok_and(|t| t.contains(needle))
+        }
+    })
+}
+
+/// Kills the app process with SIGKILL: a crash, with no chance to save or clean up.
+fn crash(app: &App) {
+    let tree = resolute_e2e::procs::app_tree(app.driver.pid());
+    let pid = tree
+        .first()
+        .expect("the app process under tauri-driver")
+        .pid;
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+}
+
+#[tokio::test]
+async fn offers_the_autosaved_text_after_a_crash() {
+    let name = "offers_the_autosaved_text_after_a_crash";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let original = std::fs::read_to_string(&draft).unwrap();
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    let typed = type_at_end_of_op10(&app, " Typed before the crash.")
+        .await
+        .unwrap();
+    // Autosave runs every second: at most a second of typing is at risk.
+    let state = app.dir.join("state");
+    for _ in 0..40 {
+        if dir_contains(&state, "Typed before the crash.") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        dir_contains(&state, "Typed before the crash."),
+        "no autosave in 2 s"
+    );
+    crash(&app);
+    drop(app);
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        original,
+        "the draft itself is untouched"
+    );
+
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    let restore = ".modal-buttons button[data-id=\"restore\"]";
+    app.wait_for("the offer to restore", restore, 10)
+        .await
+        .unwrap();
+    app.screenshot("-offer").await.unwrap();
+    app.click(restore).await.unwrap();
+    app.wait_text_change(&original, 10).await.unwrap();
+    assert_eq!(app.text().await.unwrap(), typed);
+    let title = app.client.title().await.unwrap();
+    assert!(
+        title.starts_with('•'),
+        "restored text is unsaved: {title:?}"
+    );
+    app.screenshot("").await.unwrap();
+    app.finish().await.unwrap();
+}
