@@ -171,7 +171,10 @@ impl Walker<'_> {
                     leaf.refs.push(label.to_string());
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) => self.unsupported(r.start, "HTML"),
+            // A tag-like run inside a paragraph ("<img …>") is text a drafter typed or pasted:
+            // kept as characters (the writer escapes `<`), never dropped from the paragraph.
+            Event::InlineHtml(t) => self.text(&t, r),
+            Event::Html(_) => self.unsupported(r.start, "HTML"),
             Event::Rule => {
                 if self.stack.is_empty() {
                     self.push_unit(r, UnitKind::Other(Vec::new()));

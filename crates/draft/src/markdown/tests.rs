@@ -209,3 +209,14 @@ fn writes_models_built_elsewhere() {
         ["Recalling *its* work,", "Decides 2. that", "- Requests"]
     );
 }
+
+#[test]
+fn tag_like_text_in_a_paragraph_is_kept_as_text_and_survives_fmt() {
+    let src = "*The General Assembly*,\n\n1. *Decides* that <img src=x onerror=alert(1)> stays.\n";
+    let draft = parse_markdown(src).expect("parses");
+    let text = &draft.operative[0].text;
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+    let formatted = format(src).expect("formats");
+    let again = parse_markdown(&formatted).expect("parses again");
+    assert_eq!(again.operative[0].text, *text);
+}
