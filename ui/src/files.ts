@@ -59,7 +59,7 @@ export class Files {
     const doc = this.view().state.doc;
     this.state = { path: opened.path, name: opened.name, saved: opened.imported ? null : doc, autosaved: doc };
     this.updateTitle();
-    if (opened.imported) notify(`Imported ${opened.name}: Save As to keep it as a draft.`);
+    if (opened.imported) notify(`Imported as ${opened.name}: Save As to keep it as a draft.`);
   }
 
   /** Asks about unsaved work; false when the user cancels. */
@@ -158,7 +158,8 @@ export class Files {
   async offerRecovery(recoveries: Recovery[]): Promise<void> {
     for (const r of recoveries) {
       const what = r.path ?? "an untitled draft";
-      const answer = await choose("Recover unsaved work?", `Resolute has autosaved text of ${what} from ${r.saved_at} that was never saved. Restore it?`, [
+      const when = new Date(r.saved_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+      const answer = await choose("Recover unsaved work?", `Resolute autosaved changes to ${what} (${when}) that were never saved. Restore them?`, [
         { id: "restore", label: "Restore" },
         { id: "discard", label: "Discard" },
         { id: "cancel", label: "Later" },

@@ -32,8 +32,8 @@ const files = new Files(getView, (text) =>
 
 onAnalysis((a) => {
   outline.show(a);
-  showCounts(a.diagnostics.filter((d) => d.severity === "error").length,
-    a.diagnostics.filter((d) => d.severity === "warning").length);
+  const count = (severity: string) => a.diagnostics.filter((d) => d.severity === severity).length;
+  showCounts(count("error"), count("warning"), count("info"));
 });
 
 async function insertPhrase(): Promise<void> {

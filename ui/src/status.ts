@@ -16,7 +16,9 @@ export function notify(text: string, kind: "info" | "error" = "info"): void {
   timer = window.setTimeout(() => replace(message), kind === "error" ? 8000 : 3000);
 }
 
-/** Shows how many errors and warnings the draft has. */
-export function showCounts(errors: number, warnings: number): void {
-  replace(counts, `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Shows how many findings of each severity the draft has (the outline counts them all). */
+export function showCounts(errors: number, warnings: number, notes: number): void {
+  replace(counts, `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(notes, "note")}`);
 }

@@ -93,7 +93,8 @@ export interface OpenedDraft {
 
 export interface Recovery {
   text: string;
-  saved_at: string;
+  /** Milliseconds since the Unix epoch. */
+  saved_at: number;
   path: string | null;
 }
 

@@ -14,9 +14,14 @@ export class Outline {
 
   /** Redraws from the latest analysis. */
   show(analysis: Analysis): void {
+    const worst = (from: number, to: number) => {
+      const inside = analysis.diagnostics.filter((d) => d.from >= from && d.from < to);
+      return inside.some((d) => d.severity === "error") ? "error"
+        : inside.some((d) => d.severity === "warning") ? "warning" : "info";
+    };
     replace(this.list, ...analysis.outline.map((entry) => {
       const badge = entry.diagnostics > 0
-        ? el("span", { class: "badge", title: `${entry.diagnostics} finding(s)` }, String(entry.diagnostics))
+        ? el("span", { class: `badge ${worst(entry.from, entry.to)}`, title: `${entry.diagnostics} finding(s)` }, String(entry.diagnostics))
         : null;
       return el("li", { class: `outline-item kind-${entry.kind} level-${entry.level}` },
         el("button", { class: "outline-jump", "data-label": entry.label, onclick: () => this.jump(entry.from) },
