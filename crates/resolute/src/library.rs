@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 
 pub use resolute_library::{
-    ImportSummary, Library, LibraryError, Precedents, Progress, SearchRequest, SearchResults,
-    Stats,
+    ImportSummary, Library, LibraryError, Precedents, Progress, SearchRequest, SearchResults, Stats,
 };
 
 use crate::error::Error;
