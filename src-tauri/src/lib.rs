@@ -19,6 +19,7 @@ type CmdResult<T> = Result<T, resolute::ErrorBody>;
 /// Starts the app. `context` comes from `tauri::generate_context!()` in main.rs (expanded in
 /// one place only: see docs/architecture.md on builds).
 pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
+    prefer_lean_rendering();
     let initial = std::env::args_os().nth(1).map(std::path::PathBuf::from);
     tauri::Builder::default()
         .manage(AppState::new(initial))
@@ -60,4 +61,15 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             Ok(())
         })
         .run(context)
+}
+
+/// A text editor gains nothing from WebKitGTK's accelerated compositing, which costs about
+/// 90 MiB in the web process (measured: docs/benchmarks.md, Desktop app). Set before any
+/// thread starts; `RESOLUTE_GPU_COMPOSITING=1`, or an explicit WEBKIT_DISABLE_COMPOSITING_MODE,
+/// keeps WebKit's own choice.
+fn prefer_lean_rendering() {
+    let keep = std::env::var_os("RESOLUTE_GPU_COMPOSITING").is_some_and(|v| v == "1");
+    if !keep && std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
 }
