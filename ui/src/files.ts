@@ -71,12 +71,14 @@ export class Files {
       { id: "cancel", label: "Cancel" },
     ]);
     if (answer === "save") return this.save();
-    return answer === "discard";
+    if (answer !== "discard") return false;
+    // The drafter chose to drop these changes: the autosave must not offer them again.
+    await backend.discardRecovery(this.state.path).catch(() => undefined);
+    return true;
   }
 
   async newDraft(): Promise<void> {
     if (!(await this.confirmDiscard("start a new draft"))) return;
-    this.forgetAutosave();
     this.show({ path: null, name: "Untitled.md", text: "", imported: false });
   }
 
@@ -84,10 +86,7 @@ export class Files {
     if (!(await this.confirmDiscard("open another draft"))) return;
     try {
       const opened = await backend.openDialog();
-      if (opened) {
-        this.forgetAutosave();
-        this.show(opened);
-      }
+      if (opened) this.show(opened);
     } catch (e) {
       notify(backend.errorMessage(e), "error");
     }
@@ -99,7 +98,6 @@ export class Files {
     const path = await pick("Open recent", paths.map((p) => ({ label: p.split("/").pop() ?? p, detail: p, value: p })));
     if (!path || !(await this.confirmDiscard("open another draft"))) return;
     try {
-      this.forgetAutosave();
       this.show(await backend.openPath(path));
     } catch (e) {
       notify(backend.errorMessage(e), "error");
@@ -149,11 +147,6 @@ export class Files {
     }
   }
 
-  private forgetAutosave(): void {
-    if (this.dirty()) return; // keep it: the user chose to discard, but a crash could follow
-    void backend.discardRecovery(this.state.path);
-  }
-
   /** Offers the autosaved text of a session that did not end cleanly. */
   async offerRecovery(recoveries: Recovery[]): Promise<void> {
     for (const r of recoveries) {
@@ -179,7 +172,6 @@ export class Files {
   async close(): Promise<void> {
     if (!(await this.confirmDiscard("close Resolute"))) return;
     window.clearInterval(this.timer);
-    if (!this.dirty()) await backend.discardRecovery(this.state.path);
     await backend.quit();
   }
 }
