@@ -116,7 +116,9 @@ export class LibraryPanel {
 
   private showPrecedents(label: string, p: Precedents): void {
     const lineage = p.lineage
-      ? el("p", { class: "lineage" }, `This wording: ${p.lineage.occurrences} adopted paragraphs, first ${p.lineage.earliest.reference}, latest ${p.lineage.latest.reference}.`)
+      ? el("p", { class: "lineage" }, p.lineage.occurrences === 1
+        ? `This wording was adopted once: ${p.lineage.earliest.reference}.`
+        : `This wording: ${p.lineage.occurrences} adopted paragraphs, first ${p.lineage.earliest.reference}, latest ${p.lineage.latest.reference}.`)
       : null;
     replace(this.results, el("h3", {}, `Precedents for ${label}`), lineage,
       ...p.precedents.map((prec) => el("div", { class: "hit precedent" },
