@@ -19,9 +19,11 @@
 
 mod app;
 pub mod corpus;
+pub mod desktop;
 mod driver;
 pub mod procs;
 mod tools;
+pub mod x11;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
