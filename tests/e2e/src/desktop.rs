@@ -28,9 +28,15 @@ pub fn xdotool(args: &[&str]) -> Option<Result<String, Error>> {
 }
 
 /// Fills the native GTK dialog titled `title` with `path` through X events: focus it (there
-/// is no window manager under Xvfb to do so), Ctrl+L opens the location entry, type the
-/// path, then press each of `keys` (e.g. `["Return"]`). None when xdotool is missing.
-pub fn fill_dialog(title: &str, path: &Path, keys: &[&str]) -> Option<Result<(), Error>> {
+/// is no window manager under Xvfb to do so), press each of `before`, Ctrl+L opens the
+/// location entry, type the path over whatever it holds, then press each of `after` (e.g.
+/// `["Return"]`). None when xdotool is missing.
+pub fn fill_dialog(
+    title: &str,
+    path: &Path,
+    before: &[&str],
+    after: &[&str],
+) -> Option<Result<(), Error>> {
     let found = xdotool(&["search", "--sync", "--onlyvisible", "--name", title])?;
     let ids = match found {
         Ok(ids) => ids,
@@ -38,14 +44,13 @@ pub fn fill_dialog(title: &str, path: &Path, keys: &[&str]) -> Option<Result<(),
     };
     let id = ids.lines().last().unwrap_or_default().to_string();
     let path = path.display().to_string();
-    let mut steps: Vec<Vec<&str>> = vec![
-        vec!["windowfocus", "--sync", &id],
-        vec!["key", "--clearmodifiers", "ctrl+l"],
-        vec!["type", "--delay", "10", &path],
-    ];
-    for key in keys {
-        steps.push(vec!["sleep", "0.3", "key", "--clearmodifiers", key]);
-    }
+    let mut steps: Vec<Vec<&str>> = vec![vec!["windowfocus", "--sync", &id]];
+    let press = |key| vec!["sleep", "0.3", "key", "--clearmodifiers", key];
+    steps.extend(before.iter().map(|k| press(k)));
+    steps.push(press("ctrl+l"));
+    steps.push(press("ctrl+a"));
+    steps.push(vec!["type", "--delay", "10", &path]);
+    steps.extend(after.iter().map(|k| press(k)));
     for step in steps {
         if let Some(Err(e)) = xdotool(&step) {
             return Some(Err(e));
