@@ -34,11 +34,11 @@ fn import_folder(corpus: &Path, work: &Path) -> (PathBuf, Vec<String>) {
         .collect();
     texts.sort();
     let folder = work.join("to-import");
-    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::create_dir_all(&folder).expect("import folder made");
     let mut symbols = Vec::new();
     for text in texts.iter().take(3) {
-        let name = text.file_name().unwrap();
-        std::fs::copy(text, folder.join(name)).unwrap();
+        let name = text.file_name().expect("a file name");
+        std::fs::copy(text, folder.join(name)).expect("corpus text copied");
         // A_RES_78_10.txt holds A/RES/78/10.
         symbols.push(
             name.to_string_lossy()
@@ -46,8 +46,9 @@ fn import_folder(corpus: &Path, work: &Path) -> (PathBuf, Vec<String>) {
                 .replace('_', "/"),
         );
     }
-    std::fs::write(folder.join("empty.txt"), "").unwrap();
-    std::fs::write(folder.join("broken.pdf"), "%PDF- this is not a PDF").unwrap();
+    std::fs::write(folder.join("empty.txt"), "").expect("empty.txt written");
+    std::fs::write(folder.join("broken.pdf"), "%PDF- this is not a PDF")
+        .expect("broken.pdf written");
     (folder, symbols)
 }
 
