@@ -4,7 +4,8 @@
 //!   them is mostly the checker's bug. Budget: at most 1 error per 20 resolutions.
 //! - Recall: real resolutions are mutated (a wrong date on a cited resolution the register
 //!   knows, a wrong end punctuation, an operative verb opening a preambular paragraph, a
-//!   pinpoint past the cited resolution's last paragraph, a misspelt opening); the checker
+//!   pinpoint past the cited resolution's last paragraph, a misspelt opening, a misspelt
+//!   month, a date that does not exist); the checker
 //!   must flag at least 95% of them, with the expected rule, at the mutated place.
 //!
 //! The register is built from the corpus metadata (resolution_index.csv) plus the segmented
@@ -19,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use resolute_check::{check, MemoryRegister, Register, Resolution, Severity};
 use resolute_cite::{extract_with, Citation, Context};
-use resolute_draft::{segment, Body, Draft, Kind};
+use resolute_draft::{segment, Body, Draft, Kind, MONTHS};
 use serde_json::Value;
 
 struct Doc {
@@ -352,6 +353,102 @@ fn misspelt_opening(doc: &Doc, draft: &Draft) -> Option<Mutation> {
     })
 }
 
+/// A date written "day Month year" in a paragraph: where its day and month words start,
+/// and what they say.
+struct WrittenDate {
+    day_at: usize,
+    day_len: usize,
+    month_at: usize,
+    month: usize,
+    year: u32,
+    end: usize,
+}
+
+/// The words of `text` with their byte offsets.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    text.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect()
+}
+
+/// Every "20 December 2006" of the document's paragraphs, in order.
+fn written_dates(doc: &Doc, draft: &Draft) -> Vec<WrittenDate> {
+    let mut out = Vec::new();
+    for p in draft.paragraphs() {
+        let Some(slice) = doc.text.get(p.span.range()) else {
+            continue;
+        };
+        for w in words_at(slice).windows(3) {
+            let [(d_at, d), (m_at, m), (y_at, y)] = w else {
+                continue;
+            };
+            let year_digits = y.chars().take_while(char::is_ascii_digit).count();
+            let day_ok = (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit());
+            let Some(month) = MONTHS.iter().position(|name| name == m) else {
+                continue;
+            };
+            if day_ok && year_digits == 4 {
+                out.push(WrittenDate {
+                    day_at: p.span.start + d_at,
+                    day_len: d.len(),
+                    month_at: p.span.start + m_at,
+                    month,
+                    year: y[..4].parse().unwrap(),
+                    end: p.span.start + y_at + 4,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The first dated month name misspelt in one of three ways, chosen by the document's
+/// length: a letter dropped, two letters swapped, or "xyz" typed inside it.
+fn misspelt_month(doc: &Doc, draft: &Draft) -> Option<Mutation> {
+    let date = written_dates(doc, draft).into_iter().next()?;
+    let name = MONTHS[date.month];
+    let mut b = name.as_bytes().to_vec();
+    match doc.text.len() % 3 {
+        0 if b.len() >= 5 => {
+            b.remove(2);
+        }
+        2 if b.len() >= 5 => b.splice(3..3, *b"xyz").for_each(drop),
+        _ => b.swap(1, 2),
+    }
+    let wrong = String::from_utf8(b).unwrap();
+    let at = date.month_at;
+    let text = replace(&doc.text, at, at + name.len(), &wrong);
+    Some(Mutation {
+        what: "misspelt month",
+        text,
+        rule: "style/date-invalid",
+        at: (at, at + wrong.len()),
+    })
+}
+
+/// The day of the first date in a month shorter than 31 days set one past the month's end:
+/// "31 June 2015", "29 February 2023".
+fn impossible_date(doc: &Doc, draft: &Draft) -> Option<Mutation> {
+    written_dates(doc, draft).into_iter().find_map(|date| {
+        let leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+        let last = match date.month {
+            1 if leap => 29,
+            1 => 28,
+            3 | 5 | 8 | 10 => 30,
+            _ => return None,
+        };
+        let day = (last + 1).to_string();
+        let text = replace(&doc.text, date.day_at, date.day_at + date.day_len, &day);
+        let end = date.end + day.len() - date.day_len;
+        Some(Mutation {
+            what: "impossible date",
+            text,
+            rule: "style/date-invalid",
+            at: (date.day_at, end),
+        })
+    })
+}
+
 #[test]
 fn injected_errors_are_caught_at_the_right_place() {
     let Some(root) = corpus_root() else { return };
@@ -367,6 +464,8 @@ fn injected_errors_are_caught_at_the_right_place() {
             operative_verb_in_preamble(doc, &draft),
             pinpoint_too_far(doc, &draft, &reg),
             misspelt_opening(doc, &draft),
+            misspelt_month(doc, &draft),
+            impossible_date(doc, &draft),
         ];
         for m in mutations.into_iter().flatten() {
             let (_, found) = checked(doc, &m.text, &reg);
@@ -401,7 +500,7 @@ fn injected_errors_are_caught_at_the_right_place() {
         100.0 * recall
     );
     assert!(
-        tally.len() == 5,
+        tally.len() == 7,
         "every kind of mutation must be exercised: {tally:?}"
     );
     assert!(recall >= 0.95, "recall {recall:.3} below 0.95");

@@ -1,17 +1,24 @@
 //! House-style rules of the UN Editorial Manual that can be read off the text itself.
 //!
 //! - `style/date`: dates as "20 December 2006" — no ordinal suffix, no comma, day first.
+//! - `style/date-invalid` (error): a day and a year around a misspelt month ("25 Setpember
+//!   2015", fixed to the month it abbreviates or is nearest to) or a date that does not
+//!   exist ("31 June 2015", "29 February 2023"; no fix: only the drafter knows the date
+//!   meant). Checked in the clauses and in the closing line, annexes and footnotes. English
+//!   drafts only: the crate knows the English month names alone, and French or Spanish names
+//!   ("juin", "Mars") would read as misspelt English ones.
 //! - `style/session`: sessions spelled out: "sixty-third session", not "63rd session".
 //! - `style/symbol-in-text`: resolutions cited by number in running text ("resolution
 //!   61/171"), not by document symbol ("resolution A/RES/61/171").
 //! - `style/footnote-position`: in English the footnote mark comes after punctuation
 //!   (`2006,[^1]`); in French and Spanish before it.
 
+mod dates;
+mod invalid_date;
+
 use resolute_draft::{Draft, Span};
 
 use crate::diagnostic::{Diagnostic, Severity};
-
-use resolute_draft::MONTHS;
 
 /// Runs the style rules over every paragraph of the draft (subparagraphs included).
 pub fn check_style(src: &str, draft: &Draft) -> Vec<Diagnostic> {
@@ -26,19 +33,48 @@ pub fn check_style(src: &str, draft: &Draft) -> Vec<Diagnostic> {
             continue;
         };
         let base = p.span.start;
-        dates(text, base, &mut out);
+        let w = words(text);
+        dates::misformatted_dates(&w, base, &mut out);
+        if english {
+            invalid_date::invalid_dates(&w, base, &mut out);
+        }
         sessions(text, base, &mut out);
         symbols_in_text(text, base, &mut out);
         footnote_position(text, base, english, &mut out);
     }
+    if english {
+        invalid_dates_outside_paragraphs(src, draft, &mut out);
+    }
     out
+}
+
+/// `style/date-invalid` also covers the closing line, annexes and footnotes: a date is typed
+/// there as often as in the clauses ("45th plenary meeting, 14 Decmber 2020"). The other
+/// style rules stay with the clauses, whose conventions they encode.
+fn invalid_dates_outside_paragraphs(src: &str, draft: &Draft, out: &mut Vec<Diagnostic>) {
+    let closing = draft.closing.iter().map(|c| c.span);
+    let annexes = draft.annexes.iter().map(|a| a.span);
+    let footnotes = draft.footnotes.iter().map(|f| f.span);
+    let mut found = Vec::new();
+    for span in closing.chain(annexes).chain(footnotes) {
+        if let Some(text) = src.get(span.range()) {
+            invalid_date::invalid_dates(&words(text), span.start, &mut found);
+        }
+    }
+    // A footnote or closing read from inside a paragraph's span must not be reported twice.
+    found.retain(|d| !out.iter().any(|o| o.rule == d.rule && o.span == d.span));
+    found.dedup_by(|a, b| a.span == b.span);
+    out.extend(found);
 }
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy)]
 struct Word<'a> {
+    /// The word as written, trailing punctuation included.
     text: &'a str,
+    /// Byte offset of its first character in the paragraph.
     start: usize,
+    /// Byte offset just past its last character.
     end: usize,
 }
 
@@ -64,80 +100,6 @@ fn words(text: &str) -> Vec<Word<'_>> {
         }
     }
     out
-}
-
-/// "20th" -> 20, "1st," -> 1 (with the ordinal suffix present), else None.
-fn ordinal_day(word: &str) -> Option<u32> {
-    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
-    let rest = &word[digits.len()..];
-    let suffix = rest.trim_end_matches([',', '.', ';']);
-    let is_ordinal = ["st", "nd", "rd", "th"].contains(&suffix);
-    let day: u32 = digits.parse().ok()?;
-    (is_ordinal && (1..=31).contains(&day)).then_some(day)
-}
-
-fn plain_day(word: &str) -> Option<u32> {
-    let day: u32 = word.trim_end_matches(',').parse().ok()?;
-    (1..=31).contains(&day).then_some(day)
-}
-
-fn year(word: &str) -> Option<(&str, &str)> {
-    let digits = word.trim_end_matches(|c: char| !c.is_ascii_digit());
-    let trail = &word[digits.len()..];
-    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())).then_some((digits, trail))
-}
-
-fn month(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches(',');
-    MONTHS.iter().copied().find(|m| *m == w)
-}
-
-fn dates(text: &str, base: usize, out: &mut Vec<Diagnostic>) {
-    let w = words(text);
-    for i in 0..w.len() {
-        if let Some((span, fixed)) = misformatted_date(&w, i) {
-            out.push(
-                Diagnostic::new(
-                    "style/date",
-                    Severity::Warning,
-                    Span::new(base + span.0, base + span.1),
-                    format!("write dates as \"{fixed}\": day, month, year, no ordinal, no comma"),
-                )
-                .with_fix(fixed),
-            );
-        }
-    }
-}
-
-/// A misformatted date starting at word `i`: its byte range in the text and the right form.
-fn misformatted_date(w: &[Word<'_>], i: usize) -> Option<((usize, usize), String)> {
-    let at = |k: usize| w.get(i + k).map(|x| x.text);
-    // "20th December 2006", "20th of December 2006"
-    if let Some(day) = at(0).and_then(ordinal_day) {
-        let skip = usize::from(at(1) == Some("of"));
-        let m = at(1 + skip).and_then(month)?;
-        let (y, _) = at(2 + skip).and_then(year)?;
-        let end = w[i + 2 + skip].start + y.len();
-        return Some(((w[i].start, end), format!("{day} {m} {y}")));
-    }
-    // "December 20, 2006", "December 20th, 2006"
-    if let Some(m) = at(0).and_then(month) {
-        let d = at(1)?;
-        let day = ordinal_day(d).or_else(|| plain_day(d))?;
-        let (y, _) = at(2).and_then(year)?;
-        let end = w[i + 2].start + y.len();
-        return Some(((w[i].start, end), format!("{day} {m} {y}")));
-    }
-    // "20 December, 2006"
-    let day = at(0).and_then(plain_day)?;
-    let m_word = at(1)?;
-    let m = month(m_word).filter(|_| m_word.ends_with(','))?;
-    let (y, _) = at(2).and_then(year)?;
-    if at(0)?.ends_with(',') {
-        return None;
-    }
-    let end = w[i + 2].start + y.len();
-    Some(((w[i].start, end), format!("{day} {m} {y}")))
 }
 
 const UNITS: [&str; 10] = [
@@ -293,9 +255,9 @@ fn footnote_position(text: &str, base: usize, english: bool, out: &mut Vec<Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
-    use resolute_draft::{Kind, Paragraph};
+    use resolute_draft::{Annex, Closing, Footnote, Kind, Paragraph};
 
-    fn check(text: &str, language: Option<&str>) -> Vec<(&'static str, String, String)> {
+    pub(super) fn check(text: &str, language: Option<&str>) -> Vec<(&'static str, String, String)> {
         let p = Paragraph::plain(Kind::Preambular, None, text, Span::new(0, text.len()));
         let mut d = Draft {
             preamble: vec![p],
@@ -308,44 +270,17 @@ mod tests {
                 (
                     x.rule,
                     text[x.span.range()].to_string(),
-                    x.fix.unwrap().replacement,
+                    x.fix.map_or(String::new(), |f| f.replacement),
                 )
             })
             .collect()
     }
 
-    fn fixes(text: &str) -> Vec<(String, String)> {
+    pub(super) fn fixes(text: &str) -> Vec<(String, String)> {
         check(text, None)
             .into_iter()
             .map(|(_, a, b)| (a, b))
             .collect()
-    }
-
-    #[test]
-    fn ordinal_and_american_dates_are_rewritten() {
-        assert_eq!(
-            fixes("Recalling its resolution 61/208 of 20th December 2006,"),
-            [("20th December 2006".into(), "20 December 2006".into())]
-        );
-        assert_eq!(
-            fixes("adopted on December 20, 2006, and"),
-            [("December 20, 2006".into(), "20 December 2006".into())]
-        );
-        assert_eq!(
-            fixes("on the 1st of March 2020;"),
-            [("1st of March 2020".into(), "1 March 2020".into())]
-        );
-        assert_eq!(
-            fixes("of 20 December, 2006,"),
-            [("20 December, 2006".into(), "20 December 2006".into())]
-        );
-    }
-
-    #[test]
-    fn correct_dates_and_look_alikes_pass() {
-        assert!(fixes("resolution 61/208 of 20 December 2006, and on 5 December, the").is_empty());
-        assert!(fixes("from 26 June to 1 July 2000, held in Geneva").is_empty());
-        assert!(fixes("the May 2024 session of the 21st century").is_empty());
     }
 
     #[test]
@@ -394,6 +329,68 @@ mod tests {
         let fr = check("du 20 décembre 2006,[^1] et", Some("fr"));
         assert_eq!(fr[0].1, ",[^1]");
         assert_eq!(fr[0].2, "[^1],");
+    }
+
+    #[test]
+    fn invalid_dates_are_found_in_the_closing_annexes_and_footnotes() {
+        let src = "Recalling its resolution 70/1,[^1]\n\n45th plenary meeting\n14 Decmber 2020\n\n\
+                   Annex\n\nThe Conference met from 29 June to 31 June 2021.\n\n\
+                   [^1]: Adopted on 25 Setpember 2015.\n";
+        let span_of = |needle: &str, upto: &str| {
+            let start = src.find(needle).unwrap_or(0);
+            Span::new(start, src.find(upto).map_or(src.len(), |e| e + upto.len()))
+        };
+        let para = span_of("Recalling", "70/1,[^1]");
+        let draft = Draft {
+            preamble: vec![Paragraph::plain(Kind::Preambular, None, "", para)],
+            closing: Some(Closing {
+                meeting: "45th plenary meeting".into(),
+                date: None,
+                span: span_of("45th", "2020"),
+            }),
+            annexes: vec![Annex {
+                heading: "Annex".into(),
+                text: String::new(),
+                markdown: String::new(),
+                span: span_of("Annex", "2021."),
+            }],
+            footnotes: vec![Footnote {
+                label: "1".into(),
+                text: String::new(),
+                markdown: String::new(),
+                span: span_of("[^1]: ", "2015."),
+            }],
+            ..Draft::default()
+        };
+        let found: Vec<_> = check_style(src, &draft)
+            .into_iter()
+            .map(|d| (d.rule, &src[d.span.range()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("style/date-invalid", "Decmber"),
+                ("style/date-invalid", "31 June 2021"),
+                ("style/date-invalid", "Setpember"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_inside_a_paragraph_and_a_footnote_span_is_reported_once() {
+        let src = "Noting the meeting of 31 April 2015,";
+        let span = Span::new(0, src.len());
+        let draft = Draft {
+            preamble: vec![Paragraph::plain(Kind::Preambular, None, src, span)],
+            footnotes: vec![Footnote {
+                label: "1".into(),
+                text: String::new(),
+                markdown: String::new(),
+                span,
+            }],
+            ..Draft::default()
+        };
+        assert_eq!(check_style(src, &draft).len(), 1);
     }
 
     #[test]
