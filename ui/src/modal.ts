@@ -51,10 +51,14 @@ export function pick(title: string, items: PickItem[], placeholder = "Type to fi
       render();
     });
     input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === "Escape") {
+        // The caller gives the editor the focus back before this key's default action runs:
+        // without this, the Enter that picks a phrase also breaks the line in the draft.
+        e.preventDefault();
+        return done(e.key === "Enter" ? shown[active]?.value ?? null : null);
+      }
       if (e.key === "ArrowDown") active = Math.min(active + 1, shown.length - 1);
       else if (e.key === "ArrowUp") active = Math.max(active - 1, 0);
-      else if (e.key === "Enter") return done(shown[active]?.value ?? null);
-      else if (e.key === "Escape") return done(null);
       else return;
       e.preventDefault();
       render();

@@ -163,6 +163,13 @@ async fn imports_a_folder_through_the_native_dialog() {
             "{broken} not among {failures:?}"
         );
     }
+    // The skipped files' long paths wrap inside the panel instead of running out of it.
+    let fits = "return [...document.querySelectorAll('.failures li')].every(li => li.scrollWidth <= li.clientWidth)";
+    assert_eq!(
+        app.js(fits).await.unwrap(),
+        true,
+        "a skipped path overflows"
+    );
     app.wait_true(
         "the library count",
         "return document.querySelector('.library-info').textContent.startsWith('3 resolutions,')",

@@ -82,7 +82,7 @@ export class LibraryPanel {
 
   private showResults(results: SearchResults): void {
     if (results.groups.length === 0) return replace(this.results, el("p", { class: "empty" }, "No adopted paragraph matches."));
-    replace(this.results, el("p", { class: "total" }, `${results.total_paragraphs.toLocaleString("en")} paragraphs`),
+    replace(this.results, el("p", { class: "total" }, `${results.total_paragraphs.toLocaleString("en")} ${results.total_paragraphs === 1 ? "paragraph" : "paragraphs"}`),
       ...results.groups.map((g) => el("section", { class: "result-group" },
         el("h3", {}, g.symbol, g.title ? el("span", { class: "title" }, ` ${g.title}`) : null),
         ...g.hits.map((hit) => this.hitElement(hit)))));
