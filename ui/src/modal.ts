@@ -2,11 +2,22 @@
 // list to pick from (phrases, commands, recent files). Escape cancels; Enter takes the default.
 import { el, replace } from "./dom";
 
+/** Gives the focus back, when the dialog closes, to what had it when the dialog opened (the
+ * editor, usually): after Cancel the drafter types on where they were. */
+function focusReturner(): () => void {
+  const before = document.activeElement;
+  return () => {
+    if (before instanceof HTMLElement && before.isConnected) before.focus();
+  };
+}
+
 /** Asks a question; resolves to the chosen button's id, or "cancel" on Escape. */
 export function choose(title: string, message: string, buttons: { id: string; label: string }[]): Promise<string> {
   return new Promise((resolve) => {
+    const refocus = focusReturner();
     const done = (id: string) => {
       overlay.remove();
+      refocus();
       resolve(id);
     };
     const row = el("div", { class: "modal-buttons" });
@@ -34,8 +45,10 @@ export function pick(title: string, items: PickItem[], placeholder = "Type to fi
     let active = 0;
     const input = el("input", { type: "text", class: "pick-filter", placeholder, "aria-label": placeholder });
     const list = el("ul", { class: "pick-list", role: "listbox" });
+    const refocus = focusReturner();
     const done = (value: string | null) => {
       overlay.remove();
+      refocus();
       resolve(value);
     };
     const render = () => {

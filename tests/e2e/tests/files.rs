@@ -71,6 +71,10 @@ async fn app_window(ok: impl Fn(&str) -> bool) -> Result<(u32, String), Error> {
     )))
 }
 
+/// Whether the keyboard focus is in the editor (where the drafter's next keys must go).
+const EDITOR_FOCUSED: &str =
+    "return !!document.activeElement && !!document.activeElement.closest('.cm-editor')";
+
 const PROMPT: &str = ".modal-buttons button[data-id=\"cancel\"]";
 
 /// Sends the window manager's close request and waits for the in-window prompt.
@@ -138,6 +142,11 @@ async fn close_prompt_cancel_then_dont_save() {
     .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(app.running(), "Cancel closed the app");
+    assert_eq!(
+        app.js(EDITOR_FOCUSED).await.unwrap(),
+        true,
+        "focus after Cancel"
+    );
     assert_eq!(app.text().await.unwrap(), typed);
     assert!(app.client.title().await.unwrap().starts_with("• "));
     app.screenshot("").await.unwrap();
@@ -168,4 +177,63 @@ async fn close_prompt_save() {
     let left = autosaves_with(&app.dir.join("state"), words);
     assert!(left.is_empty(), "autosave kept after saving: {left:?}");
     drop(app);
+}
+
+/// The pick list's entries as shown: label and detail.
+const PICK_ITEMS: &str =
+    "return [...document.querySelectorAll('.pick-list li')].map(li => li.textContent)";
+
+#[tokio::test]
+async fn open_recent_lists_the_draft_of_an_earlier_session() {
+    let name = "open_recent_lists_the_draft_of_an_earlier_session";
+    let Some((tools, sample)) = setup(name) else {
+        return;
+    };
+    let a = sample.with_file_name("draft-a.md");
+    let b = sample.with_file_name("draft-b.md");
+    std::fs::rename(&sample, &a).unwrap();
+    let short = "*The General Assembly*,\n\n1. *Decides* to remain seized of the matter.\n";
+    std::fs::write(&b, short).unwrap();
+    let a_text = std::fs::read_to_string(&a).unwrap();
+    // Two sessions with the same state folder (the test's work folder): A, then B.
+    let app = App::launch(&tools, name, Launch::draft(&a)).await.unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    app.finish().await.unwrap();
+    let app = App::launch(&tools, name, Launch::draft(&b)).await.unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    assert_eq!(app.text().await.unwrap(), short);
+    app.chord(&[Key::Control, Key::Shift], 'o').await.unwrap();
+    app.wait_for("the recent files", ".pick-list li", 10)
+        .await
+        .unwrap();
+    let items = app.strings(PICK_ITEMS).await.unwrap();
+    let a_path = a.canonicalize().unwrap().display().to_string();
+    let b_path = b.canonicalize().unwrap().display().to_string();
+    // Most recent first: B (this session), then A.
+    assert_eq!(
+        items,
+        vec![format!("draft-b.md{b_path}"), format!("draft-a.md{a_path}")]
+    );
+    // Long paths wrap inside the list; the file names stay whole.
+    let fits =
+        "const l = document.querySelector('.pick-list'); return l.scrollWidth <= l.clientWidth";
+    assert_eq!(app.js(fits).await.unwrap(), true, "the list overflows");
+    app.screenshot("-list").await.unwrap();
+    app.type_text("draft-a").await.unwrap();
+    app.press(Key::Enter).await.unwrap();
+    app.wait_true(
+        "draft A to open",
+        "return document.title === 'draft-a.md — Resolute'",
+        10,
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.text().await.unwrap(), a_text);
+    assert_eq!(
+        app.js(EDITOR_FOCUSED).await.unwrap(),
+        true,
+        "focus after opening"
+    );
+    app.screenshot("").await.unwrap();
+    app.finish().await.unwrap();
 }
