@@ -56,6 +56,7 @@ pub async fn open_dialog(
 ) -> CmdResult<Option<OpenedDraft>> {
     let picked = rfd::AsyncFileDialog::new()
         .set_title("Open a draft or a document")
+        .set_directory(state.dialog_folder(None))
         .add_filter(
             "Drafts and documents",
             &["md", "docx", "pdf", "xml", "html", "htm", "txt"],
@@ -103,6 +104,7 @@ pub async fn save_as_dialog(
 ) -> CmdResult<Option<PathBuf>> {
     let picked = rfd::AsyncFileDialog::new()
         .set_title("Save the draft as")
+        .set_directory(state.dialog_folder(previous.as_deref()))
         .set_file_name(&name)
         .add_filter("Resolute drafts", &["md"])
         .set_parent(&window)

@@ -97,6 +97,7 @@ pub async fn import_folder(
 ) -> CmdResult<Option<ImportSummary>> {
     let picked = rfd::AsyncFileDialog::new()
         .set_title("Import a folder of resolutions")
+        .set_directory(app.state::<AppState>().dialog_folder(None))
         .set_parent(&window)
         .pick_folder()
         .await;

@@ -44,6 +44,17 @@ impl AppState {
         *self.library() = opened;
     }
 
+    /// Where a native file dialog starts: the folder of `near` (the draft, or the most
+    /// recent one), else the home folder. GTK's own default, "Recent", ignores typed paths.
+    pub fn dialog_folder(&self, near: Option<&std::path::Path>) -> PathBuf {
+        let recent = resolute::app::recent(&self.state_dir).into_iter().next();
+        near.map(std::path::Path::to_path_buf)
+            .or(recent)
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+            .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("/"))
+    }
+
     /// The open library, if any. A poisoned lock (a panic in another command) still gives
     /// the library: it is only read through this guard.
     pub fn library(&self) -> MutexGuard<'_, Option<Library>> {
