@@ -301,3 +301,52 @@ async fn precedent_for_the_paragraph_under_the_cursor() {
     app.screenshot("").await.unwrap();
     app.finish().await.unwrap();
 }
+
+#[tokio::test]
+async fn precedent_replaces_the_paragraph_keeping_its_number() {
+    let name = "precedent_replaces_the_paragraph_keeping_its_number";
+    let Some((tools, draft, corpus)) = setup(name) else {
+        return;
+    };
+    let library = draft.parent().unwrap().join("library");
+    let files = files_of(&corpus, &PRECEDENT_SYMBOLS).expect("corpus files");
+    build_library(&tools, &library, &files).expect("library built with the CLI");
+    let (original, reference) =
+        typable_paragraph(&tools, &library).expect("a typable paragraph in the library");
+    let (typed, _) = reworded(&original);
+    let app = App::launch(&tools, name, Launch::draft(&draft).with_library(&library))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    // A numbered paragraph with a footnote mark, before OP1.
+    app.jump("OP1").await.unwrap();
+    app.press(Key::Enter).await.unwrap();
+    app.press(Key::Enter).await.unwrap();
+    app.press(Key::Up).await.unwrap();
+    app.press(Key::Up).await.unwrap();
+    let line = format!("7. {typed}[^1]");
+    app.type_text(&line).await.unwrap();
+    app.press(Key::Escape).await.unwrap();
+    let before = app.text().await.unwrap();
+    assert!(before.contains(&format!("\n{line}\n")), "{before}");
+    app.chord(&[Key::Control, Key::Shift], 'e').await.unwrap();
+    app.wait_for("the precedents", ".hit.precedent", 10)
+        .await
+        .unwrap();
+    let first_ref = text_of(&app, ".hit.precedent .hit-ref").await.unwrap();
+    assert!(
+        first_ref.starts_with(&format!("{reference} ·")),
+        "{first_ref:?}"
+    );
+    // Replace: the adopted wording takes the place of the typed one; number and mark stay.
+    app.click(".hit.precedent button.replace").await.unwrap();
+    let after = app.wait_text_change(&before, 10).await.unwrap();
+    let replaced = format!("7. {}[^1]", original.trim_end());
+    assert_eq!(after, before.replacen(&line, &replaced, 1));
+    app.screenshot("").await.unwrap();
+    // One undo step brings the drafter's own wording back.
+    app.chord(&[Key::Control], 'z').await.unwrap();
+    let undone = app.wait_text_change(&after, 10).await.unwrap();
+    assert_eq!(undone, before);
+    app.finish().await.unwrap();
+}

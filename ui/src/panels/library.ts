@@ -6,7 +6,7 @@ import type { EditorView } from "@codemirror/view";
 import * as backend from "../backend";
 import { el, highlighted, replace } from "../dom";
 import { notify } from "../status";
-import type { Hit, Precedents, ResolutionText, SearchResults, Stats } from "../types";
+import type { Hit, ParagraphAt, Precedents, ResolutionText, SearchResults, Stats } from "../types";
 
 const SEARCH_DEBOUNCE_MS = 120;
 
@@ -102,19 +102,47 @@ export class LibraryPanel {
     view.focus();
   }
 
+  /**
+   * Puts adopted wording in place of a paragraph's own text (its first block of lines: the
+   * subparagraphs stay), keeping its number or label and its footnote marks. One undo step.
+   */
+  replaceParagraph(para: ParagraphAt, wording: string): void {
+    const view = this.view();
+    const doc = view.state.doc;
+    if (para.to > doc.length) return notify("The draft changed: ask for the precedents again.");
+    let line = doc.lineAt(para.from);
+    const from = line.from;
+    let to = line.to;
+    while (line.number < doc.lines && line.to < para.to) {
+      const next = doc.line(line.number + 1);
+      if (next.text.trim() === "") break;
+      line = next;
+      to = line.to;
+    }
+    const old = doc.sliceString(from, to);
+    const prefix = /^\s*(?:\d+\.|\([a-z]{1,3}\)|[-+])\s+/.exec(old)?.[0] ?? /^\s*/.exec(old)?.[0] ?? "";
+    const marks = (old.match(/\[\^[^\]\s]+\]/g) ?? []).join("");
+    // English footnote marks follow the punctuation (UN Editorial Manual; style/footnote-position).
+    const insert = prefix + wording.trimEnd() + marks;
+    view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length },
+      userEvent: "input.precedent", scrollIntoView: true });
+    view.focus();
+  }
+
   /** Precedents for the paragraph under the cursor, with word-level differences. */
   async precedentAtCursor(): Promise<void> {
     const view = this.view();
     const para = await backend.paragraphAt(view.state.doc.toString(), view.state.selection.main.head);
     if (!para) return notify("Put the cursor in a paragraph first.");
     try {
-      this.showPrecedents(para.label, await backend.precedent(para.text, 5));
+      this.showPrecedents(para, await backend.precedent(para.text, 5));
     } catch (e) {
       notify(backend.errorMessage(e), "error");
     }
   }
 
-  private showPrecedents(label: string, p: Precedents): void {
+  private showPrecedents(para: ParagraphAt, p: Precedents): void {
+    const label = para.label;
     const lineage = p.lineage
       ? el("p", { class: "lineage" }, p.lineage.occurrences === 1
         ? `This wording was adopted once: ${p.lineage.earliest.reference}.`
@@ -124,7 +152,9 @@ export class LibraryPanel {
       ...p.precedents.map((prec) => el("div", { class: "hit precedent" },
         el("div", { class: "hit-ref" }, prec.reference, ` · ${Math.round(prec.score * 100)}% similar`),
         el("p", { class: "diff" }, ...prec.diff.map((d) => el(d.op === "equal" ? "span" : d.op === "insert" ? "ins" : "del", {}, `${d.text} `))),
-        el("button", { class: "insert", onclick: () => this.insert(prec.text) }, "Insert"))));
+        el("div", { class: "hit-actions" },
+          el("button", { class: "replace", title: `Put this wording in place of ${label}'s, keeping its number and footnote marks`, onclick: () => this.replaceParagraph(para, prec.text) }, `Replace ${label}`),
+          el("button", { class: "insert", onclick: () => this.insert(prec.text) }, "Insert")))));
     if (p.precedents.length === 0) this.results.append(el("p", { class: "empty" }, "No adopted paragraph is close."));
   }
 
