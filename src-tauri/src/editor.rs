@@ -48,3 +48,9 @@ pub fn format_text(text: String) -> CmdResult<Option<TextEdit>> {
 pub fn paragraph_at(text: String, at: usize) -> Option<ParagraphAt> {
     app::paragraph_at(&text, at)
 }
+
+/// Puts adopted wording in place of the paragraph's own text, keeping number and marks.
+#[tauri::command]
+pub fn replace_wording(text: String, at: usize, wording: String) -> Option<TextEdit> {
+    app::replace_wording(&text, at, &wording)
+}

@@ -31,6 +31,7 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             editor::move_paragraph,
             editor::format_text,
             editor::paragraph_at,
+            editor::replace_wording,
             files::startup,
             files::open_dialog,
             files::open_path,

@@ -22,6 +22,8 @@ export const moveParagraph = (text: string, at: number, up: boolean) =>
 export const formatText = (text: string) => invoke<T.TextEdit | null>("format_text", { text });
 export const paragraphAt = (text: string, at: number) =>
   invoke<T.ParagraphAt | null>("paragraph_at", { text, at });
+export const replaceWording = (text: string, at: number, wording: string) =>
+  invoke<T.TextEdit | null>("replace_wording", { text, at, wording });
 
 export const startup = () => invoke<T.Startup>("startup");
 /** Start-up time to stderr when RESOLUTE_STARTUP_REPORT is set (the app benchmark). */

@@ -53,6 +53,8 @@ export interface Analysis {
   openings: Range[];
   citations: CitationSpan[];
   footnote_marks: Range[];
+  /** The front matter block, "---" to "---". */
+  front_matter: Range | null;
 }
 
 export interface PhraseItem {

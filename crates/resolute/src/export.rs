@@ -57,13 +57,7 @@ pub const DEFAULT_AUTHOR: &str = "Resolute";
 /// bytes written.
 pub fn export(request: &ExportRequest) -> Result<Vec<u8>, Error> {
     let out = &request.output;
-    if out.is_dir() {
-        return Err(Error::IsDirectory { path: out.clone() });
-    }
-    let draft = parse(&ParseRequest {
-        path: request.input.clone(),
-    })?
-    .draft;
+    let draft = crate::import::read_for_output(&request.input, out)?;
     let bytes = match (&request.base, request.to) {
         (Some(base), ExportFormat::Docx) => tracked(&draft, base, request.author.as_deref())?,
         _ => render(&draft, request.to),

@@ -29,16 +29,24 @@ pub struct Imported {
     pub markdown: String,
 }
 
+/// Reads `input` as a draft for a command that writes `output`: a folder as the output is
+/// refused before anything is read.
+pub(crate) fn read_for_output(input: &Path, output: &Path) -> Result<Draft, Error> {
+    if output.is_dir() {
+        return Err(Error::IsDirectory {
+            path: output.to_path_buf(),
+        });
+    }
+    let parsed = parse(&ParseRequest {
+        path: input.to_path_buf(),
+    })?;
+    Ok(parsed.draft)
+}
+
 /// Reads `request.input` and writes it to `request.output` in the draft format.
 pub fn import(request: &ImportRequest) -> Result<Imported, Error> {
     let out = &request.output;
-    if out.is_dir() {
-        return Err(Error::IsDirectory { path: out.clone() });
-    }
-    let draft = parse(&ParseRequest {
-        path: request.input.clone(),
-    })?
-    .draft;
+    let draft = read_for_output(&request.input, out)?;
     // A document that is not a resolution (a report, a budget fascicle) segments into no
     // paragraph at all: writing its header alone would silently drop all of its text.
     if draft.paragraphs().next().is_none() && draft.annexes.is_empty() {

@@ -28,8 +28,9 @@ pub fn xdotool(args: &[&str]) -> Option<Result<String, Error>> {
 }
 
 /// Fills the native GTK dialog titled `title` with `path` through X events: focus it (there
-/// is no window manager under Xvfb to do so), press each of `before`, Ctrl+L opens the
-/// location entry, type the path over whatever it holds, then press each of `after` (e.g.
+/// is no window manager under Xvfb to do so), press each of `before` (an Open dialog needs
+/// `ctrl+l` to show its location entry; a Save dialog's name entry has the focus already),
+/// type the path over whatever the entry holds (Ctrl+A), then press each of `after` (e.g.
 /// `["Return"]`). None when xdotool is missing.
 pub fn fill_dialog(
     title: &str,
@@ -47,7 +48,6 @@ pub fn fill_dialog(
     let mut steps: Vec<Vec<&str>> = vec![vec!["windowfocus", "--sync", &id]];
     let press = |key| vec!["sleep", "0.3", "key", "--clearmodifiers", key];
     steps.extend(before.iter().map(|k| press(k)));
-    steps.push(press("ctrl+l"));
     steps.push(press("ctrl+a"));
     steps.push(vec!["type", "--delay", "10", &path]);
     steps.extend(after.iter().map(|k| press(k)));

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use resolute_e2e::corpus::{build_library, files_of, search_texts};
+use resolute_e2e::desktop::fill_dialog;
 use resolute_e2e::{corpus_dir, fresh_sample, skip_corpus, App, Error, Key, Launch, Tools};
 
 /// The tools and a fresh copy of the sample draft, or None (the test was skipped, loudly).
@@ -451,57 +452,6 @@ async fn saves_and_reopens_unchanged() {
     app.finish().await.unwrap();
 }
 
-/// Runs xdotool with `args`; None when it is not installed.
-fn xdotool(args: &[&str]) -> Option<Result<String, Error>> {
-    let out = match std::process::Command::new("timeout")
-        .arg("15")
-        .arg("xdotool")
-        .args(args)
-        .output()
-    {
-        Ok(out) => out,
-        Err(e) => return Some(Err(Error::io("running xdotool", e))),
-    };
-    if out.status.code() == Some(127) {
-        return None;
-    }
-    if !out.status.success() {
-        let err = String::from_utf8_lossy(&out.stderr);
-        return Some(Err(Error::Tool(format!("xdotool {args:?} failed: {err}"))));
-    }
-    Some(Ok(String::from_utf8_lossy(&out.stdout).trim().to_string()))
-}
-
-/// Fills the native GTK "Save the draft as" dialog with `path` through X events: focus it
-/// (there is no window manager under Xvfb to do so), select the name, type, Return.
-fn fill_save_dialog(path: &Path) -> Option<Result<(), Error>> {
-    let found = xdotool(&[
-        "search",
-        "--sync",
-        "--onlyvisible",
-        "--name",
-        "Save the draft as",
-    ])?;
-    let ids = match found {
-        Ok(ids) => ids,
-        Err(e) => return Some(Err(e)),
-    };
-    let id = ids.lines().last().unwrap_or_default().to_string();
-    let path = path.display().to_string();
-    let steps: [&[&str]; 4] = [
-        &["windowfocus", "--sync", &id],
-        &["key", "--clearmodifiers", "ctrl+a"],
-        &["type", "--delay", "10", &path],
-        &["key", "Return"],
-    ];
-    for step in steps {
-        if let Some(Err(e)) = xdotool(step) {
-            return Some(Err(e));
-        }
-    }
-    Some(Ok(()))
-}
-
 #[tokio::test]
 async fn saves_as_through_the_native_dialog() {
     let name = "saves_as_through_the_native_dialog";
@@ -517,7 +467,7 @@ async fn saves_as_through_the_native_dialog() {
         .await
         .unwrap();
     app.chord(&[Key::Control, Key::Shift], 's').await.unwrap();
-    let Some(filled) = fill_save_dialog(&target) else {
+    let Some(filled) = fill_dialog("Save the draft as", &target, &[], &["Return"]) else {
         resolute_e2e::skip(name, "xdotool not found (apt-get install xdotool)");
         return;
     };

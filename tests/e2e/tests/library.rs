@@ -138,7 +138,7 @@ async fn imports_a_folder_through_the_native_dialog() {
     // The chooser may open on "Recent", where a typed path is not taken: Alt+Home moves to
     // the home folder first; there, Return on a typed folder path selects that folder.
     let title = "Import a folder of resolutions";
-    let Some(filled) = fill_dialog(title, &folder, &["alt+Home"], &["Return"]) else {
+    let Some(filled) = fill_dialog(title, &folder, &["alt+Home", "ctrl+l"], &["Return"]) else {
         resolute_e2e::skip(name, "xdotool not found (apt-get install xdotool)");
         return;
     };

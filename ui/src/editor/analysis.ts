@@ -15,6 +15,7 @@ const empty: Analysis = {
   openings: [],
   citations: [],
   footnote_marks: [],
+  front_matter: null,
 };
 
 /**
@@ -36,6 +37,7 @@ export const analysisField = StateField.define<Analysis>({
       openings: value.openings.map(map),
       citations: value.citations.map((c) => ({ ...c, ...map(c) })),
       footnote_marks: value.footnote_marks.map(map),
+      front_matter: value.front_matter && map(value.front_matter),
       outline: value.outline.map((o) => ({ ...o, ...map(o) })),
     };
   },
@@ -80,20 +82,11 @@ function decorations(a: Analysis, doc: Text): DecorationSet {
   const add = (d: Decoration, r: { from: number; to: number }) => {
     if (r.from < r.to && r.to <= length) ranges.push(d.range(r.from, r.to));
   };
-  const front = a.outline.find((o) => o.kind === "front_matter" || o.label === "FM");
-  if (front && front.from < length) {
-    // From the opening "---" to the closing one.
-    for (let n = doc.lineAt(front.from).number; n <= doc.lines; n++) {
-      const line = doc.line(n);
-      ranges.push(frontMatter.range(line.from));
-      if (line.from > front.from && line.text.trim() === "---") break;
+  if (a.front_matter && a.front_matter.to <= length) {
+    const last = doc.lineAt(a.front_matter.to).number;
+    for (let n = doc.lineAt(a.front_matter.from).number; n <= last; n++) {
+      ranges.push(frontMatter.range(doc.line(n).from));
     }
-  }
-  // The enacting formula ("*The General Assembly*,") in italics like an opening.
-  for (const ef of a.outline.filter((o) => o.kind === "enacting" && o.to <= length)) {
-    const line = doc.lineAt(ef.from);
-    const m = /^\*([^*]+)\*/.exec(line.text);
-    if (m) add(opening, { from: line.from + 1, to: line.from + 1 + m[1].length });
   }
   for (const r of a.openings) {
     if (r.from > 0 && r.to < length && doc.sliceString(r.from - 1, r.from) === "*" && doc.sliceString(r.to, r.to + 1) === "*") {

@@ -10,8 +10,9 @@ import { setAnalysis } from "./analysis";
 /** Milliseconds of quiet typing before analysing: short, the budget is 50 ms end to end. */
 const DEBOUNCE_MS = 8;
 
-/** Keystroke-to-diagnostics latencies (ms), read by the benchmark and the status bar. */
+/** Keystroke-to-diagnostics latencies (ms), the most recent ones, read by the benchmark. */
 export const latencies: number[] = [];
+const KEPT_LATENCIES = 1000;
 
 type Listener = (a: Analysis) => void;
 const listeners: Listener[] = [];
@@ -93,6 +94,7 @@ class Analyzer implements PluginValue {
     this.view.dispatch({ ...spec, effects: [setAnalysis.of(analysis), ...[spec.effects ?? []].flat()] });
     if (this.changedAt !== null) {
       latencies.push(performance.now() - this.changedAt);
+      if (latencies.length > KEPT_LATENCIES) latencies.splice(0, latencies.length - KEPT_LATENCIES);
       this.changedAt = null;
     }
     document.body.dataset.analysisRev = String(Number(document.body.dataset.analysisRev ?? 0) + 1);

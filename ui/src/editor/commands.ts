@@ -6,7 +6,8 @@ import * as backend from "../backend";
 import type { TextEdit } from "../types";
 import { notify } from "../status";
 
-function applyEdit(view: EditorView, edit: TextEdit, userEvent: string): void {
+/** Applies a backend edit as one transaction (one undo step), cursor where it says. */
+export function applyEdit(view: EditorView, edit: TextEdit, userEvent: string): void {
   view.dispatch({
     changes: { from: edit.from, to: edit.to, insert: edit.insert },
     selection: EditorSelection.cursor(edit.cursor),

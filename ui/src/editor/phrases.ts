@@ -11,12 +11,9 @@ import type { Extension } from "@codemirror/state";
 import * as backend from "../backend";
 
 async function phraseSource(ctx: CompletionContext): Promise<CompletionResult | null> {
-  const line = ctx.state.doc.lineAt(ctx.pos);
-  const before = line.text.slice(0, ctx.pos - line.from);
-  // Typing triggers only at a paragraph's first words; Ctrl+Space anywhere.
-  if (!ctx.explicit && !/^\s*(\d+\.\s+|\(\w+\)\s+)?\*?[A-Za-z][A-Za-z ]{1,40}$/.test(before)) {
-    return null;
-  }
+  // While typing, ask only inside a word; the backend decides whether it is still the
+  // paragraph's opening (and offers nothing past it). Ctrl+Space asks anywhere.
+  if (!ctx.explicit && !ctx.matchBefore(/\w+$/)) return null;
   const result = await backend.completions(ctx.state.doc.toString(), ctx.pos, 12);
   if (ctx.aborted || result.items.length === 0) return null;
   const options: Completion[] = result.items.map((item, i) => ({

@@ -2,9 +2,11 @@
 // with highlighted snippets and their reference, insert a result at the cursor, precedents
 // for the paragraph under the cursor with word-level differences, the text of a cited
 // resolution, and importing a folder with a progress bar and a summary.
+import type { Text } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
 import * as backend from "../backend";
 import { el, highlighted, replace } from "../dom";
+import { applyEdit } from "../editor/commands";
 import { notify } from "../status";
 import type { Hit, ParagraphAt, Precedents, ResolutionText, SearchResults, Stats } from "../types";
 
@@ -103,29 +105,16 @@ export class LibraryPanel {
   }
 
   /**
-   * Puts adopted wording in place of a paragraph's own text (its first block of lines: the
-   * subparagraphs stay), keeping its number or label and its footnote marks. One undo step.
+   * Puts adopted wording in place of a paragraph's own text, keeping its number or label and
+   * its footnote marks (the backend knows the draft format). One undo step.
    */
-  replaceParagraph(para: ParagraphAt, wording: string): void {
+  async replaceParagraph(para: ParagraphAt, wording: string, asked: Text): Promise<void> {
     const view = this.view();
     const doc = view.state.doc;
-    if (para.to > doc.length) return notify("The draft changed: ask for the precedents again.");
-    let line = doc.lineAt(para.from);
-    const from = line.from;
-    let to = line.to;
-    while (line.number < doc.lines && line.to < para.to) {
-      const next = doc.line(line.number + 1);
-      if (next.text.trim() === "") break;
-      line = next;
-      to = line.to;
-    }
-    const old = doc.sliceString(from, to);
-    const prefix = /^\s*(?:\d+\.|\([a-z]{1,3}\)|[-+])\s+/.exec(old)?.[0] ?? /^\s*/.exec(old)?.[0] ?? "";
-    const marks = (old.match(/\[\^[^\]\s]+\]/g) ?? []).join("");
-    // English footnote marks follow the punctuation (UN Editorial Manual; style/footnote-position).
-    const insert = prefix + wording.trimEnd() + marks;
-    view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length },
-      userEvent: "input.precedent", scrollIntoView: true });
+    if (doc !== asked) return notify("The draft changed: ask for the precedents again.");
+    const edit = await backend.replaceWording(doc.toString(), para.from, wording);
+    if (view.state.doc !== doc) return;
+    if (edit) applyEdit(view, edit, "input.precedent");
     view.focus();
   }
 
@@ -134,14 +123,15 @@ export class LibraryPanel {
     const view = this.view();
     const para = await backend.paragraphAt(view.state.doc.toString(), view.state.selection.main.head);
     if (!para) return notify("Put the cursor in a paragraph first.");
+    const asked = view.state.doc;
     try {
-      this.showPrecedents(para, await backend.precedent(para.text, 5));
+      this.showPrecedents(para, await backend.precedent(para.text, 5), asked);
     } catch (e) {
       notify(backend.errorMessage(e), "error");
     }
   }
 
-  private showPrecedents(para: ParagraphAt, p: Precedents): void {
+  private showPrecedents(para: ParagraphAt, p: Precedents, asked: Text): void {
     const label = para.label;
     const lineage = p.lineage
       ? el("p", { class: "lineage" }, p.lineage.occurrences === 1
@@ -153,7 +143,7 @@ export class LibraryPanel {
         el("div", { class: "hit-ref" }, prec.reference, ` · ${Math.round(prec.score * 100)}% similar`),
         el("p", { class: "diff" }, ...prec.diff.map((d) => el(d.op === "equal" ? "span" : d.op === "insert" ? "ins" : "del", {}, `${d.text} `))),
         el("div", { class: "hit-actions" },
-          el("button", { class: "replace", title: `Put this wording in place of ${label}'s, keeping its number and footnote marks`, onclick: () => this.replaceParagraph(para, prec.text) }, `Replace ${label}`),
+          el("button", { class: "replace", title: `Put this wording in place of ${label}'s, keeping its number and footnote marks`, onclick: () => void this.replaceParagraph(para, prec.text, asked) }, `Replace ${label}`),
           el("button", { class: "insert", onclick: () => this.insert(prec.text) }, "Insert")))));
     if (p.precedents.length === 0) this.results.append(el("p", { class: "empty" }, "No adopted paragraph is close."));
   }

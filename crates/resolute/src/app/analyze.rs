@@ -28,6 +28,8 @@ pub struct Analysis {
     pub citations: Vec<CitationSpan>,
     /// Footnote references `[^1]` in the text.
     pub footnote_marks: Vec<Range>,
+    /// The front matter block, from its opening `---` to its closing one.
+    pub front_matter: Option<Range>,
 }
 
 /// A gutter label (see `items` for the scheme: `EF`, `PP1`, `OP2(a)`, `II.OP1`, `§II`, `FN1`,
@@ -126,6 +128,7 @@ pub fn analyze(text: &str, register: Option<&dyn Register>) -> Analysis {
         openings: spans::openings(text, &draft, &index),
         citations: spans::citations(text, &draft, &index),
         footnote_marks: spans::footnote_marks(text, &draft, &index),
+        front_matter: draft.meta.span.map(|s| index.range(s.start, s.end)),
         diagnostics,
     }
 }
@@ -311,7 +314,17 @@ mod tests {
         let units: Vec<u16> = SRC.encode_utf16().collect();
         let show = |r: &Range| String::from_utf16_lossy(units.get(r.from..r.to).unwrap_or(&[]));
         let openings: Vec<String> = a.openings.iter().map(show).collect();
-        assert_eq!(openings, ["Recalling", "Decides", "Welcomes", "Requests"]);
+        // The enacting formula's emphasised words are drawn like an opening.
+        assert_eq!(
+            openings,
+            [
+                "The General Assembly",
+                "Recalling",
+                "Decides",
+                "Welcomes",
+                "Requests"
+            ]
+        );
         let keys: Vec<(&str, &str)> = a
             .citations
             .iter()
@@ -328,6 +341,17 @@ mod tests {
         );
         let marks: Vec<String> = a.footnote_marks.iter().map(show).collect();
         assert_eq!(marks, ["[^1]"]);
+    }
+
+    #[test]
+    fn the_front_matter_range_runs_from_its_opening_to_its_closing_rule() {
+        let src = format!("---\nsymbol: A/C.2/81/L.99\ntitle: “Eau”\n---\n\n{SRC}");
+        let range = analyze(&src, None).front_matter.expect("front matter");
+        let units: Vec<u16> = src.encode_utf16().collect();
+        let block = String::from_utf16_lossy(&units[range.from..range.to]);
+        assert!(block.starts_with("---\nsymbol"), "{block:?}");
+        assert!(block.trim_end().ends_with("“Eau”\n---"), "{block:?}");
+        assert_eq!(analyze(SRC, None).front_matter, None);
     }
 
     #[test]

@@ -153,6 +153,16 @@ pub(crate) fn line_start(src: &str, byte: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// The innermost paragraph or subparagraph item of `draft` (parsed from `src`) at `byte`,
+/// from the start of its first line to its end, both included.
+pub(crate) fn item_at(draft: &Draft, src: &str, byte: usize) -> Option<Item> {
+    items(draft)
+        .into_iter()
+        .filter(|i| matches!(i.kind, "preambular" | "operative" | "subparagraph"))
+        .rev()
+        .find(|i| line_start(src, i.start) <= byte && byte <= i.end)
+}
+
 /// The paragraph or subparagraph under the cursor ("precedent for the paragraph under the
 /// cursor").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -176,12 +186,7 @@ pub struct ParagraphAt {
 pub fn paragraph_at(text: &str, at: usize) -> Option<ParagraphAt> {
     let draft = resolute_draft::parse_markdown(text).ok()?;
     let index = Utf16Index::new(text);
-    let byte = index.to_byte(at);
-    let found = items(&draft)
-        .into_iter()
-        .filter(|i| matches!(i.kind, "preambular" | "operative" | "subparagraph"))
-        .rev()
-        .find(|i| line_start(text, i.start) <= byte && byte <= i.end)?;
+    let found = item_at(&draft, text, index.to_byte(at))?;
     Some(ParagraphAt {
         label: found.label,
         kind: found.kind,

@@ -17,6 +17,7 @@
 //! move_paragraph(text: &str, at: usize, up: bool) -> Result<Option<TextEdit>, Error>
 //! format_text(text: &str) -> Result<Option<TextEdit>, Error>
 //! paragraph_at(text: &str, at: usize) -> Option<ParagraphAt>
+//! replace_wording(text: &str, at: usize, wording: &str) -> Option<TextEdit>
 //! citation_card(library: &Library, key: &str) -> Option<CitationCard>
 //! resolution_text(library: &Library, key: &str) -> Result<Option<ResolutionText>, Error>
 //! open_draft(path: &Path) -> Result<OpenedDraft, Error>
@@ -77,6 +78,7 @@ mod spans;
 #[cfg(test)]
 mod testutil;
 mod utf16;
+mod wording;
 
 pub use analyze::{analyze, Analysis, AppDiagnostic, AppFix, CitationSpan, Label, OutlineEntry};
 pub use cards::{
@@ -91,3 +93,4 @@ pub use items::{paragraph_at, ParagraphAt};
 pub use moving::move_paragraph;
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use utf16::{Range, Utf16Index};
+pub use wording::replace_wording;

@@ -8,9 +8,16 @@ use super::analyze::CitationSpan;
 use super::utf16::{Range, Utf16Index};
 
 /// The opening phrase of each paragraph and of each subparagraph that starts with an
-/// emphasised phrase, in document order.
+/// emphasised phrase, and the emphasised words of the enacting formula ("*The General
+/// Assembly*,"), in document order.
 pub(crate) fn openings(src: &str, draft: &Draft, index: &Utf16Index) -> Vec<Range> {
     let mut out = Vec::new();
+    if let Some(e) = &draft.enacting {
+        let content = content_start(src, e.span.start, false);
+        if let Some((start, end)) = emphasis(src, content, e.span.end) {
+            out.push(index.range(start, end));
+        }
+    }
     for p in draft.paragraphs() {
         if let Some((start, end)) = paragraph_opening(src, p) {
             out.push(index.range(start, end));
@@ -40,7 +47,7 @@ fn paragraph_opening(src: &str, p: &Paragraph) -> Option<(usize, usize)> {
 
 /// Where a paragraph's text starts: after leading blanks and its number ("3. ", "3) "),
 /// bullet ("- ") or, for a subparagraph (`label`), its label ("(a) ").
-fn content_start(src: &str, start: usize, label: bool) -> usize {
+pub(crate) fn content_start(src: &str, start: usize, label: bool) -> usize {
     let rest = src.get(start..).unwrap_or("");
     let trimmed = rest.trim_start_matches([' ', '\t']);
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
