@@ -249,6 +249,7 @@ fn export_is_valid_akoma_ntoso() {
 fn one_paragraph(text: String, label: String, note: String) -> Draft {
     let mut draft = Draft::default();
     draft.operative.push(Paragraph {
+        marks: None,
         kind: Kind::Operative,
         number: Some(1),
         opening: None,

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod dates;
 pub mod markdown;
 pub mod model;
+pub mod negotiation;
 pub mod numerals;
 pub mod opening;
 pub mod segment;

@@ -130,6 +130,11 @@ pub struct FrontMatter {
     pub language: Option<String>,
     /// Adoption date as `YYYY-MM-DD`, when the source states it.
     pub adopted: Option<String>,
+    /// The stage of a negotiation ("zero draft", "informals", "rev 1"). When set, the text is
+    /// a negotiating text: square brackets, braces and inserted labels carry meaning
+    /// (docs/format.md, "Negotiation layer") and numbers are frozen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
     /// Where the header sits in the source (the YAML block of a draft, the masthead of a
     /// document).
     pub span: Option<Span>,
@@ -178,6 +183,10 @@ pub struct Paragraph {
     /// Subparagraphs (a), (b) … and, nested under them, (i), (ii) …, flattened in document
     /// order; each carries its level.
     pub sub: Vec<Subparagraph>,
+    /// In a negotiating text: the paragraph's own label ("5 bis", "PP3 ter") and status
+    /// ("agreed ad ref"), written in braces before its text. `None` elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marks: Option<crate::negotiation::ParagraphMarks>,
     /// The whole paragraph in the source, number and subparagraphs included.
     pub span: Span,
 }
@@ -194,6 +203,7 @@ impl Paragraph {
             markdown: text.to_string(),
             footnote_refs: Vec::new(),
             sub: Vec::new(),
+            marks: None,
             span,
         }
     }

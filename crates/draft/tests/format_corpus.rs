@@ -39,6 +39,7 @@ fn first_difference(a: &str, b: &str) -> String {
 fn paragraph(kind: Kind, number: Option<u32>, text: &str) -> Paragraph {
     let text = collapse(text);
     Paragraph {
+        marks: None,
         kind,
         number,
         opening: None,

@@ -146,6 +146,7 @@ fn paragraph(kind: Kind) -> impl Strategy<Value = Paragraph> {
                 markdown.push_str(&format!("[^{r}]"));
             }
             Paragraph {
+                marks: None,
                 kind,
                 number: None,
                 opening: opening
@@ -199,6 +200,7 @@ fn front() -> impl Strategy<Value = FrontMatter> {
                 sponsors: sponsors.into_iter().map(str::to_string).collect(),
                 language: Some("en".into()),
                 adopted,
+                stage: None,
                 span: None,
             },
         )

@@ -145,6 +145,7 @@ mod tests {
 
     fn para(kind: Kind, number: Option<u32>, opening: Option<&str>, text: &str) -> Paragraph {
         Paragraph {
+            marks: None,
             kind,
             number,
             opening: opening.map(str::to_string),

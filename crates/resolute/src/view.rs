@@ -226,6 +226,7 @@ mod tests {
 
     pub(crate) fn para(kind: Kind, number: Option<u32>, opening: &str, text: &str) -> Paragraph {
         Paragraph {
+            marks: None,
             kind,
             number,
             opening: Some(opening.to_string()),

@@ -221,6 +221,7 @@ fn paragraph(e: &El, kind: Kind, notes: &mut Notes) -> Paragraph {
         .opening
         .filter(|o| inline.text.starts_with(o.as_str()));
     Paragraph {
+        marks: None,
         kind,
         number,
         markdown: markdown(&inline.text, opening.as_deref(), &inline.marks),

@@ -135,6 +135,7 @@ pub(crate) fn read(src: &str, base: usize) -> Blocks {
         cur_item: None,
         cur_foot: None,
         in_annex: false,
+        link_depth: 0,
     };
     for (event, range) in Parser::new_ext(body, Options::ENABLE_FOOTNOTES).into_offset_iter() {
         w.event(event, range);
@@ -154,11 +155,22 @@ struct Walker<'a> {
     cur_foot: Option<usize>,
     /// Whether an annex heading has been seen.
     in_annex: bool,
+    /// How many links the current event is inside.
+    link_depth: usize,
 }
 
 impl Walker<'_> {
     fn event(&mut self, event: Event<'_>, r: Range<usize>) {
         let r = r.start + self.base..r.end + self.base;
+        if self.link_depth > 0 {
+            // Inside a link: its source was taken as text when it opened.
+            match event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.link_depth += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => self.link_depth -= 1,
+                _ => {}
+            }
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, r),
             Event::End(tag) => self.end(tag),
@@ -187,8 +199,17 @@ impl Walker<'_> {
     fn start(&mut self, tag: Tag<'_>, r: Range<usize>) {
         match tag {
             Tag::Emphasis | Tag::Strong => self.emphasis_start(r),
+            // A link (`[a](b)`, `[a][b]`, `<http://…>`) has no place in a resolution: like a
+            // tag-like run, it is read as the characters it is, so no word of it is lost
+            // (`[shall](EU)` in a negotiating text).
             Tag::Link { .. } | Tag::Image { .. } => {
-                self.leaf_for_inline(r);
+                let source = self
+                    .body
+                    .get(r.start - self.base..r.end - self.base)
+                    .unwrap_or("")
+                    .to_string();
+                self.text(&source, r);
+                self.link_depth = 1;
             }
             Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
             Tag::Paragraph => self.open_leaf(LeafKind::Para, r),

@@ -12,6 +12,7 @@ use crate::model::{
     Annex, Body, Closing, Draft, Enacting, Footnote, FrontMatter, Kind, Paragraph, Section, Span,
     Subparagraph,
 };
+use crate::negotiation::{is_label, is_operative_label, ParagraphMarks, Status};
 use crate::opening::opening_len;
 
 /// Builds the draft from the first pass.
@@ -26,7 +27,9 @@ pub(crate) fn build(src: &str, meta: FrontMatter, blocks: &Blocks) -> Draft {
         started: false,
         in_annex: false,
         closing: None,
+        negotiating: false,
     };
+    b.negotiating = b.draft.meta.stage.is_some();
     b.closing = b.find_closing();
     for (i, unit) in blocks.units.iter().enumerate() {
         match b.closing.take() {
@@ -65,6 +68,8 @@ struct Builder<'a> {
     in_annex: bool,
     /// The closing formula, read ahead, with the units that hold it.
     closing: Option<(Vec<usize>, Closing)>,
+    /// A negotiating text: paragraphs may open with their label and status in braces.
+    negotiating: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -216,8 +221,13 @@ impl<'a> Builder<'a> {
         if first && piece.label.is_none() && is_enacting(&piece.text) {
             return self.enacting(piece);
         }
+        let (piece, marks) = self.peel(piece);
+        let labelled_operative = marks
+            .as_ref()
+            .and_then(|m| m.label.as_deref())
+            .is_some_and(is_operative_label);
         let (preamble, operative) = self.part();
-        let kind = if operative.is_empty() {
+        let kind = if operative.is_empty() && !labelled_operative {
             Kind::Preambular
         } else {
             Kind::Operative
@@ -227,12 +237,31 @@ impl<'a> Builder<'a> {
         } else {
             operative
         };
-        if piece.label.is_some() {
+        if piece.label.is_some() && marks.is_none() {
             if let Some(parent) = list.last_mut() {
                 return add_sub(parent, piece);
             }
         }
-        list.push(paragraph(kind, None, unlabel(piece)));
+        let mut para = paragraph(kind, None, unlabel(piece));
+        para.marks = marks;
+        list.push(para);
+    }
+
+    /// In a negotiating text, takes the label and status written in braces at the start of a
+    /// paragraph off its text.
+    fn peel(&self, mut p: Piece) -> (Piece, Option<ParagraphMarks>) {
+        if !self.negotiating || p.label.is_some() {
+            return (p, None);
+        }
+        let (marks, md_len) = leading_marks(&p.markdown);
+        if marks.is_empty() {
+            return (p, None);
+        }
+        let (_, text_len) = leading_marks(&p.text);
+        p.markdown = p.markdown.get(md_len..).unwrap_or("").to_string();
+        p.text = p.text.get(text_len..).unwrap_or("").to_string();
+        p.emph = leading_emphasis(&p.markdown);
+        (p, Some(marks))
     }
 
     fn enacting(&mut self, piece: Piece) {
@@ -267,11 +296,19 @@ impl<'a> Builder<'a> {
         // "1. (a) …": an item that opens with a label has no text of its own before its
         // first subparagraph.
         let first = pieces.next().filter(|p| p.label.is_none());
+        let (first, marks) = match first {
+            Some(p) => {
+                let (p, m) = self.peel(p);
+                (Some(p), m)
+            }
+            None => (None, None),
+        };
         let mut para = paragraph(
             Kind::Operative,
             number,
             first.unwrap_or_else(|| empty_piece(span.clone())),
         );
+        para.marks = marks;
         let labelled_first = item
             .leaves
             .first()
@@ -464,8 +501,47 @@ fn paragraph(kind: Kind, number: Option<u32>, p: Piece) -> Paragraph {
         markdown: p.markdown,
         footnote_refs: p.refs,
         sub: Vec::new(),
+        marks: None,
         span: Span::new(p.span.start, p.span.end),
     }
+}
+
+/// The label and status written in braces at the start of `s` (`{5 bis} {agreed ad ref} `),
+/// and how many bytes they take with the blanks after them.
+fn leading_marks(s: &str) -> (ParagraphMarks, usize) {
+    let mut label = None;
+    let mut status = None;
+    let mut at = 0;
+    loop {
+        let rest = &s[at..];
+        let Some(inner) = rest.strip_prefix('{') else {
+            break;
+        };
+        let Some(close) = inner.find('}').filter(|c| !inner[..*c].contains('{')) else {
+            break;
+        };
+        let word = inner[..close].trim();
+        if label.is_none() && is_label(word) {
+            label = Some(word.to_string());
+        } else if let Some(st) = Status::parse(word).filter(|_| status.is_none()) {
+            status = Some(st);
+        } else {
+            break;
+        }
+        at += close + 2;
+        at += s[at..].len() - s[at..].trim_start().len();
+    }
+    (ParagraphMarks::new(label, status), at)
+}
+
+/// The text of an emphasis run at the start of inline Markdown: "*Decides* to" gives "Decides".
+fn leading_emphasis(md: &str) -> Option<String> {
+    let marker = md.chars().next().filter(|c| matches!(c, '*' | '_'))?;
+    let run = md.chars().take_while(|c| *c == marker).count();
+    let inner = md.get(run..)?;
+    let end = inner.find(marker)?;
+    let text = collapse(&inner[..end].replace('\\', ""));
+    (!text.is_empty()).then_some(text)
 }
 
 /// Adds a subparagraph to `para`, or, for an unlabelled piece, continues the last element.

@@ -6,7 +6,7 @@ use super::FormatError;
 use crate::model::{Body, FrontMatter, Span};
 
 /// The keys the front matter may hold, in the order the writer puts them.
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 9] = [
     "body",
     "session",
     "agenda_item",
@@ -15,6 +15,7 @@ const KEYS: [&str; 8] = [
     "sponsors",
     "language",
     "adopted",
+    "stage",
 ];
 
 /// Reads the front matter at the start of `src`, if any. Returns it with the byte offset at
@@ -141,6 +142,7 @@ impl Reader {
             "symbol" => m.symbol = Some(v),
             "title" => m.title = Some(v),
             "language" => m.language = Some(language(v, n)?),
+            "stage" => m.stage = Some(v),
             _ => m.adopted = Some(date(v, n)?),
         }
         Ok(())
@@ -290,7 +292,11 @@ pub(crate) fn write(m: &FrontMatter) -> String {
         ("symbol", &m.symbol),
         ("title", &m.title),
     ];
-    let after = [("language", &m.language), ("adopted", &m.adopted)];
+    let after = [
+        ("language", &m.language),
+        ("adopted", &m.adopted),
+        ("stage", &m.stage),
+    ];
     let mut out: String = before.into_iter().filter_map(field).collect();
     out.push_str(&sponsors(&m.sponsors));
     out.extend(after.into_iter().filter_map(field));

@@ -95,3 +95,9 @@ pub fn format(src: &str) -> Result<String, FormatError> {
     normalize::normalise(&mut draft);
     Ok(write_markdown(&draft))
 }
+
+/// Normalises a parsed draft as `format` does and writes it.
+pub(crate) fn normalise_and_write(mut draft: Draft) -> String {
+    normalize::normalise(&mut draft);
+    write_markdown(&draft)
+}

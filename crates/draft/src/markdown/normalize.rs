@@ -4,10 +4,14 @@
 use super::labels::{label, styled, Style};
 use super::number::{renumber, update_with};
 use crate::model::{Draft, Kind, Paragraph, Subparagraph};
+use crate::negotiation::{next_label, ParagraphMarks};
 use crate::opening::opening_len;
 
 /// Normalises a parsed draft in place (docs/format.md, "What fmt changes").
 pub(crate) fn normalise(d: &mut Draft) {
+    if d.meta.stage.is_some() {
+        return normalise_negotiating(d);
+    }
     let numbering = renumber(d);
     for (i, part) in parts_mut(d).into_iter().enumerate() {
         let map = numbering.references_in(i).resolved();
@@ -26,6 +30,51 @@ pub(crate) fn normalise(d: &mut Draft) {
     // recognises the same openings.
     for part in parts_mut(d) {
         part.into_iter().for_each(emphasise_paragraph);
+    }
+}
+
+/// A negotiating text keeps its numbers, labels and punctuation as negotiated: only the
+/// emphasis on openings is added, and an operative paragraph added without a number of its
+/// own (a bullet, or a number that does not follow its neighbour's) gets the next free
+/// inserted label after its neighbour ("5 bis").
+fn normalise_negotiating(d: &mut Draft) {
+    for part in parts_mut(d) {
+        let mut part = part;
+        label_inserted(&mut part);
+        part.into_iter().for_each(emphasise_paragraph);
+    }
+}
+
+fn label_inserted(part: &mut [&mut Paragraph]) {
+    let mut taken: Vec<String> = part
+        .iter()
+        .filter_map(|p| p.marks.as_ref().and_then(|m| m.label.clone()))
+        .collect();
+    // The label of the paragraph before, and the highest number seen so far.
+    let mut prev: Option<(String, u32)> = None;
+    for p in part.iter_mut().filter(|p| p.kind == Kind::Operative) {
+        let last = prev.as_ref().map_or(0, |x| x.1);
+        if let Some(l) = p.marks.as_ref().and_then(|m| m.label.clone()) {
+            prev = Some((l, last));
+            continue;
+        }
+        match (p.number, &prev) {
+            (Some(n), _) if n > last => {
+                prev = Some((n.to_string(), n));
+                continue;
+            }
+            (_, None) => continue,
+            _ => {}
+        }
+        let Some((after, _)) = prev.clone() else {
+            continue;
+        };
+        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let label = next_label(&after, &refs);
+        taken.push(label.clone());
+        p.number = None;
+        p.marks.get_or_insert_with(ParagraphMarks::default).label = Some(label.clone());
+        prev = Some((label, last));
     }
 }
 

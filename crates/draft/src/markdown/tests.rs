@@ -180,6 +180,7 @@ fn windows_line_ends_and_byte_order_mark() {
 fn writes_models_built_elsewhere() {
     // As segmentation or an editor might build it: no Markdown, or Markdown over lines.
     let para = |kind, number, text: &str, markdown: &str| crate::model::Paragraph {
+        marks: None,
         kind,
         number,
         opening: None,

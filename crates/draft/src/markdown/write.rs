@@ -67,13 +67,25 @@ fn enacting(e: &Enacting) -> String {
 
 fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Paragraph]) {
     for p in preamble {
-        blocks.push(protect_start(&inline(&p.markdown, &p.text)));
+        blocks.push(marked(p, protect_start(&inline(&p.markdown, &p.text))));
         subs(blocks, &p.sub, 0, 0);
     }
     for p in operative {
+        if p.marks.as_ref().is_some_and(|m| m.label.is_some()) {
+            // An inserted paragraph ("{5 bis}") is a paragraph of its own between the items:
+            // a list item cannot carry its label. Its subparagraphs follow at the margin.
+            blocks.push(marked(p, inline(&p.markdown, &p.text)));
+            subs(blocks, &p.sub, 0, 0);
+            continue;
+        }
         let marker = match p.number {
             Some(n) => format!("{n}. "),
             None => "- ".to_string(),
+        };
+        let indent = marker.len();
+        let marker = match &p.marks {
+            Some(m) => format!("{marker}{}", m.written()),
+            None => marker,
         };
         let md = inline(&p.markdown, &p.text);
         if md.is_empty() && !p.sub.is_empty() {
@@ -92,11 +104,19 @@ fn paragraphs(blocks: &mut Vec<String>, preamble: &[Paragraph], operative: &[Par
                 })
                 .collect();
             blocks.push(format!("{marker}{}", first.concat()));
-            subs(blocks, &p.sub, marker.len(), 1);
+            subs(blocks, &p.sub, indent, 1);
             continue;
         }
         blocks.push(format!("{marker}{}", protect_start(&md)));
-        subs(blocks, &p.sub, marker.len(), 0);
+        subs(blocks, &p.sub, indent, 0);
+    }
+}
+
+/// A paragraph's text after its negotiation marks (`{5 bis} {agreed ad ref} `), if any.
+fn marked(p: &Paragraph, md: String) -> String {
+    match &p.marks {
+        Some(m) => format!("{}{md}", m.written()),
+        None => md,
     }
 }
 

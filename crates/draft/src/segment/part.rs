@@ -142,6 +142,7 @@ pub(crate) fn paragraph(kind: Kind, number: Option<u32>, block: &Block, skip: us
     let (text, marks) = block.tail(skip);
     let open = opening_len(&text, kind);
     Paragraph {
+        marks: None,
         kind,
         number,
         opening: open.and_then(|n| text.get(..n)).map(str::to_string),
