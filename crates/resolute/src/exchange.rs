@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use resolute::{DiffRequest, ImportRequest};
+use resolute::{DiffRequest, ImportRequest, Stage};
 
 use crate::{print, Failure};
 
@@ -28,13 +28,51 @@ pub(crate) fn diff(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `resolute import FILE -o DRAFT.md [--force]`: silent on success, like `cp`.
-pub(crate) fn import(file: PathBuf, output: PathBuf, force: bool) -> Result<ExitCode, Failure> {
+/// `resolute import FILE -o DRAFT.md [--force] [--stage STAGE]`: silent on success, like `cp`.
+pub(crate) fn import(
+    file: PathBuf,
+    output: PathBuf,
+    force: bool,
+    stage: Option<String>,
+) -> Result<ExitCode, Failure> {
     let request = ImportRequest {
         input: file,
         output,
         force,
+        stage: stage.map_or(Stage::Detect, |s| Stage::parse(&s)),
     };
     resolute::import(&request).map_err(Failure::Service)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `resolute brackets FILE [--json]`: the state of a negotiation.
+pub(crate) fn brackets(file: PathBuf, json: bool) -> Result<ExitCode, Failure> {
+    let report =
+        resolute::brackets(&resolute::BracketsRequest { path: file }).map_err(Failure::Service)?;
+    let text = if json {
+        let mut line =
+            serde_json::to_string(&report).map_err(|e| Failure::Stdout(io::Error::other(e)))?;
+        line.push('\n');
+        line
+    } else {
+        resolute::render_brackets(&report)
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `resolute clean FILE --keep none|all|first|ACTOR -o OUT`: silent on success.
+pub(crate) fn clean(file: PathBuf, keep: &str, output: PathBuf) -> Result<ExitCode, Failure> {
+    if keep.trim().is_empty() {
+        return Err(Failure::Usage(
+            "clean --keep takes none, all, first or a delegation's name",
+        ));
+    }
+    let request = resolute::CleanRequest {
+        input: file,
+        keep: resolute_draft::negotiation::Keep::parse(keep.trim()),
+        output,
+    };
+    resolute::clean(&request).map_err(Failure::Service)?;
     Ok(ExitCode::SUCCESS)
 }

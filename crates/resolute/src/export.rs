@@ -57,7 +57,7 @@ pub const DEFAULT_AUTHOR: &str = "Resolute";
 /// bytes written.
 pub fn export(request: &ExportRequest) -> Result<Vec<u8>, Error> {
     let out = &request.output;
-    let draft = crate::import::read_for_output(&request.input, out)?;
+    let draft = crate::import::read_for_output(&request.input, out, &crate::Stage::Detect)?;
     let bytes = match (&request.base, request.to) {
         (Some(base), ExportFormat::Docx) => tracked(&draft, base, request.author.as_deref())?,
         _ => render(&draft, request.to),

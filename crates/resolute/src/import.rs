@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use resolute_draft::Draft;
 
-use crate::{parse, write_atomic, Error, ParseRequest, TEMP_SUFFIX};
+use crate::{write_atomic, Error, TEMP_SUFFIX};
 
 /// Import a file as a draft.
 #[derive(Debug, Clone)]
@@ -18,6 +18,9 @@ pub struct ImportRequest {
     pub output: PathBuf,
     /// Replace `output` if it exists.
     pub force: bool,
+    /// Whether the document is read as a negotiating text (`--stage`); by default, when it
+    /// carries negotiation brackets.
+    pub stage: crate::Stage,
 }
 
 /// What [`import`] wrote.
@@ -31,22 +34,23 @@ pub struct Imported {
 
 /// Reads `input` as a draft for a command that writes `output`: a folder as the output is
 /// refused before anything is read.
-pub(crate) fn read_for_output(input: &Path, output: &Path) -> Result<Draft, Error> {
+pub(crate) fn read_for_output(
+    input: &Path,
+    output: &Path,
+    stage: &crate::Stage,
+) -> Result<Draft, Error> {
     if output.is_dir() {
         return Err(Error::IsDirectory {
             path: output.to_path_buf(),
         });
     }
-    let parsed = parse(&ParseRequest {
-        path: input.to_path_buf(),
-    })?;
-    Ok(parsed.draft)
+    Ok(crate::parse_as(input, stage)?.draft)
 }
 
 /// Reads `request.input` and writes it to `request.output` in the draft format.
 pub fn import(request: &ImportRequest) -> Result<Imported, Error> {
     let out = &request.output;
-    let draft = read_for_output(&request.input, out)?;
+    let draft = read_for_output(&request.input, out, &request.stage)?;
     // A document that is not a resolution (a report, a budget fascicle) segments into no
     // paragraph at all: writing its header alone would silently drop all of its text.
     if draft.paragraphs().next().is_none() && draft.annexes.is_empty() {
@@ -58,7 +62,7 @@ pub fn import(request: &ImportRequest) -> Result<Imported, Error> {
             ),
         });
     }
-    let markdown = resolute_draft::write_markdown(&draft);
+    let markdown = crate::negotiation::draft_markdown(&draft);
     // A draft that would not read back is worse than no draft: refuse before writing.
     resolute_draft::parse_markdown(&markdown).map_err(|e| Error::UnsafeRewrite {
         path: out.clone(),

@@ -27,6 +27,7 @@ mod export;
 mod import;
 mod input;
 pub mod library;
+mod negotiation;
 mod outline;
 mod view;
 
@@ -41,6 +42,10 @@ pub use error::{Error, ErrorBody};
 pub use export::{export, plain_text, render as render_export, ExportFormat, ExportRequest};
 pub use import::{import, ImportRequest, Imported};
 pub use input::{read_source, Source, SourceKind, MAX_INPUT_BYTES};
+pub use negotiation::{
+    brackets, clean, negotiating_text, render_brackets, BracketsReport, BracketsRequest,
+    CleanRequest, Stage, STAGE_OF_IMPORTED_TEXT,
+};
 pub use outline::{outline, snippet, SNIPPET_CHARS};
 pub use view::{
     AnnexView, ClosingView, FootnoteView, ParagraphView, ParseView, SectionView, SubView,
@@ -76,20 +81,32 @@ impl Parsed {
 
 /// Reads `request.path` and returns its structure.
 pub fn parse(request: &ParseRequest) -> Result<Parsed, Error> {
-    let source = read_source(&request.path)?;
-    let draft = parse_text(&source.text, source.kind).map_err(|e| Error::Format {
-        path: request.path.clone(),
+    parse_as(&request.path, &Stage::Detect)
+}
+
+/// Reads `path` and returns its structure, with the negotiation layer as `stage` says.
+pub fn parse_as(path: &std::path::Path, stage: &Stage) -> Result<Parsed, Error> {
+    let source = read_source(path)?;
+    let mut draft = parse_text(&source.text, source.kind).map_err(|e| Error::Format {
+        path: path.to_path_buf(),
         source: e,
     })?;
+    stage.apply(&mut draft, &source.text, source.kind);
     Ok(Parsed { source, draft })
 }
 
 /// The structure of `text` read as `kind`: Markdown drafts with the draft format reader,
-/// anything else with plain-text segmentation (which cannot fail). No I/O.
+/// anything else with plain-text segmentation (which cannot fail). A plain text that carries
+/// negotiation brackets (`negotiation::carries_negotiation`) is read as a negotiating text.
+/// No I/O.
 pub fn parse_text(text: &str, kind: SourceKind) -> Result<Draft, FormatError> {
     match kind {
         SourceKind::Draft => resolute_draft::parse_markdown(text),
-        SourceKind::PlainText => Ok(resolute_draft::segment(text)),
+        SourceKind::PlainText => {
+            let mut draft = resolute_draft::segment(text);
+            Stage::Detect.apply(&mut draft, text, kind);
+            Ok(draft)
+        }
     }
 }
 

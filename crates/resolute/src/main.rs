@@ -105,6 +105,32 @@ enum Command {
         /// Replace the output if it exists.
         #[arg(long)]
         force: bool,
+        /// Read it as a negotiating text at this stage ("informals", "rev 1"), or "off" to
+        /// read brackets as plain characters. By default a text that carries negotiation
+        /// brackets is read as one.
+        #[arg(long)]
+        stage: Option<String>,
+    },
+    /// The state of a negotiation: per paragraph its label, status, brackets, alternatives,
+    /// placeholders and delegations; unbalanced brackets with their places; totals.
+    Brackets {
+        /// The draft or document to read.
+        file: PathBuf,
+        /// One JSON object (see docs/cli.md) instead of the report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the text with its brackets resolved, as an ordinary renumbered draft.
+    Clean {
+        /// The draft or document to read.
+        file: PathBuf,
+        /// none (drop bracketed text), all (keep it), first (the first of each group of
+        /// alternatives), or a delegation (its proposals).
+        #[arg(long)]
+        keep: String,
+        /// The draft to write; replaced atomically if it exists.
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Write any readable file as Akoma Ntoso 3.0 XML (akn), UN plain text (txt) or a Word
     /// document in the UN layout (docx).
@@ -239,7 +265,10 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             file,
             output,
             force,
-        } => exchange::import(file, output, force),
+            stage,
+        } => exchange::import(file, output, force, stage),
+        Command::Brackets { file, json } => exchange::brackets(file, json),
+        Command::Clean { file, keep, output } => exchange::clean(file, &keep, output),
         Command::Export {
             file,
             to,

@@ -9,5 +9,6 @@ mod diff;
 mod export;
 mod export_tracked;
 mod fmt;
+mod negotiation;
 mod parse;
 mod util;

@@ -34,12 +34,12 @@ pub(crate) fn normalise(d: &mut Draft) {
 }
 
 /// A negotiating text keeps its numbers, labels and punctuation as negotiated: only the
-/// emphasis on openings is added, and an operative paragraph added without a number of its
-/// own (a bullet, or a number that does not follow its neighbour's) gets the next free
-/// inserted label after its neighbour ("5 bis").
+/// emphasis on openings is added, and an operative paragraph typed with the number of the one
+/// before it (a new "5." after 5 or after "5 bis") gets the next free inserted label after
+/// its neighbour ("5 bis", "5 ter"). Unnumbered paragraphs and numbers that restart are left
+/// as written: they are options or parts the negotiators numbered their own way.
 fn normalise_negotiating(d: &mut Draft) {
-    for part in parts_mut(d) {
-        let mut part = part;
+    for mut part in parts_mut(d) {
         label_inserted(&mut part);
         part.into_iter().for_each(emphasise_paragraph);
     }
@@ -50,32 +50,34 @@ fn label_inserted(part: &mut [&mut Paragraph]) {
         .iter()
         .filter_map(|p| p.marks.as_ref().and_then(|m| m.label.clone()))
         .collect();
-    // The label of the paragraph before, and the highest number seen so far.
-    let mut prev: Option<(String, u32)> = None;
+    // The label (or number) of the operative paragraph before.
+    let mut prev: Option<String> = None;
     for p in part.iter_mut().filter(|p| p.kind == Kind::Operative) {
-        let last = prev.as_ref().map_or(0, |x| x.1);
-        if let Some(l) = p.marks.as_ref().and_then(|m| m.label.clone()) {
-            prev = Some((l, last));
-            continue;
-        }
-        match (p.number, &prev) {
-            (Some(n), _) if n > last => {
-                prev = Some((n.to_string(), n));
-                continue;
+        let own = p.marks.as_ref().and_then(|m| m.label.clone());
+        let repeats = p.number.is_some() && prev.as_deref().and_then(base_number) == p.number;
+        let label = match (own, &prev) {
+            (Some(l), _) => l,
+            (None, Some(before)) if repeats => {
+                let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+                let label = next_label(before, &refs);
+                taken.push(label.clone());
+                p.number = None;
+                p.marks.get_or_insert_with(ParagraphMarks::default).label = Some(label.clone());
+                label
             }
-            (_, None) => continue,
-            _ => {}
-        }
-        let Some((after, _)) = prev.clone() else {
-            continue;
+            (None, _) => p.number.map(|n| n.to_string()).unwrap_or_default(),
         };
-        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let label = next_label(&after, &refs);
-        taken.push(label.clone());
-        p.number = None;
-        p.marks.get_or_insert_with(ParagraphMarks::default).label = Some(label.clone());
-        prev = Some((label, last));
+        prev = Some(label);
     }
+}
+
+/// The number a label starts from: "5 bis" and "OP5" give 5.
+fn base_number(label: &str) -> Option<u32> {
+    let rest = label
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest.get(..digits)?.parse().ok()
 }
 
 /// Every paragraph of each part (before any section, then each section), preamble first.

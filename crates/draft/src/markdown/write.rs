@@ -6,6 +6,7 @@ use super::front;
 use super::inline::{collapse, written_label};
 use super::labels::levels;
 use crate::model::{Annex, Closing, Draft, Enacting, Footnote, Paragraph, Section, Subparagraph};
+use crate::negotiation::unescape_brackets;
 
 /// Extra indentation of subparagraphs below the first level: deeper than the item's content,
 /// but less than the four columns that would make an indented code block.
@@ -19,8 +20,15 @@ pub(crate) fn write(d: &Draft) -> String {
         blocks.push(enacting(e));
     }
     paragraphs(&mut blocks, &d.preamble, &d.operative);
+    let negotiating = d.meta.stage.is_some();
     for s in &d.sections {
-        blocks.push(section_heading(s));
+        let heading = section_heading(s);
+        // In a negotiating text a heading may hold brackets too ("## [Option 4: …").
+        blocks.push(if negotiating {
+            unescape_brackets(&heading)
+        } else {
+            heading
+        });
         paragraphs(&mut blocks, &s.preamble, &s.operative);
     }
     if let Some(c) = &d.closing {
@@ -131,7 +139,14 @@ fn subs(blocks: &mut Vec<String>, subs: &[Subparagraph], indent: usize, skip: us
         let extra = if level >= 2 { NESTED_INDENT } else { 0 };
         let pad = " ".repeat(indent + extra);
         let label = written_label(&s.label);
-        blocks.push(format!("{pad}{label} {}", inline(&s.markdown, &s.text)));
+        let text = inline(&s.markdown, &s.text);
+        if label.is_empty() {
+            // An unlabelled piece (text segmented after a subparagraph) continues it; a blank
+            // where the label would be could make the line an indented code block.
+            blocks.push(format!("{pad}{text}"));
+        } else {
+            blocks.push(format!("{pad}{label} {text}"));
+        }
     }
 }
 

@@ -44,14 +44,24 @@ pub fn adopt(draft: &mut Draft, stage: &str) {
 pub fn unescape_brackets(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     let mut chars = md.chars().peekable();
+    // Inside a footnote reference kept escaped ("\[^1\]"), whose closing bracket stays escaped.
+    let mut in_reference = false;
     while let Some(c) = chars.next() {
         if c != '\\' {
             out.push(c);
             continue;
         }
         match chars.next() {
+            Some(']') if in_reference => {
+                in_reference = false;
+                out.push_str("\\]");
+            }
             Some(b @ ']') => out.push(b),
             Some('[') if chars.peek() != Some(&'^') => out.push('['),
+            Some('[') => {
+                in_reference = true;
+                out.push_str("\\[");
+            }
             Some(e) => {
                 out.push('\\');
                 out.push(e);
@@ -85,7 +95,7 @@ mod tests {
             "a [shall][should] b"
         );
         assert_eq!(unescape_brackets(r"x \\\[y\]"), r"x \\[y]");
-        assert_eq!(unescape_brackets(r"\[^1\] x"), r"\[^1] x");
+        assert_eq!(unescape_brackets(r"\[^1\] x \[y\]"), r"\[^1\] x [y]");
         assert_eq!(unescape_brackets(r"\[Option 1\]: x"), r"\[Option 1]: x");
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 /// The suffixes of inserted paragraphs, in order: "5 bis" comes after 5, "5 ter" after that.
-pub const INSERTED: [&str; 9] = [
+pub const INSERTED: [&str; 19] = [
     "bis",
     "ter",
     "quater",
@@ -15,6 +15,16 @@ pub const INSERTED: [&str; 9] = [
     "octies",
     "novies",
     "decies",
+    "undecies",
+    "duodecies",
+    "terdecies",
+    "quaterdecies",
+    "quindecies",
+    "sexdecies",
+    "septdecies",
+    "octodecies",
+    "novodecies",
+    "vicies",
 ];
 
 /// Where a paragraph stands in the negotiation.
@@ -268,25 +278,40 @@ pub fn is_operative_label(s: &str) -> bool {
 /// The label after `label` that is not in `taken`: "5" -> "5 bis", "5 bis" -> "5 ter".
 pub fn next_label(label: &str, taken: &[&str]) -> String {
     let label = label.trim();
-    let (base, from) = match INSERTED
-        .iter()
-        .enumerate()
-        .find(|(_, s)| label.ends_with(*s))
-    {
-        Some((i, s)) => (label[..label.len() - s.len()].trim_end(), i + 1),
+    let (base, from) = match inserted_suffix(label) {
+        Some(i) => {
+            let base = &label[..label.len() - INSERTED[i].len()];
+            (base.trim_end(), i + 1)
+        }
         None => (label, 0),
     };
-    let mut k = from;
-    loop {
-        let candidate = match INSERTED.get(k) {
-            Some(s) => format!("{base} {s}"),
-            None => format!("{base} {}", k + 2),
-        };
+    next_in(base, from, taken)
+}
+
+/// The first free label `base` + a suffix from `INSERTED[from..]`; past the last suffix,
+/// labels go on under it: "5 vicies bis", "5 vicies ter".
+fn next_in(base: &str, from: usize, taken: &[&str]) -> String {
+    for s in INSERTED.iter().skip(from) {
+        let candidate = format!("{base} {s}");
         if !taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
             return candidate;
         }
-        k += 1;
     }
+    next_in(
+        &format!("{base} {}", INSERTED[INSERTED.len() - 1]),
+        0,
+        taken,
+    )
+}
+
+/// The index in [`INSERTED`] of the suffix `label` ends with, as a word of its own or glued
+/// to the number ("5 quater", "3.3bis"; "quater" is not "ter").
+fn inserted_suffix(label: &str) -> Option<usize> {
+    INSERTED.iter().position(|s| {
+        label
+            .strip_suffix(s)
+            .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_digit() || c == ' '))
+    })
 }
 
 /// Words that stand for a value still to be filled in.
@@ -363,6 +388,12 @@ mod tests {
         assert_eq!(next_label("5", &[]), "5 bis");
         assert_eq!(next_label("5", &["5 bis"]), "5 ter");
         assert_eq!(next_label("5 bis", &[]), "5 ter");
+        assert_eq!(next_label("3 quater", &[]), "3 quinquies");
+        assert_eq!(next_label("3.3bis", &[]), "3.3 ter");
+        let all: Vec<String> = INSERTED.iter().map(|s| format!("5 {s}")).collect();
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        assert_eq!(next_label("5", &all), "5 vicies bis");
+        assert!(is_label(&next_label("5", &all)));
         assert_eq!(next_label("PP3", &["PP3 bis", "PP3 ter"]), "PP3 quater");
     }
 

@@ -57,13 +57,15 @@ fn analysis_of_a_negotiating_text() {
 
 #[test]
 fn numbers_are_frozen_and_new_paragraphs_get_the_next_free_label() {
-    let src = "---\nstage: rev 1\n---\n\n3. *Decides* a;\n\n- *Requests* b;\n\n\
-               3. *Urges* c;\n\n{3 bis} *Calls* d;\n\n7. *Decides* e.\n";
+    let src = "---\nstage: rev 1\n---\n\n3. *Decides* a;\n\n3. *Requests* b;\n\n\
+               3. *Urges* c;\n\n{3 bis} *Calls* d;\n\n7. *Decides* e;\n\n1. *Notes* f;\n\n\
+               - *Invites* g.\n";
     let out = format(src).unwrap();
     assert_eq!(
         out,
         "---\nstage: rev 1\n---\n\n3. *Decides* a;\n\n{3 ter} *Requests* b;\n\n\
-         {3 quater} *Urges* c;\n\n{3 bis} *Calls* d;\n\n7. *Decides* e.\n"
+         {3 quater} *Urges* c;\n\n{3 bis} *Calls* d;\n\n7. *Decides* e;\n\n1. *Notes* f;\n\n\
+         - *Invites* g.\n"
     );
     assert_eq!(format(&out).unwrap(), out);
 }
