@@ -54,3 +54,23 @@ pub fn paragraph_at(text: String, at: usize) -> Option<ParagraphAt> {
 pub fn replace_wording(text: String, at: usize, wording: String) -> Option<TextEdit> {
     app::replace_wording(&text, at, &wording)
 }
+
+/// Keeps the alternative under the cursor ("keep"), none of its group ("none"), or only drops
+/// the brackets around it ("unwrap").
+#[tauri::command]
+pub fn resolve_bracket(text: String, at: usize, how: String) -> Option<TextEdit> {
+    app::resolve_bracket(&text, at, app::Resolve::parse(&how)?)
+}
+
+/// Sets the status of the paragraph under the cursor ("agreed ad ref", "pending", "deleted"),
+/// or clears it (null).
+#[tauri::command]
+pub fn set_status(text: String, at: usize, status: Option<String>) -> Option<TextEdit> {
+    app::set_status(&text, at, status.as_deref())
+}
+
+/// A new paragraph after the one under the cursor, with the next free "bis"/"ter" label.
+#[tauri::command]
+pub fn insert_paragraph(text: String, at: usize) -> Option<TextEdit> {
+    app::insert_paragraph(&text, at)
+}

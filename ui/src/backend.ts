@@ -25,6 +25,14 @@ export const paragraphAt = (text: string, at: number) =>
 export const replaceWording = (text: string, at: number, wording: string) =>
   invoke<T.TextEdit | null>("replace_wording", { text, at, wording });
 
+/** Keep the alternative under the cursor, none of its group, or only drop its brackets. */
+export const resolveBracket = (text: string, at: number, how: "keep" | "none" | "unwrap") =>
+  invoke<T.TextEdit | null>("resolve_bracket", { text, at, how });
+export const setStatus = (text: string, at: number, status: string | null) =>
+  invoke<T.TextEdit | null>("set_status", { text, at, status });
+export const insertParagraph = (text: string, at: number) =>
+  invoke<T.TextEdit | null>("insert_paragraph", { text, at });
+
 export const startup = () => invoke<T.Startup>("startup");
 /** Start-up time to stderr when RESOLUTE_STARTUP_REPORT is set (the app benchmark). */
 export const startupReport = () => invoke<void>("startup_report");

@@ -8,11 +8,15 @@ import { all, installShortcuts, register } from "./commands";
 import { el } from "./dom";
 import { latencies, onAnalysis } from "./editor/analyzer";
 import { citationCards } from "./editor/citations";
-import { formatDraft, moveParagraph } from "./editor/commands";
+import {
+  dropBrackets, formatDraft, insertParagraph, keepAlternative, keepNone, moveParagraph, nextBracket, setStatus,
+} from "./editor/commands";
+import { analysisField } from "./editor/analysis";
 import { draftState } from "./editor/setup";
 import { Files } from "./files";
 import { pick } from "./modal";
 import { LibraryPanel } from "./panels/library";
+import { NegotiationPanel } from "./panels/negotiation";
 import { Outline } from "./panels/outline";
 import { notify, showCounts, statusBar } from "./status";
 import "./style.css";
@@ -25,6 +29,8 @@ const getView = () => view;
 Object.assign(window, { __resoluteText: () => view.state.doc.toString(), __resoluteLatencies: latencies });
 
 const outline = new Outline(getView);
+const negotiation = new NegotiationPanel(getView);
+outline.element.prepend(negotiation.element);
 const library = new LibraryPanel(getView);
 const cards = citationCards((r) => library.showResolution(r));
 const files = new Files(getView, (text) =>
@@ -32,6 +38,7 @@ const files = new Files(getView, (text) =>
 
 onAnalysis((a) => {
   outline.show(a);
+  negotiation.show(a);
   const count = (severity: string) => a.diagnostics.filter((d) => d.severity === severity).length;
   showCounts(count("error"), count("warning"), count("info"));
 });
@@ -67,6 +74,23 @@ register(
   { id: "precedent", label: "Precedents for this paragraph", keys: "Ctrl+Shift+E", run: () => library.precedentAtCursor() },
   { id: "import-folder", label: "Import a folder into the library…", run: () => library.importFolder() },
   { id: "palette", label: "All commands…", keys: "Ctrl+Shift+P", run: palette },
+);
+
+// The negotiation layer (a draft whose front matter names a stage).
+const bracketStarts = () => view.state.field(analysisField).negotiation?.brackets.map((b) => b.from) ?? [];
+const onView = (f: (v: EditorView) => boolean) => () => { f(view); };
+register(
+  { id: "keep-alternative", label: "Keep this alternative", keys: "Ctrl+Alt+K", run: onView(keepAlternative) },
+  { id: "keep-none", label: "Keep none of these alternatives", keys: "Ctrl+Alt+X", run: onView(keepNone) },
+  { id: "drop-brackets", label: "Drop the brackets, keep the text", keys: "Ctrl+Alt+U", run: onView(dropBrackets) },
+  { id: "status-agreed", label: "Mark paragraph agreed ad ref", keys: "Ctrl+Alt+A", run: onView(setStatus("agreed ad ref")) },
+  { id: "status-pending", label: "Mark paragraph pending", keys: "Ctrl+Alt+P", run: onView(setStatus("pending")) },
+  { id: "status-deleted", label: "Mark paragraph deleted", keys: "Ctrl+Alt+D", run: onView(setStatus("deleted")) },
+  { id: "status-clear", label: "Clear the paragraph's status", keys: "Ctrl+Alt+C", run: onView(setStatus(null)) },
+  { id: "insert-bis", label: "New paragraph after this one (bis, ter…)", keys: "Ctrl+Alt+B", run: onView(insertParagraph) },
+  { id: "next-bracket", label: "Next bracket", keys: "Ctrl+]", run: onView(nextBracket(true, bracketStarts)) },
+  { id: "previous-bracket", label: "Previous bracket", keys: "Ctrl+[", run: onView(nextBracket(false, bracketStarts)) },
+  { id: "negotiation-panel", label: "Go to the negotiation panel", keys: "Ctrl+Shift+B", run: () => negotiation.focus() },
 );
 
 function toolbar(): HTMLElement {

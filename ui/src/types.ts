@@ -55,6 +55,69 @@ export interface Analysis {
   footnote_marks: Range[];
   /** The front matter block, "---" to "---". */
   front_matter: Range | null;
+  /** The negotiation layer, when the draft names a stage. */
+  negotiation: NegotiationView | null;
+}
+
+export interface AppBracket {
+  from: number;
+  to: number;
+  depth: number;
+  kind: "text" | "placeholder" | "status" | "empty";
+  group: number | null;
+  alternative: number | null;
+  attribution: string | null;
+  attribution_range: Range | null;
+}
+
+export interface AppAnnotation {
+  from: number;
+  to: number;
+  kind: "label" | "status" | "note";
+  text: string;
+}
+
+export interface AppParagraphState {
+  label: string;
+  from: number;
+  status: string | null;
+  brackets: number;
+  alternatives: number;
+  placeholders: number;
+  actors: string[];
+}
+
+export interface ActorState {
+  name: string;
+  proposed: number;
+  delete: number;
+  retain: number;
+}
+
+export interface NegotiationTotals {
+  pairs: number;
+  unbalanced: number;
+  max_depth: number;
+  alternatives: number;
+  placeholders: number;
+  paragraphs: number;
+  agreed: number;
+  pending: number;
+  deleted: number;
+  open_paragraphs: number;
+  attributed: number;
+  notes: number;
+  empty: number;
+}
+
+export interface NegotiationView {
+  stage: string;
+  brackets: AppBracket[];
+  annotations: AppAnnotation[];
+  unmatched: Range[];
+  paragraphs: AppParagraphState[];
+  actors: ActorState[];
+  totals: NegotiationTotals;
 }
 
 export interface PhraseItem {

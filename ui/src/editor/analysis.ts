@@ -3,7 +3,7 @@
 // phrases in italics, footnote marks, citations.
 import { RangeSet, StateEffect, StateField, type Extension, type Range, type Text } from "@codemirror/state";
 import { Decoration, EditorView, GutterMarker, gutter, type DecorationSet } from "@codemirror/view";
-import type { Analysis } from "../types";
+import type { Analysis, NegotiationView } from "../types";
 
 /** Sets the analysis of the current document. */
 export const setAnalysis = StateEffect.define<Analysis>();
@@ -16,7 +16,22 @@ const empty: Analysis = {
   citations: [],
   footnote_marks: [],
   front_matter: null,
+  negotiation: null,
 };
+
+type Mapper = <R extends { from: number; to: number }>(r: R) => R;
+
+/** The negotiation view moved through an edit, until the next analysis replaces it. */
+function mapNegotiation(n: NegotiationView | null, map: Mapper, pos: (p: number) => number): NegotiationView | null {
+  if (!n) return n;
+  return {
+    ...n,
+    brackets: n.brackets.map((b) => ({ ...map(b), attribution_range: b.attribution_range && map(b.attribution_range) })),
+    annotations: n.annotations.map(map),
+    unmatched: n.unmatched.map(map),
+    paragraphs: n.paragraphs.map((p) => ({ ...p, from: pos(p.from) })),
+  };
+}
 
 /**
  * The analysis, mapped through edits made since it was computed so labels and decorations
@@ -27,7 +42,8 @@ export const analysisField = StateField.define<Analysis>({
   update(value, tr) {
     for (const e of tr.effects) if (e.is(setAnalysis)) return e.value;
     if (!tr.docChanged) return value;
-    const map = (r: { from: number; to: number }) => ({
+    const map = <R extends { from: number; to: number }>(r: R): R => ({
+      ...r,
       from: tr.changes.mapPos(r.from, 1),
       to: tr.changes.mapPos(r.to, -1),
     });
@@ -39,32 +55,52 @@ export const analysisField = StateField.define<Analysis>({
       footnote_marks: value.footnote_marks.map(map),
       front_matter: value.front_matter && map(value.front_matter),
       outline: value.outline.map((o) => ({ ...o, ...map(o) })),
+      negotiation: mapNegotiation(value.negotiation, map, (p) => tr.changes.mapPos(p, 1)),
     };
   },
 });
 
+/** The sign of a paragraph's status in the gutter and the outline. */
+export function statusSign(status: string | null): { sign: string; cls: string } | null {
+  if (!status) return null;
+  if (status.startsWith("agreed")) return { sign: "✓", cls: "agreed" };
+  if (status.startsWith("pending")) return { sign: "…", cls: "pending" };
+  return { sign: "✗", cls: "deleted" };
+}
+
 class LabelMarker extends GutterMarker {
-  constructor(readonly label: string) {
+  constructor(readonly label: string, readonly status: string | null = null) {
     super();
   }
   eq(other: GutterMarker): boolean {
-    return other instanceof LabelMarker && other.label === this.label;
+    return other instanceof LabelMarker && other.label === this.label && other.status === this.status;
   }
   toDOM(): Node {
-    return document.createTextNode(this.label);
+    const s = statusSign(this.status);
+    if (!s) return document.createTextNode(this.label);
+    const span = document.createElement("span");
+    span.className = `cm-label-status status-${s.cls}`;
+    span.title = this.status ?? "";
+    span.textContent = `${this.label} ${s.sign}`;
+    return span;
   }
 }
 
 function labelMarkers(view: EditorView): RangeSet<GutterMarker> {
   const doc = view.state.doc;
   const ranges: Range<GutterMarker>[] = [];
+  const analysis = view.state.field(analysisField);
+  const status = new Map<number, string | null>();
+  for (const p of analysis.negotiation?.paragraphs ?? []) {
+    if (p.from <= doc.length) status.set(doc.lineAt(p.from).from, p.status);
+  }
   let last = -1;
-  for (const l of view.state.field(analysisField).labels) {
+  for (const l of analysis.labels) {
     if (l.from > doc.length) continue;
     const line = doc.lineAt(l.from).from;
     if (line === last) continue; // one label per line
     last = line;
-    ranges.push(new LabelMarker(l.label).range(line));
+    ranges.push(new LabelMarker(l.label, status.get(line) ?? null).range(line));
   }
   return RangeSet.of(ranges, true);
 }
@@ -97,7 +133,40 @@ function decorations(a: Analysis, doc: Text): DecorationSet {
   }
   a.footnote_marks.forEach((r) => add(footnoteMark, r));
   a.citations.forEach((r) => add(citation, r));
+  if (a.negotiation) negotiationDecorations(a.negotiation, add);
   return Decoration.set(ranges, true);
+}
+
+const bracketMarks = [1, 2, 3, 4].map((d) => Decoration.mark({ class: `cm-br cm-br-d${d}` }));
+const alternativeMarks = [0, 1].map((k) => Decoration.mark({ class: `cm-alt cm-alt-${k}` }));
+const placeholder = Decoration.mark({ class: "cm-placeholder" });
+const attribution = Decoration.mark({ class: "cm-attr" });
+const annotationMarks = {
+  note: Decoration.mark({ class: "cm-note" }),
+  status: Decoration.mark({ class: "cm-nstatus" }),
+  label: Decoration.mark({ class: "cm-nlabel" }),
+};
+const unmatched = Decoration.mark({ class: "cm-br-unmatched" });
+
+/**
+ * Brackets drawn so that depth and alternatives show at a glance: the bracket characters in
+ * one colour per depth, alternatives of a group shaded in turn, placeholders boxed,
+ * attributions, statuses and labels as small tags, notes in grey italics.
+ */
+function negotiationDecorations(
+  n: NegotiationView,
+  add: (d: Decoration, r: { from: number; to: number }) => void,
+): void {
+  for (const b of n.brackets) {
+    const depth = bracketMarks[(b.depth - 1) % bracketMarks.length];
+    add(depth, { from: b.from, to: b.from + 1 });
+    add(depth, { from: b.to - 1, to: b.to });
+    if (b.kind === "placeholder") add(placeholder, b);
+    else if (b.alternative !== null) add(alternativeMarks[b.alternative % 2], { from: b.from + 1, to: b.to - 1 });
+    if (b.attribution_range) add(attribution, b.attribution_range);
+  }
+  for (const a of n.annotations) add(annotationMarks[a.kind], a);
+  for (const u of n.unmatched) add(unmatched, u);
 }
 
 /** The gutter of paragraph labels and the decorations. */

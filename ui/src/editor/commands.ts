@@ -50,3 +50,53 @@ export function formatDraft(view: EditorView): boolean {
     .catch((e) => notify(`Cannot format: ${backend.errorMessage(e)}`, "error"));
   return true;
 }
+
+/** Runs a backend edit on the text and the cursor; says `none` when there is nothing to do. */
+function cursorEdit(
+  request: (text: string, at: number) => Promise<TextEdit | null>,
+  userEvent: string,
+  none: string,
+) {
+  return (view: EditorView): boolean => {
+    const doc = view.state.doc;
+    request(doc.toString(), view.state.selection.main.head)
+      .then((edit) => {
+        if (view.state.doc !== doc) return;
+        if (edit) applyEdit(view, edit, userEvent);
+        else notify(none);
+      })
+      .catch((e) => notify(backend.errorMessage(e), "error"));
+    return true;
+  };
+}
+
+const NOT_IN_BRACKET = "Put the cursor inside a bracket of a negotiating text (front matter: stage).";
+
+/** Keep the alternative under the cursor (its group becomes its text), one undo step. */
+export const keepAlternative = cursorEdit((t, at) => backend.resolveBracket(t, at, "keep"), "input.negotiation", NOT_IN_BRACKET);
+/** Keep none of the group under the cursor. */
+export const keepNone = cursorEdit((t, at) => backend.resolveBracket(t, at, "none"), "input.negotiation", NOT_IN_BRACKET);
+/** Drop the brackets around the text under the cursor, keeping the text. */
+export const dropBrackets = cursorEdit((t, at) => backend.resolveBracket(t, at, "unwrap"), "input.negotiation", NOT_IN_BRACKET);
+
+/** Sets (or clears) the status of the paragraph under the cursor. */
+export function setStatus(status: string | null) {
+  return cursorEdit((t, at) => backend.setStatus(t, at, status), "input.status",
+    "Put the cursor in a paragraph of a negotiating text (front matter: stage).");
+}
+
+/** A new paragraph after this one, labelled "bis"/"ter" so the round's numbers stay. */
+export const insertParagraph = cursorEdit(backend.insertParagraph, "input.paragraph",
+  "Put the cursor in a paragraph of a negotiating text (front matter: stage).");
+
+/** The cursor to the next (or previous) bracket of the negotiation. */
+export function nextBracket(forward: boolean, starts: () => number[]) {
+  return (view: EditorView): boolean => {
+    const head = view.state.selection.main.head;
+    const all = starts();
+    const target = forward ? all.find((s) => s > head) : [...all].reverse().find((s) => s < head);
+    if (target === undefined) notify(forward ? "No bracket after the cursor." : "No bracket before the cursor.");
+    else view.dispatch({ selection: EditorSelection.cursor(target), scrollIntoView: true });
+    return true;
+  };
+}

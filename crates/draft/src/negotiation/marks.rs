@@ -30,7 +30,6 @@ pub const INSERTED: [&str; 19] = [
 /// Where a paragraph stands in the negotiation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "kebab-case")]
-#[non_exhaustive]
 pub enum Status {
     /// Agreed ad referendum: settled unless the whole is reopened. Written `{agreed ad ref}`.
     AgreedAdRef,

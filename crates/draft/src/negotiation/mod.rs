@@ -40,7 +40,6 @@ use crate::model::{Draft, Kind, Paragraph, Span};
 /// What a pair of brackets holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-#[non_exhaustive]
 pub enum BracketKind {
     /// Text under negotiation.
     Text,
@@ -78,7 +77,6 @@ pub struct Bracket {
 /// A brace group `{…}` that is not an attribution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-#[non_exhaustive]
 pub enum Annotation {
     /// A paragraph label: `{5 bis}`.
     Label {

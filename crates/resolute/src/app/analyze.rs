@@ -30,6 +30,9 @@ pub struct Analysis {
     pub footnote_marks: Vec<Range>,
     /// The front matter block, from its opening `---` to its closing one.
     pub front_matter: Option<Range>,
+    /// The negotiation layer, when the draft is a negotiating text (its front matter names a
+    /// stage).
+    pub negotiation: Option<super::negotiation::NegotiationView>,
 }
 
 /// A gutter label (see `items` for the scheme: `EF`, `PP1`, `OP2(a)`, `II.OP1`, `§II`, `FN1`,
@@ -129,6 +132,7 @@ pub fn analyze(text: &str, register: Option<&dyn Register>) -> Analysis {
         citations: spans::citations(text, &draft, &index),
         footnote_marks: spans::footnote_marks(text, &draft, &index),
         front_matter: draft.meta.span.map(|s| index.range(s.start, s.end)),
+        negotiation: super::negotiation::view(text, &draft, &index),
         diagnostics,
     }
 }

@@ -39,9 +39,12 @@ pub(crate) struct Item {
 
 /// The items of `draft` (parsed from `src`), sorted by position.
 pub(crate) fn items(draft: &Draft) -> Vec<Item> {
-    // Operative labels carry the numbers `fmt` would write, not the ones typed so far.
+    // Operative labels carry the numbers `fmt` would write, not the ones typed so far; in a
+    // negotiating text numbers are frozen and inserted paragraphs carry their own labels.
     let mut numbered = draft.clone();
-    renumber(&mut numbered);
+    if draft.meta.stage.is_none() {
+        renumber(&mut numbered);
+    }
     let draft = &numbered;
     let mut out = Vec::new();
     if let Some(span) = draft.meta.span {
@@ -116,16 +119,31 @@ fn item(
 
 /// The paragraphs of one part (before any section, or one section).
 fn part(out: &mut Vec<Item>, prefix: &str, level: u8, pre: &[Paragraph], ops: &[Paragraph]) {
-    for (i, p) in pre.iter().enumerate() {
-        paragraph(out, format!("{prefix}PP{}", i + 1), level, p);
-    }
-    for p in ops {
-        let name = match p.number {
-            Some(n) => format!("{prefix}OP{n}"),
-            None => format!("{prefix}L"),
+    let mut position = 0;
+    for p in pre {
+        let name = match own_label(p) {
+            Some(l) => format!("{prefix}{l}"),
+            None => {
+                position += 1;
+                format!("{prefix}PP{position}")
+            }
         };
         paragraph(out, name, level, p);
     }
+    for p in ops {
+        let name = match (own_label(p), p.number) {
+            (Some(l), _) if l.starts_with(|c: char| c.is_ascii_digit()) => format!("{prefix}OP{l}"),
+            (Some(l), _) => format!("{prefix}{l}"),
+            (None, Some(n)) => format!("{prefix}OP{n}"),
+            (None, None) => format!("{prefix}L"),
+        };
+        paragraph(out, name, level, p);
+    }
+}
+
+/// The label a paragraph of a negotiating text carries itself ("5 bis", "PP3 ter").
+fn own_label(p: &Paragraph) -> Option<&str> {
+    p.marks.as_ref()?.label.as_deref()
 }
 
 /// A paragraph and its subparagraphs, labelled by their path under it.

@@ -18,6 +18,9 @@
 //! format_text(text: &str) -> Result<Option<TextEdit>, Error>
 //! paragraph_at(text: &str, at: usize) -> Option<ParagraphAt>
 //! replace_wording(text: &str, at: usize, wording: &str) -> Option<TextEdit>
+//! resolve_bracket(text: &str, at: usize, how: Resolve) -> Option<TextEdit>
+//! set_status(text: &str, at: usize, status: Option<&str>) -> Option<TextEdit>
+//! insert_paragraph(text: &str, at: usize) -> Option<TextEdit>
 //! citation_card(library: &Library, key: &str) -> Option<CitationCard>
 //! resolution_text(library: &Library, key: &str) -> Result<Option<ResolutionText>, Error>
 //! open_draft(path: &Path) -> Result<OpenedDraft, Error>
@@ -73,6 +76,7 @@ mod edit;
 mod files;
 mod items;
 mod moving;
+mod negotiation;
 mod recovery;
 mod spans;
 #[cfg(test)]
@@ -91,6 +95,10 @@ pub use files::{
 };
 pub use items::{paragraph_at, ParagraphAt};
 pub use moving::move_paragraph;
+pub use negotiation::{
+    insert_paragraph, resolve_bracket, set_status, AppAnnotation, AppBracket, AppParagraphState,
+    NegotiationView, Resolve,
+};
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use utf16::{Range, Utf16Index};
 pub use wording::replace_wording;
