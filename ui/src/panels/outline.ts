@@ -2,6 +2,7 @@
 // diagnostics per paragraph; a click (or Enter) puts the cursor there.
 import type { EditorView } from "@codemirror/view";
 import { el, replace } from "../dom";
+import { statusSign } from "../editor/analysis";
 import type { Analysis } from "../types";
 
 export class Outline {
@@ -19,7 +20,10 @@ export class Outline {
       return inside.some((d) => d.severity === "error") ? "error"
         : inside.some((d) => d.severity === "warning") ? "warning" : "info";
     };
+    const status = new Map((analysis.negotiation?.paragraphs ?? []).map((p) => [p.from, p.status]));
     replace(this.list, ...analysis.outline.map((entry) => {
+      const sign = statusSign(status.get(entry.from) ?? null);
+      const pill = sign ? el("span", { class: `status-pill ${sign.cls}`, title: status.get(entry.from) ?? "" }, sign.sign) : null;
       const badge = entry.diagnostics > 0
         ? el("span", { class: `badge ${worst(entry.from, entry.to)}`, title: `${entry.diagnostics} finding(s)` }, String(entry.diagnostics))
         : null;
@@ -27,6 +31,7 @@ export class Outline {
         el("button", { class: "outline-jump", "data-label": entry.label, onclick: () => this.jump(entry.from) },
           el("span", { class: "outline-label" }, entry.label),
           el("span", { class: "outline-text" }, entry.text),
+          pill,
           badge));
     }));
   }

@@ -12,7 +12,7 @@ use crate::model::{
     Annex, Body, Closing, Draft, Enacting, Footnote, FrontMatter, Kind, Paragraph, Section, Span,
     Subparagraph,
 };
-use crate::negotiation::{is_label, is_operative_label, ParagraphMarks, Status};
+use crate::negotiation::{is_operative_label, leading_marks, ParagraphMarks};
 use crate::opening::opening_len;
 
 /// Builds the draft from the first pass.
@@ -504,34 +504,6 @@ fn paragraph(kind: Kind, number: Option<u32>, p: Piece) -> Paragraph {
         marks: None,
         span: Span::new(p.span.start, p.span.end),
     }
-}
-
-/// The label and status written in braces at the start of `s` (`{5 bis} {agreed ad ref} `),
-/// and how many bytes they take with the blanks after them.
-fn leading_marks(s: &str) -> (ParagraphMarks, usize) {
-    let mut label = None;
-    let mut status = None;
-    let mut at = 0;
-    loop {
-        let rest = &s[at..];
-        let Some(inner) = rest.strip_prefix('{') else {
-            break;
-        };
-        let Some(close) = inner.find('}').filter(|c| !inner[..*c].contains('{')) else {
-            break;
-        };
-        let word = inner[..close].trim();
-        if label.is_none() && is_label(word) {
-            label = Some(word.to_string());
-        } else if let Some(st) = Status::parse(word).filter(|_| status.is_none()) {
-            status = Some(st);
-        } else {
-            break;
-        }
-        at += close + 2;
-        at += s[at..].len() - s[at..].trim_start().len();
-    }
-    (ParagraphMarks::new(label, status), at)
 }
 
 /// The text of an emphasis run at the start of inline Markdown: "*Decides* to" gives "Decides".

@@ -111,6 +111,34 @@ impl ParagraphMarks {
     }
 }
 
+/// The label and status written in braces at the start of `s` (`{5 bis} {agreed ad ref} `),
+/// and how many bytes they take with the blanks after them.
+pub fn leading_marks(s: &str) -> (ParagraphMarks, usize) {
+    let mut label = None;
+    let mut status = None;
+    let mut at = 0;
+    loop {
+        let rest = &s[at..];
+        let Some(inner) = rest.strip_prefix('{') else {
+            break;
+        };
+        let Some(close) = inner.find('}').filter(|c| !inner[..*c].contains('{')) else {
+            break;
+        };
+        let word = inner[..close].trim();
+        if label.is_none() && is_label(word) {
+            label = Some(word.to_string());
+        } else if let Some(st) = Status::parse(word).filter(|_| status.is_none()) {
+            status = Some(st);
+        } else {
+            break;
+        }
+        at += close + 2;
+        at += s[at..].len() - s[at..].trim_start_matches([' ', '\t']).len();
+    }
+    (ParagraphMarks::new(label, status), at)
+}
+
 /// Who proposed a bracketed text and who wants it deleted or retained.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]

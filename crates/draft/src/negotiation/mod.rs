@@ -28,8 +28,8 @@ pub use adopt::{adopt, unescape_brackets};
 pub use clean::{clean, Keep};
 pub use detect::carries_negotiation;
 pub use marks::{
-    is_label, is_operative_label, is_placeholder, next_label, Attribution, ParagraphMarks, Status,
-    INSERTED,
+    is_label, is_operative_label, is_placeholder, leading_marks, next_label, Attribution,
+    ParagraphMarks, Status, INSERTED,
 };
 pub use scan::Unmatched;
 

@@ -270,8 +270,7 @@ pub fn set_status(text: &str, at: usize, status: Option<&str>) -> Option<TextEdi
         .filter(|p| p.span.start <= byte && byte <= p.span.end)
         .last()?;
     let start = p.span.start + marker_len(&text[p.span.start..]);
-    let old = &text[start..];
-    let written_len = old.len() - old.trim_start_matches(&marks_prefix(old)[..]).len();
+    let written_len = negotiation::leading_marks(&text[start..]).1;
     let label = p.marks.as_ref().and_then(|m| m.label.clone());
     let marks = ParagraphMarks::new(label, status);
     let mut new = String::with_capacity(text.len() + 20);
@@ -293,21 +292,6 @@ fn marker_len(s: &str) -> usize {
         return 2;
     }
     0
-}
-
-/// The run of label and status braces (with their spaces) at the start of `s`.
-fn marks_prefix(s: &str) -> String {
-    let mut at = 0;
-    while let Some(inner) = s[at..].strip_prefix('{') {
-        let Some(close) = inner.find('}') else { break };
-        let word = &inner[..close];
-        if !negotiation::is_label(word) && Status::parse(word).is_none() {
-            break;
-        }
-        at += close + 2;
-        at += s[at..].len() - s[at..].trim_start_matches(' ').len();
-    }
-    s[..at].to_string()
 }
 
 /// Inserts a new paragraph after the one holding UTF-16 offset `at`, labelled with the next

@@ -37,7 +37,11 @@ pub(crate) fn openings(src: &str, draft: &Draft, index: &Utf16Index) -> Vec<Rang
 /// else the recognised words at its start.
 fn paragraph_opening(src: &str, p: &Paragraph) -> Option<(usize, usize)> {
     let opening = p.opening.as_deref()?;
-    let content = content_start(src, p.span.start, false);
+    let mut content = content_start(src, p.span.start, false);
+    if p.marks.is_some() {
+        // A negotiating text's label and status braces come before the text.
+        content += resolute_draft::negotiation::leading_marks(src.get(content..p.span.end)?).1;
+    }
     let rest = src.get(content..p.span.end)?;
     let marks = rest.len() - rest.trim_start_matches(['*', '_']).len();
     let start = content + marks.min(2);
