@@ -75,6 +75,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("peer: parse_markdown alone", |b| {
         b.iter(|| parse_markdown(black_box(&src)).map(|d| d.operative.len()))
     });
+    g.bench_function("peer: pulldown-cmark events", |b| {
+        b.iter(|| {
+            pulldown_cmark::Parser::new_ext(
+                black_box(&src),
+                pulldown_cmark::Options::ENABLE_FOOTNOTES,
+            )
+            .into_offset_iter()
+            .count()
+        })
+    });
     g.bench_function("peer: plain stack count", |b| {
         b.iter(|| plain_stack(black_box(&src)))
     });

@@ -232,10 +232,9 @@ impl<'a> Builder<'a> {
         } else {
             Kind::Operative
         };
-        let list = if operative.is_empty() {
-            preamble
-        } else {
-            operative
+        let list = match kind {
+            Kind::Preambular => preamble,
+            Kind::Operative => operative,
         };
         if piece.label.is_some() && marks.is_none() {
             if let Some(parent) = list.last_mut() {
@@ -419,25 +418,25 @@ fn inline_md(src: &str, leaf: &Leaf) -> String {
     let Some(source) = source else {
         return escape(&collapse(&leaf.text));
     };
-    let lines: Vec<&str> = source
-        .lines()
-        .map(|l| {
-            let l = l.trim_matches([' ', '\t']);
-            // A backslash ending a line is a hard break, which joining the lines replaces.
-            let backslashes = l.len() - l.trim_end_matches('\\').len();
-            if backslashes % 2 == 1 {
-                l.get(..l.len() - 1).unwrap_or(l).trim_end()
-            } else {
-                l
+    // Lines joined with one space, runs of blanks collapsed, in one pass.
+    let mut out = String::with_capacity(source.len());
+    for line in source.lines() {
+        let l = line.trim_matches([' ', '\t']);
+        // A backslash ending a line is a hard break, which joining the lines replaces.
+        let backslashes = l.len() - l.trim_end_matches('\\').len();
+        let l = if backslashes % 2 == 1 {
+            l.get(..l.len() - 1).unwrap_or(l).trim_end()
+        } else {
+            l
+        };
+        for word in l.split([' ', '\t']).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
             }
-        })
-        .collect();
-    let joined = lines.join(" ");
-    joined
-        .split([' ', '\t'])
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 fn piece(src: &str, leaf: &Leaf) -> Piece {

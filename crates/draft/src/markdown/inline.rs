@@ -56,7 +56,8 @@ fn paren_label(s: &str) -> Option<usize> {
 fn dot_label(s: &str) -> Option<usize> {
     let n = s.bytes().take_while(u8::is_ascii_lowercase).count();
     let word = s.get(..n)?;
-    let small_roman = (1..40).any(|v| super::labels::roman(v) == word);
+    // Read the numeral rather than write the 39 candidates: this runs on every line read.
+    let small_roman = super::labels::roman_value(word).is_some_and(|v| v < 40);
     let ok = (n == 1 || small_roman) && s.get(n..)?.starts_with('.');
     ok.then_some(n + 1)
 }
@@ -71,12 +72,25 @@ fn bullet_label(s: &str) -> Option<usize> {
 
 /// Collapses every run of whitespace to one space and trims both ends.
 pub(crate) fn collapse(s: &str) -> String {
+    let s = s.trim();
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
+    let mut blank = false;
+    // Runs of non-blank text are copied whole, not character by character.
+    let mut run_start = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if !blank {
+                out.push_str(&s[run_start..i]);
+                blank = true;
+            }
+        } else if blank {
             out.push(' ');
+            run_start = i;
+            blank = false;
         }
-        out.push_str(word);
+    }
+    if !blank {
+        out.push_str(&s[run_start..]);
     }
     out
 }
@@ -108,5 +122,7 @@ mod tests {
     #[test]
     fn collapses_whitespace() {
         assert_eq!(collapse("  a \n\t b  "), "a b");
+        assert_eq!(collapse("à\u{a0}\u{a0}b c"), "à b c");
+        assert_eq!(collapse(""), "");
     }
 }

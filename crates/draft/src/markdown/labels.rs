@@ -100,7 +100,7 @@ fn next_letter(l: &str) -> Option<String> {
 }
 
 /// The value of a lowercase roman numeral written the usual way ("iiii" is not one).
-fn roman_value(s: &str) -> Option<u32> {
+pub(crate) fn roman_value(s: &str) -> Option<u32> {
     let lower = s.chars().all(|c| c.is_ascii_lowercase());
     lower.then(|| crate::numerals::roman_value(s)).flatten()
 }

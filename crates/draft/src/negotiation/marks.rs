@@ -47,6 +47,9 @@ impl Status {
     /// Reads a status annotation ("agreed ad ref", "Agreed ad ref.", "pending: EU").
     pub fn parse(s: &str) -> Option<Status> {
         let s = s.trim().trim_end_matches('.').trim();
+        if s.len() > MAX_STATUS {
+            return None;
+        }
         let (head, rest) = match s.split_once(':') {
             Some((h, r)) => (h.trim(), Some(r)),
             None => (s, None),
@@ -341,6 +344,12 @@ fn inserted_suffix(label: &str) -> Option<usize> {
     })
 }
 
+/// The longest placeholder, in bytes ("[to be determined by the Conference]").
+const MAX_PLACEHOLDER: usize = 40;
+
+/// The longest status, in bytes ("pending: EU, G77, AGN, LMDC, AOSIS, LDCs …").
+const MAX_STATUS: usize = 160;
+
 /// Words that stand for a value still to be filled in.
 const PLACEHOLDER_WORDS: [&str; 16] = [
     "year",
@@ -365,7 +374,8 @@ const PLACEHOLDER_WORDS: [&str; 16] = [
 /// "X", "by X date", "40-70", "year", "…".
 pub fn is_placeholder(content: &str) -> bool {
     let c = content.trim();
-    if c.is_empty() || c.contains(['[', ']']) {
+    // A placeholder is a few words; a long bracket (often with others nested) is text.
+    if c.is_empty() || c.len() > MAX_PLACEHOLDER || c.contains(['[', ']']) {
         return false;
     }
     let single_letter = c.chars().count() == 1 && c.chars().all(char::is_alphabetic);

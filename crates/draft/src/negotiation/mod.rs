@@ -263,11 +263,19 @@ fn bracket(src: &str, p: &scan::Pair, paragraph: Option<usize>) -> Bracket {
     b
 }
 
+/// The longest attribution after a dash, in bytes.
+const MAX_ATTRIBUTION: usize = 200;
+
 /// "[extreme - US; G77 delete]": an attribution after the last dash of the bracket's own text
 /// (after any bracket nested in it).
 fn dashed_attribution(src: &str, b: &mut Bracket) {
     let content = src.get(b.span.start + 1..b.span.end - 1).unwrap_or("");
     let own = content.rfind(']').map_or(0, |i| i + 1);
+    // An attribution is a short list of delegations at the end: look at the last few words.
+    let mut own = own.max(content.len().saturating_sub(MAX_ATTRIBUTION));
+    while !content.is_char_boundary(own) {
+        own += 1;
+    }
     let tail = &content[own..];
     let dash = [" - ", " – ", " — "]
         .iter()
