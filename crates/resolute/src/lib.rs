@@ -87,11 +87,11 @@ pub fn parse(request: &ParseRequest) -> Result<Parsed, Error> {
 /// Reads `path` and returns its structure, with the negotiation layer as `stage` says.
 pub fn parse_as(path: &std::path::Path, stage: &Stage) -> Result<Parsed, Error> {
     let source = read_source(path)?;
-    let mut draft = parse_text(&source.text, source.kind).map_err(|e| Error::Format {
+    let mut draft = read_text(&source.text, source.kind).map_err(|e| Error::Format {
         path: path.to_path_buf(),
         source: e,
     })?;
-    stage.apply(&mut draft, &source.text, source.kind);
+    stage.apply(&mut draft, source.kind);
     Ok(Parsed { source, draft })
 }
 
@@ -100,13 +100,16 @@ pub fn parse_as(path: &std::path::Path, stage: &Stage) -> Result<Parsed, Error> 
 /// negotiation brackets (`negotiation::carries_negotiation`) is read as a negotiating text.
 /// No I/O.
 pub fn parse_text(text: &str, kind: SourceKind) -> Result<Draft, FormatError> {
+    let mut draft = read_text(text, kind)?;
+    Stage::Detect.apply(&mut draft, kind);
+    Ok(draft)
+}
+
+/// `text` read as `kind`, its negotiation layer not decided yet.
+fn read_text(text: &str, kind: SourceKind) -> Result<Draft, FormatError> {
     match kind {
         SourceKind::Draft => resolute_draft::parse_markdown(text),
-        SourceKind::PlainText => {
-            let mut draft = resolute_draft::segment(text);
-            Stage::Detect.apply(&mut draft, text, kind);
-            Ok(draft)
-        }
+        SourceKind::PlainText => Ok(resolute_draft::segment(text)),
     }
 }
 

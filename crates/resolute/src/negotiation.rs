@@ -36,20 +36,38 @@ impl Stage {
         }
     }
 
-    /// Sets the layer of a draft read from `text` as `kind`.
-    pub(crate) fn apply(&self, draft: &mut Draft, text: &str, kind: SourceKind) {
+    /// Sets the layer of a draft read as `kind`. Whether a plain text is a negotiating text
+    /// is read from its own paragraphs, not its annexes: an adopted model treaty keeps its
+    /// template brackets ("[ratification, acceptance or approval]") in the annex.
+    pub(crate) fn apply(&self, draft: &mut Draft, kind: SourceKind) {
         match (self, kind) {
             (Stage::Off, _) => draft.meta.stage = None,
             (Stage::On(s), SourceKind::Draft) => draft.meta.stage = Some(s.clone()),
             (Stage::On(s), SourceKind::PlainText) => negotiation::adopt(draft, s),
             (Stage::Detect, SourceKind::Draft) => {}
             (Stage::Detect, SourceKind::PlainText) => {
-                if draft.meta.stage.is_none() && negotiation::carries_negotiation(text) {
+                if draft.meta.stage.is_none() && negotiation::carries_negotiation(&own_text(draft))
+                {
                     negotiation::adopt(draft, STAGE_OF_IMPORTED_TEXT);
                 }
             }
         }
     }
+}
+
+/// The preambular and operative paragraphs of a draft, subparagraphs included, one block
+/// each.
+fn own_text(draft: &Draft) -> String {
+    let mut out = String::new();
+    for p in draft.paragraphs() {
+        out.push_str(&p.text);
+        out.push_str("\n\n");
+        for s in &p.sub {
+            out.push_str(&s.text);
+            out.push_str("\n\n");
+        }
+    }
+    out
 }
 
 /// A document as the draft-format text the negotiation layer reads, with its structure: a

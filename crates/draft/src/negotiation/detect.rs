@@ -27,7 +27,9 @@ pub fn carries_negotiation(text: &str) -> bool {
         .iter()
         .map(|p| {
             let content = text.get(p.open + 1..p.close).unwrap_or("");
-            content.chars().any(char::is_alphabetic) && !whole_line(text, p.open, p.close)
+            content.chars().any(char::is_alphabetic)
+                && !whole_line(text, p.open, p.close)
+                && !is_link(text, p.close)
         })
         .collect();
     for (p, &counts) in found.pairs.iter().zip(&of_words) {
@@ -54,6 +56,15 @@ fn block_start(text: &str, at: usize) -> usize {
     before.rfind("\n\n").map_or(0, |i| i + 2)
 }
 
+/// Whether the bracket closing at `close` is the text of a link written in Markdown: a web
+/// address in parentheses right after it (texts converted from web pages keep them).
+fn is_link(text: &str, close: usize) -> bool {
+    let after = text.get(close + 1..).unwrap_or("");
+    ["(http://", "(https://", "(www."]
+        .iter()
+        .any(|p| after.starts_with(p))
+}
+
 /// Whether the bracket from `open` to `close` is all its line holds.
 fn whole_line(text: &str, open: usize, close: usize) -> bool {
     let before = text.get(..open).unwrap_or("");
@@ -70,7 +81,8 @@ mod tests {
     #[test]
     fn adopted_texts_are_not_negotiating_texts() {
         let t = "[on the report of the Third Committee (A/80/545)]\n\n\
-                 Recalling its resolution [62] and [63],\n\n[Adopted without a vote.]\n";
+                 Recalling its resolution [62] and [63],\n\n[Adopted without a vote.]\n\n\
+         [resolution 2428 (2018)](https://undocs.org/x) [a](https://a.org) [b](https://b.org)\n";
         assert!(!carries_negotiation(t));
     }
 
