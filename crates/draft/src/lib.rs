@@ -17,4 +17,4 @@ pub use model::{
     Annex, Body, Closing, Draft, Enacting, Footnote, FrontMatter, Kind, Paragraph, Section, Span,
     Subparagraph, MONTHS,
 };
-pub use segment::segment;
+pub use segment::{segment, segment_negotiating};

@@ -91,7 +91,7 @@ pub fn parse_as(path: &std::path::Path, stage: &Stage) -> Result<Parsed, Error> 
         path: path.to_path_buf(),
         source: e,
     })?;
-    stage.apply(&mut draft, source.kind);
+    stage.apply(&mut draft, &source.text, source.kind);
     Ok(Parsed { source, draft })
 }
 
@@ -101,7 +101,7 @@ pub fn parse_as(path: &std::path::Path, stage: &Stage) -> Result<Parsed, Error> 
 /// No I/O.
 pub fn parse_text(text: &str, kind: SourceKind) -> Result<Draft, FormatError> {
     let mut draft = read_text(text, kind)?;
-    Stage::Detect.apply(&mut draft, kind);
+    Stage::Detect.apply(&mut draft, text, kind);
     Ok(draft)
 }
 

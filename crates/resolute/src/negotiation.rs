@@ -39,19 +39,29 @@ impl Stage {
     /// Sets the layer of a draft read as `kind`. Whether a plain text is a negotiating text
     /// is read from its own paragraphs, not its annexes: an adopted model treaty keeps its
     /// template brackets ("[ratification, acceptance or approval]") in the annex.
-    pub(crate) fn apply(&self, draft: &mut Draft, kind: SourceKind) {
-        match (self, kind) {
-            (Stage::Off, _) => draft.meta.stage = None,
-            (Stage::On(s), SourceKind::Draft) => draft.meta.stage = Some(s.clone()),
-            (Stage::On(s), SourceKind::PlainText) => negotiation::adopt(draft, s),
-            (Stage::Detect, SourceKind::Draft) => {}
-            (Stage::Detect, SourceKind::PlainText) => {
-                if draft.meta.stage.is_none() && negotiation::carries_negotiation(&own_text(draft))
-                {
-                    negotiation::adopt(draft, STAGE_OF_IMPORTED_TEXT);
-                }
+    pub(crate) fn apply(&self, draft: &mut Draft, text: &str, kind: SourceKind) {
+        let stage = match (self, kind) {
+            (Stage::Off, _) => {
+                draft.meta.stage = None;
+                return;
             }
-        }
+            (Stage::On(s), SourceKind::Draft) => {
+                draft.meta.stage = Some(s.clone());
+                return;
+            }
+            (Stage::Detect, SourceKind::Draft) => return,
+            (Stage::On(s), SourceKind::PlainText) => s.as_str(),
+            (Stage::Detect, SourceKind::PlainText) => {
+                if draft.meta.stage.is_some() || !negotiation::carries_negotiation(&own_text(draft))
+                {
+                    return;
+                }
+                STAGE_OF_IMPORTED_TEXT
+            }
+        };
+        // Read again so that no bracketed text is taken for the masthead.
+        *draft = resolute_draft::segment_negotiating(text);
+        negotiation::adopt(draft, stage);
     }
 }
 

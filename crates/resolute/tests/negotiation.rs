@@ -76,6 +76,21 @@ fn cop21_brackets_match_an_independent_counter() {
         let report = resolute::brackets(&BracketsRequest { path: path.clone() })
             .unwrap_or_else(|e| panic!("{e}"));
         let (pairs, unmatched, depth) = plain_stack(&text);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if report.stage.is_none() {
+            // The adopted agreement of 12 December: its transcription's only brackets are
+            // Markdown reference links ("[published][12dec]"). Every round must be read as one.
+            println!(
+                "{}: not a negotiating text ({pairs} pairs by the plain count)",
+                path.display()
+            );
+            assert!(
+                name.starts_with("agreement-2015-12-12"),
+                "{}: a round read as an adopted text",
+                path.display()
+            );
+            continue;
+        }
         let t = &report.totals;
         let brackets_unmatched: Vec<_> = report
             .unbalanced
@@ -99,11 +114,6 @@ fn cop21_brackets_match_an_independent_counter() {
         assert_eq!(t.pairs, pairs, "{}: pairs", path.display());
         assert_eq!(brackets_unmatched.len(), unmatched, "{}", path.display());
         assert_eq!(t.max_depth as usize, depth, "{}: depth", path.display());
-        assert!(
-            report.stage.is_some(),
-            "{}: read as a negotiating text",
-            path.display()
-        );
         big = big.max(t.pairs);
     }
     assert!(
@@ -182,6 +192,9 @@ fn cop21_clean_keeps_every_word_or_none_and_leaves_no_bracket() {
     for (path, _) in cop21_inputs(&corpus, &dir) {
         let (markdown, draft) =
             resolute::negotiating_text(&path, &Stage::Detect).unwrap_or_else(|e| panic!("{e}"));
+        if draft.meta.stage.is_none() {
+            continue; // the adopted agreement: see the test above
+        }
         let formatted = resolute_draft::format(&markdown).expect("formats");
         assert!(
             formatted == markdown,

@@ -69,19 +69,20 @@ pub fn unescape_brackets(md: &str) -> String {
             None => out.push('\\'),
         }
     }
-    if defines_a_link(&out) {
-        out.insert(0, '\\');
+    if let Some(colon) = link_definition_colon(&out) {
+        // "[source]: …" would define a link and vanish: the colon is escaped, the brackets
+        // stay brackets.
+        out.insert(colon, '\\');
     }
     out
 }
 
-/// Whether a line would read as a link reference definition: `[label]:` at its start.
-fn defines_a_link(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix('[') else {
-        return false;
-    };
-    rest.find(']')
-        .is_some_and(|i| rest[i + 1..].starts_with(':') && !rest[..i].contains('['))
+/// Where the colon is when a line would read as a link reference definition (`[label]:` at
+/// its start).
+fn link_definition_colon(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix('[')?;
+    let i = rest.find(']')?;
+    (rest[i + 1..].starts_with(':') && !rest[..i].contains('[')).then_some(i + 2)
 }
 
 #[cfg(test)]
@@ -96,6 +97,6 @@ mod tests {
         );
         assert_eq!(unescape_brackets(r"x \\\[y\]"), r"x \\[y]");
         assert_eq!(unescape_brackets(r"\[^1\] x \[y\]"), r"\[^1\] x [y]");
-        assert_eq!(unescape_brackets(r"\[Option 1\]: x"), r"\[Option 1]: x");
+        assert_eq!(unescape_brackets(r"\[Option 1\]: x"), r"[Option 1]\: x");
     }
 }

@@ -251,8 +251,8 @@ fn role(word: &str) -> Option<Role> {
     }
 }
 
-/// A comma-separated list of delegations: each one to five words, the first starting with a
-/// capital or a digit ("US", "G77", "EU", "Russian Federation", "AGN"), at most 40 characters.
+/// A comma-separated list of delegations: each one to five words with a letter, the first
+/// starting with a capital or a digit ("US", "G77", "EU", "Russian Federation", "AGN"), at most 40 characters.
 fn actors(list: &str) -> Option<Vec<String>> {
     let out: Vec<String> = list
         .split([',', '/'])
@@ -270,6 +270,7 @@ fn is_actor(a: &str) -> bool {
     words <= 5
         && a.len() <= 40
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && a.chars().any(char::is_alphabetic)
         && a.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '\'' | '&' | '+'))
         && !Status::parse(a).is_some()
@@ -468,6 +469,7 @@ mod tests {
             Attribution::parse_braced("pending outcome of discussions on Article 10").is_none()
         );
         assert!(Attribution::parse_dashed("carbon transformation").is_none());
+        assert!(Attribution::parse_dashed("2080").is_none());
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub(crate) struct Scan {
 const MAX_FOOTNOTE_LABEL: usize = 64;
 
 /// Scans `src[range]`. Backslash escapes (`\[`) and footnote references (`[^1]`) are not
-/// brackets; a brace group `{…}` ends at the first `}` and may not hold `{` or a blank line.
+/// brackets; a brace group `{…}` ends at the first `}` and may not hold `{` or a blank line;
+/// brackets inside a brace group (a note quoting "[X]") are brackets like any other.
 pub(crate) fn scan(src: &str, range: std::ops::Range<usize>) -> Scan {
     let bytes = src.as_bytes();
     let end = range.end.min(bytes.len());
@@ -48,6 +49,8 @@ pub(crate) fn scan(src: &str, range: std::ops::Range<usize>) -> Scan {
     let mut stack: Vec<usize> = Vec::new();
     let mut open: Vec<(usize, Option<usize>)> = Vec::new();
     let mut slots: Vec<Option<Pair>> = Vec::new();
+    // The `}` that closes the brace group being read (brackets inside it count as brackets).
+    let mut brace_close: Option<usize> = None;
     let mut i = range.start;
     while i < end {
         match bytes[i] {
@@ -74,7 +77,9 @@ pub(crate) fn scan(src: &str, range: std::ops::Range<usize>) -> Scan {
                 }
                 None => out.unmatched.push(Unmatched { at: i, ch: ']' }),
             },
-            b'{' => i = brace(bytes, i, end, &mut out) - 1,
+            b'{' if brace_close.is_none() => brace_close = brace(bytes, i, end, &mut out),
+            b'{' => out.unmatched.push(Unmatched { at: i, ch: '{' }),
+            b'}' if brace_close == Some(i) => brace_close = None,
             b'}' => out.unmatched.push(Unmatched { at: i, ch: '}' }),
             _ => {}
         }
@@ -91,14 +96,15 @@ pub(crate) fn scan(src: &str, range: std::ops::Range<usize>) -> Scan {
     out
 }
 
-/// Reads the brace group opening at `at`; returns where scanning goes on.
-fn brace(bytes: &[u8], at: usize, end: usize, out: &mut Scan) -> usize {
+/// Reads the brace group opening at `at`; returns the offset of its `}`, or `None` (and
+/// records the `{` as unmatched) when it is never closed.
+fn brace(bytes: &[u8], at: usize, end: usize, out: &mut Scan) -> Option<usize> {
     let mut j = at + 1;
     while j < end {
         match bytes[j] {
             b'}' => {
                 out.braces.push(Span::new(at, j + 1));
-                return j + 1;
+                return Some(j);
             }
             b'{' => break,
             b'\n' if blank_line_follows(bytes, j + 1, end) => break,
@@ -108,7 +114,7 @@ fn brace(bytes: &[u8], at: usize, end: usize, out: &mut Scan) -> usize {
         j += 1;
     }
     out.unmatched.push(Unmatched { at, ch: '{' });
-    at + 1
+    None
 }
 
 fn blank_line_follows(bytes: &[u8], from: usize, end: usize) -> bool {

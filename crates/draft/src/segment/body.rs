@@ -12,16 +12,28 @@ use crate::model::{Body, Draft, Enacting, Footnote, Kind, Section, Span};
 use crate::opening::kind_of;
 
 /// Builds the draft from the blocks of a document.
-pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>) -> Draft {
+/// `negotiating`: see `segment_negotiating`.
+pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>, negotiating: bool) -> Draft {
     // Notes listed after everything else (after the closing formula, too) are footnotes,
     // not an annex.
     let (trailing, end) = notes::trailing(blocks);
     let blocks = blocks.get(..end).unwrap_or(blocks);
-    let enacting_at = blocks.iter().position(|b| enacting(b).is_some());
+    let mut enacting_at = blocks.iter().position(|b| enacting(b).is_some());
+    if negotiating {
+        let text_at = blocks
+            .iter()
+            .position(|b| b.text.contains(['[', ']']) || starts_body(b));
+        if let (Some(t), Some(e)) = (text_at, enacting_at) {
+            if t < e {
+                enacting_at = None;
+            }
+        }
+    }
     let (front_end, body_start) = match enacting_at {
         Some(i) => (i, i + 1),
         None => {
-            let i = blocks.iter().position(starts_body).unwrap_or(blocks.len());
+            let starts = |b: &Block| starts_body(b) || (negotiating && b.text.contains(['[', ']']));
+            let i = blocks.iter().position(starts).unwrap_or(blocks.len());
             (i, i)
         }
     };

@@ -84,6 +84,21 @@ pub(crate) enum Item {
 /// numbers, job numbers, barcodes). Never fails: text that does not look like a resolution
 /// gives a draft with few or no paragraphs.
 pub fn segment(text: &str) -> Draft {
+    let (blocks, footnotes) = blocks_of(text);
+    body::build(&blocks, footnotes, false)
+}
+
+/// Segments a negotiating text (`negotiation::carries_negotiation`): as [`segment`], except
+/// that nothing bracketed is taken for the masthead. The masthead ends at the first block
+/// that holds a bracket or starts the body (a numbered or preambular paragraph), and an
+/// enacting formula found only after that ("The Conference of the Parties," opening a
+/// decision further down) is read as a paragraph of the text, not as the document's formula.
+pub fn segment_negotiating(text: &str) -> Draft {
+    let (blocks, footnotes) = blocks_of(text);
+    body::build(&blocks, footnotes, true)
+}
+
+fn blocks_of(text: &str) -> (Vec<blocks::Block>, Vec<crate::model::Footnote>) {
     let blocks = if pdf::looks_like_pdf(text) {
         let (items, footnotes) = pdf::items(text);
         (blocks::group(&items), footnotes)
@@ -93,8 +108,7 @@ pub fn segment(text: &str) -> Draft {
         notes::strip_marks(&mut blocks);
         (blocks, Vec::new())
     };
-    let (blocks, footnotes) = blocks;
-    body::build(&blocks, footnotes)
+    blocks
 }
 
 #[cfg(test)]
