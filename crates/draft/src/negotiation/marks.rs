@@ -273,7 +273,7 @@ fn is_actor(a: &str) -> bool {
         && a.chars().any(char::is_alphabetic)
         && a.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '\'' | '&' | '+'))
-        && !Status::parse(a).is_some()
+        && Status::parse(a).is_none()
 }
 
 /// Whether `s` is the label of a paragraph: an optional "PP"/"OP"/"Pp" prefix, a number with

@@ -99,7 +99,7 @@ pub fn segment_negotiating(text: &str) -> Draft {
 }
 
 fn blocks_of(text: &str) -> (Vec<blocks::Block>, Vec<crate::model::Footnote>) {
-    let blocks = if pdf::looks_like_pdf(text) {
+    if pdf::looks_like_pdf(text) {
         let (items, footnotes) = pdf::items(text);
         (blocks::group(&items), footnotes)
     } else {
@@ -107,8 +107,7 @@ fn blocks_of(text: &str) -> (Vec<blocks::Block>, Vec<crate::model::Footnote>) {
         let mut blocks = wrap::join(blocks::group(&blocks::clean_items(text)));
         notes::strip_marks(&mut blocks);
         (blocks, Vec::new())
-    };
-    blocks
+    }
 }
 
 #[cfg(test)]
