@@ -92,6 +92,8 @@ export interface ActorState {
   proposed: number;
   delete: number;
   retain: number;
+  /** The first bracket it is named on. */
+  from: number | null;
 }
 
 export interface NegotiationTotals {

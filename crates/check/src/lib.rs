@@ -56,23 +56,9 @@ pub fn check(src: &str, draft: &Draft, register: Option<&dyn Register>) -> Vec<D
     if let Some(register) = register {
         out.extend(check_citations(src, draft, register));
     }
-    if resolute_draft::negotiation::is_on(draft) {
-        out.retain(|d| still_applies_while_negotiating(src, d));
-        out.extend(check_negotiation(src, draft));
-    }
+    out.extend(check_negotiation(src, draft));
     out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     out
-}
-
-/// While a text is negotiated its numbers are frozen (inserted paragraphs are "5 bis", a
-/// deleted one leaves a gap), and a paragraph that ends inside or after a bracket has no end
-/// mark to judge until the bracket is resolved: those findings wait for `resolute clean`.
-fn still_applies_while_negotiating(src: &str, d: &Diagnostic) -> bool {
-    let at = src.get(d.span.range()).unwrap_or("");
-    let end_rule = d.rule.ends_with("-end") && d.rule.starts_with("structure/");
-    !(d.rule == "structure/numbering"
-        || d.rule == "structure/lone-operative"
-        || (end_rule && matches!(at, "]" | "}" | "")))
 }
 
 /// 1-based line and column (in characters) of a byte offset in `src`; offsets past the end

@@ -155,3 +155,38 @@ mod tests {
         assert!(check_negotiation(src, &d).is_empty());
     }
 }
+
+#[cfg(test)]
+mod structure_while_negotiating {
+    use resolute_draft::parse_markdown;
+
+    fn rules(src: &str) -> Vec<(&'static str, String)> {
+        let d = parse_markdown(src).unwrap();
+        crate::check(src, &d, None)
+            .into_iter()
+            .filter(|d| d.rule.starts_with("structure/"))
+            .map(|d| {
+                (
+                    d.rule,
+                    src[d.span.start.saturating_sub(1)..d.span.end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn frozen_numbers_and_bracketed_ends_wait_but_a_missing_mark_does_not() {
+        let body = "*The General Assembly*,\n\n*Recalling* [its resolution 1]\n\n\
+                    3. *Decides* to act;\n\n5. *Requests* a report\n";
+        let round = format!("---\nstage: informals\n---\n\n{body}");
+        // Negotiating: no numbering finding, no finding on "]"; "report" still lacks its ".".
+        assert_eq!(
+            rules(&round),
+            [("structure/operative-end", "t".to_string())]
+        );
+        // The same text adopted-style: numbering and the bracket end are judged too.
+        let adopted: Vec<&str> = rules(body).iter().map(|r| r.0).collect();
+        assert!(adopted.contains(&"structure/numbering"), "{adopted:?}");
+        assert!(adopted.contains(&"structure/preamble-end"), "{adopted:?}");
+    }
+}

@@ -20,13 +20,17 @@ pub fn check_structure(src: &str, draft: &Draft) -> Vec<Diagnostic> {
 /// text ("Adopts the following Declaration:"), which may end with a colon.
 pub(crate) fn check_structure_with(src: &str, draft: &Draft, intros: &[Span]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // While a text is negotiated its numbers are frozen (inserted paragraphs are "5 bis", a
+    // deleted one leaves a gap) and a paragraph ending on a bracket or a brace has no end
+    // mark to judge until the brackets are resolved.
+    let negotiating = draft.meta.stage.is_some();
     enacting_formula(draft, &mut out);
     let preamble = draft
         .preamble
         .iter()
         .chain(draft.sections.iter().flat_map(|s| &s.preamble));
     for p in preamble {
-        paragraph_end(src, p, ',', intros, &mut out);
+        paragraph_end(src, p, (',', negotiating), intros, &mut out);
     }
     let operative: Vec<&Paragraph> = draft
         .operative
@@ -35,9 +39,11 @@ pub(crate) fn check_structure_with(src: &str, draft: &Draft, intros: &[Span]) ->
         .collect();
     for (i, p) in operative.iter().enumerate() {
         let terminal = if i + 1 == operative.len() { '.' } else { ';' };
-        paragraph_end(src, p, terminal, intros, &mut out);
+        paragraph_end(src, p, (terminal, negotiating), intros, &mut out);
     }
-    numbering(src, draft, &mut out);
+    if !negotiating {
+        numbering(src, draft, &mut out);
+    }
     out
 }
 
@@ -78,10 +84,11 @@ fn enacting_formula(draft: &Draft, out: &mut Vec<Diagnostic>) {
 
 /// Checks the end of a paragraph: its own text when it has no subparagraphs, else its
 /// subparagraphs (which carry the paragraph's final punctuation).
+/// `end`: the mark the paragraph should end with, and whether the text is negotiated.
 fn paragraph_end(
     src: &str,
     p: &Paragraph,
-    terminal: char,
+    (terminal, negotiating): (char, bool),
     intros: &[Span],
     out: &mut Vec<Diagnostic>,
 ) {
@@ -95,25 +102,31 @@ fn paragraph_end(
         } else {
             &[terminal]
         };
-        expect_end(src, own_span(p), allowed, terminal, what, p.kind, out);
+        expect_end(
+            src,
+            own_span(p),
+            (allowed, terminal, negotiating),
+            what,
+            p.kind,
+            out,
+        );
         return;
     }
     expect_end(
         src,
         own_span(p),
-        &[':', ',', ';', '—'],
-        ':',
+        (&[':', ',', ';', '—'], ':', negotiating),
         "text introducing subparagraphs",
         p.kind,
         out,
     );
-    subparagraph_ends(src, &p.sub, terminal, p.kind, out);
+    subparagraph_ends(src, &p.sub, (terminal, negotiating), p.kind, out);
 }
 
 fn subparagraph_ends(
     src: &str,
     subs: &[Subparagraph],
-    terminal: char,
+    (terminal, negotiating): (char, bool),
     kind: Kind,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -129,15 +142,23 @@ fn subparagraph_ends(
             s.span.start,
             next.map_or(s.span.end, |n| n.span.start.min(s.span.end)),
         );
-        expect_end(src, span, allowed, wanted, "a subparagraph", kind, out);
+        expect_end(
+            src,
+            span,
+            (allowed, wanted, negotiating),
+            "a subparagraph",
+            kind,
+            out,
+        );
     }
 }
 
+/// `end`: the marks allowed, the one wanted, and whether the text is negotiated (then an end
+/// on a bracket or a brace is not judged).
 fn expect_end(
     src: &str,
     span: Span,
-    allowed: &[char],
-    wanted: char,
+    (allowed, wanted, negotiating): (&[char], char, bool),
     what: &str,
     kind: Kind,
     out: &mut Vec<Diagnostic>,
@@ -148,7 +169,7 @@ fn expect_end(
     let Some(found) = src.get(last.range()).and_then(|s| s.chars().next()) else {
         return;
     };
-    if allowed.contains(&found) {
+    if allowed.contains(&found) || (negotiating && matches!(found, ']' | '}')) {
         return;
     }
     let rule = match kind {

@@ -121,11 +121,17 @@ pub fn corpus_dir() -> Option<PathBuf> {
         None => workspace_root().join("../shared/corpus"),
     };
     if dir.join("texts").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: corpus not found at {}", dir.display());
-        None
+        return Some(dir);
     }
+    // Under CI a missing corpus is a failure, never a silent pass.
+    let ci = std::env::var("CI").unwrap_or_default();
+    assert!(
+        ci.is_empty() || ci == "false" || ci == "0",
+        "CI={ci}: the corpus is missing at {} (set RESOLUTE_CORPUS)",
+        dir.display()
+    );
+    eprintln!("skipping: corpus not found at {}", dir.display());
+    None
 }
 
 /// Every file under `dir`, recursively, sorted.

@@ -30,6 +30,7 @@ function mapNegotiation(n: NegotiationView | null, map: Mapper, pos: (p: number)
     annotations: n.annotations.map(map),
     unmatched: n.unmatched.map(map),
     paragraphs: n.paragraphs.map((p) => ({ ...p, from: pos(p.from) })),
+    actors: n.actors.map((a) => ({ ...a, from: a.from === null ? null : pos(a.from) })),
   };
 }
 

@@ -45,8 +45,7 @@ export class NegotiationPanel {
         el("span", { class: "count" }, detail));
     });
     const actors = n.actors.map((a) => {
-      const first = n.brackets.find((b) => b.attribution?.includes(a.name));
-      return this.jump(first?.from ?? 0, el("span", {}, a.name),
+      return this.jump(a.from ?? 0, el("span", {}, a.name),
         el("span", { class: "count" }, `${a.proposed} proposed · ${a.delete} delete · ${a.retain} retain`));
     });
     const placeholders = n.brackets.filter((b) => b.kind === "placeholder")

@@ -118,6 +118,8 @@ impl Annotation {
 pub struct ParagraphState {
     /// "PP3", "OP5", "OP5 bis", "II.OP2".
     pub label: String,
+    /// The label within its part, without the section's prefix: "PP3", "OP5 bis".
+    pub own_label: String,
     /// Preambular or operative.
     pub kind: Kind,
     /// The paragraph in the source.
@@ -406,7 +408,7 @@ fn paragraph_states(draft: &Draft) -> Vec<ParagraphState> {
                 pp += 1;
                 format!("PP{pp}")
             });
-            out.push(state(format!("{prefix}{label}"), p));
+            out.push(state(&prefix, label, p));
         }
         for p in operative {
             let label = match (p.marks.as_ref().and_then(|m| m.label.as_deref()), p.number) {
@@ -415,16 +417,17 @@ fn paragraph_states(draft: &Draft) -> Vec<ParagraphState> {
                 (None, Some(k)) => format!("OP{k}"),
                 (None, None) => "OP".to_string(),
             };
-            out.push(state(format!("{prefix}{label}"), p));
+            out.push(state(&prefix, label, p));
         }
     }
     out.sort_by_key(|p| p.span.start);
     out
 }
 
-fn state(label: String, p: &Paragraph) -> ParagraphState {
+fn state(prefix: &str, own_label: String, p: &Paragraph) -> ParagraphState {
     ParagraphState {
-        label,
+        label: format!("{prefix}{own_label}"),
+        own_label,
         kind: p.kind,
         span: p.span,
         status: p.marks.as_ref().and_then(|m| m.status.clone()),

@@ -25,7 +25,7 @@ pub struct NegotiationView {
     /// Every paragraph, in order.
     pub paragraphs: Vec<AppParagraphState>,
     /// Per delegation: what it proposed, wants deleted, wants retained.
-    pub actors: Vec<negotiation::ActorState>,
+    pub actors: Vec<AppActor>,
     /// Counts: pairs, unbalanced, max_depth, alternatives, placeholders, paragraphs, agreed …
     pub totals: negotiation::Totals,
 }
@@ -49,6 +49,16 @@ pub struct AppBracket {
     pub attribution: Option<String>,
     /// Where the attribution is written.
     pub attribution_range: Option<Range>,
+}
+
+/// One delegation in the negotiation panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppActor {
+    /// Its counts.
+    #[serde(flatten)]
+    pub counts: negotiation::ActorState,
+    /// UTF-16 offset of the first bracket it is named on (the jump target).
+    pub from: Option<usize>,
 }
 
 /// A label, status or note in braces.
@@ -137,9 +147,26 @@ pub(crate) fn view(text: &str, draft: &Draft, index: &Utf16Index) -> Option<Nego
             .map(|u| index.range(u.at, u.at + 1))
             .collect(),
         paragraphs,
-        actors: n.actors,
+        actors: actors(&n, index),
         totals: n.totals,
     })
+}
+
+fn actors(n: &Negotiation, index: &Utf16Index) -> Vec<AppActor> {
+    n.actors
+        .iter()
+        .map(|a| {
+            let first = n.brackets.iter().find(|b| {
+                b.attribution
+                    .as_ref()
+                    .is_some_and(|x| x.actors().contains(&a.name.as_str()))
+            });
+            AppActor {
+                counts: a.clone(),
+                from: first.map(|b| index.to_utf16(b.span.start)),
+            }
+        })
+        .collect()
 }
 
 fn annotation(a: &Annotation, range: &impl Fn(Span) -> Range) -> AppAnnotation {
@@ -269,7 +296,7 @@ pub fn set_status(text: &str, at: usize, status: Option<&str>) -> Option<TextEdi
         .paragraphs()
         .filter(|p| p.span.start <= byte && byte <= p.span.end)
         .last()?;
-    let start = p.span.start + marker_len(&text[p.span.start..]);
+    let start = super::spans::content_start(text, p.span.start, false);
     let written_len = negotiation::leading_marks(&text[start..]).1;
     let label = p.marks.as_ref().and_then(|m| m.label.clone());
     let marks = ParagraphMarks::new(label, status);
@@ -281,19 +308,6 @@ pub fn set_status(text: &str, at: usize, status: Option<&str>) -> Option<TextEdi
     minimal_edit(text, &new, cursor)
 }
 
-/// Bytes of an ordered or bullet list marker at the start of `s` ("12. ", "- ").
-fn marker_len(s: &str) -> usize {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &s[digits..];
-    if digits > 0 && (rest.starts_with(". ") || rest.starts_with(") ")) {
-        return digits + 2;
-    }
-    if s.starts_with("- ") || s.starts_with("* ") || s.starts_with("+ ") {
-        return 2;
-    }
-    0
-}
-
 /// Inserts a new paragraph after the one holding UTF-16 offset `at`, labelled with the next
 /// free inserted label after it ("5 bis", "PP3 ter"), and puts the cursor in it.
 pub fn insert_paragraph(text: &str, at: usize) -> Option<TextEdit> {
@@ -303,8 +317,8 @@ pub fn insert_paragraph(text: &str, at: usize) -> Option<TextEdit> {
     let n = negotiation::analyze(text, &draft);
     let k = n.paragraphs.iter().rposition(|p| p.span.start <= byte)?;
     let here = &n.paragraphs[k];
-    let taken: Vec<&str> = n.paragraphs.iter().map(|p| bare(&p.label)).collect();
-    let label = next_label(bare(&here.label), &taken);
+    let taken: Vec<&str> = n.paragraphs.iter().map(|p| bare(&p.own_label)).collect();
+    let label = next_label(bare(&here.own_label), &taken);
     let label = match here.kind {
         Kind::Preambular if !label.starts_with("PP") => format!("PP{label}"),
         _ => label,
@@ -318,14 +332,9 @@ pub fn insert_paragraph(text: &str, at: usize) -> Option<TextEdit> {
     minimal_edit(text, &new, cursor)
 }
 
-/// A label without its section prefix and without "OP" ("II.OP5 bis" gives "5 bis").
-fn bare(label: &str) -> &str {
-    let label = label.rsplit('.').next().unwrap_or(label);
-    let label = match label.split_once('.') {
-        Some((_, rest)) if !rest.is_empty() => rest,
-        _ => label,
-    };
-    label.strip_prefix("OP").unwrap_or(label)
+/// A label as the braces write it: "OP5 bis" is written `{5 bis}`.
+fn bare(own_label: &str) -> &str {
+    own_label.strip_prefix("OP").unwrap_or(own_label)
 }
 
 #[cfg(test)]
@@ -394,5 +403,19 @@ mod tests {
         let at = new.find("Recalling").unwrap();
         let pp = apply(&new, &insert_paragraph(&new, at).unwrap());
         assert!(pp.contains("[X],\n\n{PP1 bis} \n\n1."), "{pp}");
+        // In a section, after a dotted label: the section's prefix is not part of the label.
+        let sectioned = "---\nstage: rev 1\n---\n\n## II. Finance\n\n3. *Decides* a;\n\n\
+                         {3.3bis} *Urges* b.\n";
+        let at = sectioned.find("Urges").unwrap();
+        let e = apply(sectioned, &insert_paragraph(sectioned, at).unwrap());
+        assert!(e.ends_with("b.\n\n{3.3 ter} \n"), "{e}");
+    }
+
+    #[test]
+    fn each_delegation_jumps_to_its_first_bracket() {
+        let d = resolute_draft::parse_markdown(SRC).unwrap();
+        let v = view(SRC, &d, &Utf16Index::new(SRC)).unwrap();
+        let eu = v.actors.iter().find(|a| a.counts.name == "EU").unwrap();
+        assert_eq!(eu.from, Some(SRC.find("[to wait]").unwrap()));
     }
 }
