@@ -1,6 +1,9 @@
 //! Linear time on pathological inputs, in the spirit of pulldown-cmark's dos-fuzzer: each
 //! input is built at 10k and 100k repetitions of a unit, and the larger must take less than
-//! 20 times as long (10 for linear time, slack for timer noise on a shared machine).
+//! 20 times as long (10 for linear time, slack for timer noise on a shared machine). Only the
+//! ratio of two sizes measured in the same run is asserted, never a speed: a loaded machine
+//! slows both alike, while a quadratic rule makes the ratio near 100 every time. Throughput is
+//! measured in `benches/`.
 
 use std::time::{Duration, Instant};
 
@@ -74,7 +77,7 @@ fn times(small: &str, large: &str) -> (Duration, Duration) {
 /// The ratio of the 100k time to the 10k time, measured again (up to three times) while it
 /// is over the bound: load from other processes can inflate one measurement, while a
 /// superlinear rule (a ratio near 100 for quadratic time) exceeds the bound every time.
-fn ratio(prefix: &str, unit: &str) -> (f64, Duration, usize) {
+fn ratio(prefix: &str, unit: &str) -> (f64, Duration) {
     let small_text = build(unit, 10_000, prefix);
     let large_text = build(unit, 100_000, prefix);
     let mut best = (f64::MAX, Duration::ZERO);
@@ -90,14 +93,14 @@ fn ratio(prefix: &str, unit: &str) -> (f64, Duration, usize) {
             break;
         }
     }
-    (best.0, best.1, large_text.len())
+    best
 }
 
 #[test]
 fn pathological_inputs_take_linear_time() {
     let mut worst = 0.0_f64;
     for (prefix, unit) in INPUTS {
-        let (ratio, large, bytes) = ratio(prefix, unit);
+        let (ratio, large) = ratio(prefix, unit);
         if large > Duration::from_millis(2) {
             assert!(
                 ratio < 20.0,
@@ -105,11 +108,6 @@ fn pathological_inputs_take_linear_time() {
             );
             worst = worst.max(ratio);
         }
-        let mb_per_s = bytes as f64 / large.as_secs_f64().max(1e-9) / 1e6;
-        assert!(
-            mb_per_s > 1.0,
-            "{unit:?}: {mb_per_s:.2} MB/s, too slow even for a debug build"
-        );
     }
     println!("worst ratio {worst:.1}");
 }

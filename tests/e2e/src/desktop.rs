@@ -69,10 +69,10 @@ impl App {
     pub async fn wait_exit(&self, seconds: u64) -> Result<(), Error> {
         let start = Instant::now();
         while self.running() {
-            if start.elapsed() > Duration::from_secs(seconds) {
+            if start.elapsed() > crate::patience(seconds) {
                 return Err(Error::Timeout {
                     what: "the app to exit".into(),
-                    seconds,
+                    seconds: crate::patience(seconds).as_secs(),
                 });
             }
             tokio::time::sleep(Duration::from_millis(50)).await;

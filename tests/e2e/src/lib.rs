@@ -162,3 +162,11 @@ pub fn skip_corpus(test: &str) {
         at.display()
     );
 }
+
+/// How long a wait for `seconds` really lasts. A wait's limit guards against a hang; it is
+/// not a measure of speed. A quiet machine needs the stated time; a loaded 2-core machine (a
+/// build on the other core) may need several times more, and a condition that holds late is
+/// still a pass. Speed is measured by `app-bench`.
+pub fn patience(seconds: u64) -> std::time::Duration {
+    std::time::Duration::from_secs(seconds.saturating_mul(4))
+}
