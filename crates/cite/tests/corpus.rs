@@ -10,16 +10,7 @@ use std::path::{Path, PathBuf};
 use resolute_cite::{extract_with, validate_symbol, Body, Citation, Context, Kind, Span};
 
 fn corpus_root() -> Option<PathBuf> {
-    let root = match std::env::var_os("RESOLUTE_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-    };
-    if root.join("texts").is_dir() {
-        Some(root)
-    } else {
-        println!("skipping: corpus not found at {}", root.display());
-        None
-    }
+    resolute_testkit::corpus()
 }
 
 fn texts(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -299,10 +290,9 @@ fn raw_pdf_text_gives_the_clean_copy_citations() {
     }
     let share = found as f64 / total.max(1) as f64;
     println!("raw PDF vs clean copy, {pairs} documents: {found}/{total} = {share:.4} of the clean copy's citations found alike in the raw text");
-    assert!(
-        pairs == 0 || share >= 0.95,
-        "raw/clean agreement {share:.4} below 0.95"
-    );
+    // 124 raw/clean pairs in the shared corpus: a reader that finds none fails.
+    assert!(pairs >= 100, "only {pairs} raw/clean pairs compared");
+    assert!(share >= 0.95, "raw/clean agreement {share:.4} below 0.95");
 }
 
 /// Every symbol of the resolution index and of the document list is well formed, and its

@@ -184,7 +184,7 @@ fn xmllint() -> Option<(PathBuf, Option<PathBuf>)> {
         .output()
         .is_ok();
     if !ok {
-        println!("skipping: xmllint not installed (Debian package libxml2-utils)");
+        resolute_testkit::skip("xmllint not installed (Debian package libxml2-utils)");
         return None;
     }
     let schema = std::env::var_os("AKN_SCHEMA")

@@ -189,7 +189,7 @@ fn libreoffice_saved_docx_keeps_its_numbers() {
     let docx = soffice_convert(&dir, "draft.html", "docx:MS Word 2007 XML");
     let _ = std::fs::remove_dir_all(&dir);
     let Some(docx) = docx else {
-        println!("skipping: soffice (LibreOffice) not available");
+        resolute_testkit::skip("soffice (LibreOffice) not available");
         return;
     };
     let text = read(&docx, "draft.docx").unwrap().text;
@@ -215,7 +215,7 @@ fn real_docx_and_its_pdf_print_give_the_same_words() {
     let pdf = soffice_convert(&dir, name, "pdf");
     let _ = std::fs::remove_dir_all(&dir);
     let Some(pdf) = pdf else {
-        println!("skipping: soffice (LibreOffice) not available");
+        resolute_testkit::skip("soffice (LibreOffice) not available");
         return;
     };
     let from_docx = words(&read(&docx, name).unwrap().text);

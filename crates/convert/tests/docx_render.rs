@@ -61,8 +61,8 @@ fn pdftotext(pdf: &Path) -> String {
 #[test]
 fn sample_export_prints_in_the_un_layout() {
     if tool_missing("soffice") || tool_missing("pdftoppm") || tool_missing("pdftotext") {
-        println!(
-            "skipping: soffice (LibreOffice) or pdftoppm/pdftotext (poppler-utils) not installed"
+        resolute_testkit::skip(
+            "soffice (LibreOffice) or pdftoppm/pdftotext (poppler-utils) not installed",
         );
         return;
     }

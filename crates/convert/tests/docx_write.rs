@@ -263,7 +263,7 @@ fn libreoffice_opens_prints_and_resaves_the_export() {
     let _ = std::fs::remove_dir_all(&dir);
     let resaved = soffice_resave(&write(&draft).unwrap(), "export");
     let (Some(pdf), Some(resaved)) = (pdf, resaved) else {
-        println!("skipping: soffice (LibreOffice) not available");
+        resolute_testkit::skip("soffice (LibreOffice) not available");
         return;
     };
     // The printed PDF: every word of the paragraphs in order, the operative numbers.
@@ -498,7 +498,7 @@ fn libreoffice_keeps_the_tracked_changes() {
     let bytes = write_tracked(&base, &current, "Eastland", "2026-11-28T09:00:00Z").unwrap();
     let resaved = soffice_resave(&bytes, "track");
     let Some(resaved) = resaved else {
-        println!("skipping: soffice (LibreOffice) not available");
+        resolute_testkit::skip("soffice (LibreOffice) not available");
         return;
     };
     let xml = part(&resaved, "word/document.xml");

@@ -6,19 +6,9 @@ use std::path::PathBuf;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-/// The corpus: $RESOLUTE_CORPUS, else ../shared/corpus beside the workspace root. `None`
-/// (after printing why) when it is absent, so corpus tests skip and pass.
+/// The shared corpus (see `resolute_testkit::corpus`: skips outside CI, fails under it).
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("RESOLUTE_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-    };
-    if dir.join("files").is_dir() {
-        Some(dir)
-    } else {
-        println!("skipping: corpus not found at {}", dir.display());
-        None
-    }
+    resolute_testkit::corpus()
 }
 
 /// A zip holding the given (name, content) entries, deflated.

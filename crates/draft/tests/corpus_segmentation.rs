@@ -41,17 +41,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Where the corpus is: $RESOLUTE_CORPUS, else `../shared/corpus` beside the workspace.
+/// Where the corpus is (see `resolute_testkit::corpus`: skips outside CI, fails under it).
 fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("RESOLUTE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    if dir.join("metadata/documents.jsonl").is_file() {
-        Some(dir)
-    } else {
-        println!("skipping: corpus not found at {}", dir.display());
-        None
-    }
+    resolute_testkit::corpus()
 }
 
 fn jsonl(path: &Path) -> Vec<Value> {

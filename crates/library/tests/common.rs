@@ -1,21 +1,11 @@
 //! Helpers shared by the integration tests.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The shared corpus: $RESOLUTE_CORPUS, else `../shared/corpus` beside the workspace root.
-/// Prints why and returns None when it is absent, so corpus tests skip (and pass).
+/// The shared corpus (see `resolute_testkit::corpus`: skips outside CI, fails under it).
 pub fn corpus() -> Option<PathBuf> {
-    let path = std::env::var_os("RESOLUTE_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-        PathBuf::from,
-    );
-    if path.join("texts").is_dir() {
-        Some(path)
-    } else {
-        eprintln!("skipping: corpus not found at {}", path.display());
-        None
-    }
+    resolute_testkit::corpus()
 }
 
 /// A fresh empty folder under the system temp folder, unique to this test process.

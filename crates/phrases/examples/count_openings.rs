@@ -45,7 +45,7 @@ fn run() -> Result<(), String> {
     let cat_path = assets.join("catalogue.tsv");
     let cat_src = read(&cat_path)?;
     let catalogue = Catalogue::parse(&cat_src, "").map_err(|e| e.to_string())?;
-    let root = corpus::corpus_root();
+    let root = corpus::corpus_root().ok_or("the shared corpus is needed (set RESOLUTE_CORPUS)")?;
     let (paras, _) = corpus::paragraphs(&root)
         .map_err(|e| format!("corpus not readable at {}: {e}", root.display()))?;
     let counts = count(&catalogue, &paras);

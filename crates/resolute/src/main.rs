@@ -66,8 +66,8 @@ enum Command {
         /// The library folder.
         #[arg(long)]
         library: Option<PathBuf>,
-        /// Only this body: GA, SC, HRC or ECOSOC.
-        #[arg(long)]
+        /// Only this body: GA, SC, HRC or ECOSOC (or its name in full).
+        #[arg(long, value_parser = body_filter)]
         body: Option<String>,
         /// Only resolutions adopted in or after this year.
         #[arg(long)]
@@ -75,8 +75,8 @@ enum Command {
         /// Only resolutions adopted in or before this year.
         #[arg(long)]
         to: Option<u64>,
-        /// Only preambular or operative paragraphs.
-        #[arg(long)]
+        /// Only paragraphs of this kind.
+        #[arg(long, value_parser = ["preambular", "operative", "annex", "statement"])]
         kind: Option<String>,
         /// Resolutions to show at most.
         #[arg(long, default_value_t = 10)]
@@ -200,6 +200,20 @@ pub(crate) enum Failure {
     Stdout(io::Error),
     /// The arguments do not make a request: one line on stderr, exit 2.
     Usage(&'static str),
+}
+
+/// A `--body` value read as the organ it names (its code for the library), or an error that
+/// lists the organs: a filter that matches nothing must not look like an empty result.
+fn body_filter(value: &str) -> Result<String, String> {
+    resolute_draft::Body::parse(value)
+        .map(|b| b.code().to_string())
+        .ok_or_else(|| {
+            let codes: Vec<&str> = resolute_draft::Body::ALL.iter().map(|b| b.code()).collect();
+            format!(
+                "unknown body {value:?}; expected one of {}",
+                codes.join(", ")
+            )
+        })
 }
 
 fn main() -> ExitCode {

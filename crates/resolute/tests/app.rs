@@ -19,16 +19,9 @@ fn sample() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The shared corpus, or `None` after saying why.
+/// The shared corpus (see `resolute_testkit::corpus`: skips outside CI, fails under it).
 fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("RESOLUTE_CORPUS")
-        .map_or_else(|| workspace_root().join("../shared/corpus"), PathBuf::from);
-    if dir.join("texts").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: corpus not found at {}", dir.display());
-        None
-    }
+    resolute_testkit::corpus()
 }
 
 /// Applies an edit on UTF-16 code units, as CodeMirror does.
@@ -469,10 +462,6 @@ fn no_input_breaks_the_editor_calls() {
 fn a_real_un_pdf_opens_as_an_imported_draft_that_never_overwrites_it() {
     let Some(corpus) = corpus() else { return };
     let pdf = corpus.join("files/A_RES_78_100.pdf");
-    if !pdf.is_file() {
-        eprintln!("skipping: {} not found", pdf.display());
-        return;
-    }
     let opened = open_draft(&pdf).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((opened.path, opened.imported), (None, true));
     assert_eq!(opened.name, "A_RES_78_100.md");

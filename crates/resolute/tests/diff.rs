@@ -350,13 +350,11 @@ fn session_80_drafts_align_with_the_resolutions_they_became() {
             .unwrap_or_default();
         tally.add(&name, &c, &ou, &nu);
     }
-    if pairs.is_empty() {
-        eprintln!(
-            "skipping: no session-80 draft with its resolution in {}",
-            corpus.display()
-        );
-        return;
-    }
+    assert!(
+        !pairs.is_empty(),
+        "no session-80 draft with its resolution in {}",
+        corpus.display()
+    );
     let [same, changed, moved, inserted, deleted] = tally.counts;
     let share = tally.right as f64 / tally.units.max(1) as f64;
     eprintln!(
@@ -367,6 +365,8 @@ fn session_80_drafts_align_with_the_resolutions_they_became() {
     for w in tally.wrong.iter().take(20) {
         eprintln!("  wrong: {w}");
     }
+    // 190 session-80 drafts with their resolutions in the shared corpus.
+    assert!(tally.pairs >= 150, "only {} pairs compared", tally.pairs);
     assert!(share >= 0.95, "only {:.2}% aligned right", 100.0 * share);
 }
 
@@ -375,10 +375,8 @@ fn session_80_drafts_align_with_the_resolutions_they_became() {
 #[test]
 fn a_pdf_and_its_text_extraction_align() {
     let Some(corpus) = corpus_dir() else { return };
-    let Ok(entries) = std::fs::read_dir(corpus.join("files")) else {
-        eprintln!("skipping: no files/ folder in {}", corpus.display());
-        return;
-    };
+    let entries = std::fs::read_dir(corpus.join("files"))
+        .unwrap_or_else(|e| panic!("{}: {e}", corpus.join("files").display()));
     let mut pdfs: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
@@ -419,6 +417,8 @@ fn a_pdf_and_its_text_extraction_align() {
         identical += usize::from(code == Some(0));
     }
     eprintln!("pdf/text: {checked} documents, {identical} without any difference");
+    // 8 corpus PDFs have their text extraction beside them.
+    assert!(checked >= 8, "only {checked} PDFs compared with their text");
 }
 
 /// Every corpus PDF imported as a draft, then compared with the PDF: nothing lost, nothing
@@ -426,10 +426,8 @@ fn a_pdf_and_its_text_extraction_align() {
 #[test]
 fn imported_corpus_pdfs_compare_equal_to_their_source() {
     let Some(corpus) = corpus_dir() else { return };
-    let Ok(entries) = std::fs::read_dir(corpus.join("files")) else {
-        eprintln!("skipping: no files/ folder in {}", corpus.display());
-        return;
-    };
+    let entries = std::fs::read_dir(corpus.join("files"))
+        .unwrap_or_else(|e| panic!("{}: {e}", corpus.join("files").display()));
     let dir = TempDir::new("import-corpus");
     let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
@@ -453,4 +451,6 @@ fn imported_corpus_pdfs_compare_equal_to_their_source() {
         imported += 1;
     }
     eprintln!("import: {imported} corpus PDFs imported, each equal to its source");
+    // The shared corpus holds 11 PDFs in files/.
+    assert!(imported >= 11, "only {imported} PDFs imported");
 }

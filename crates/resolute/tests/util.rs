@@ -113,25 +113,9 @@ pub fn sample_draft(dir: &TempDir) -> PathBuf {
     dir.file("draft.md", OWN_DRAFT)
 }
 
-/// The shared corpus: $RESOLUTE_CORPUS, else ../shared/corpus beside the workspace. `None`
-/// (after printing why) when it is absent, so corpus tests skip and pass.
+/// The shared corpus (see `resolute_testkit::corpus`: skips outside CI, fails under it).
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("RESOLUTE_CORPUS") {
-        Some(d) => PathBuf::from(d),
-        None => workspace_root().join("../shared/corpus"),
-    };
-    if dir.join("texts").is_dir() {
-        return Some(dir);
-    }
-    // Under CI a missing corpus is a failure, never a silent pass.
-    let ci = std::env::var("CI").unwrap_or_default();
-    assert!(
-        ci.is_empty() || ci == "false" || ci == "0",
-        "CI={ci}: the corpus is missing at {} (set RESOLUTE_CORPUS)",
-        dir.display()
-    );
-    eprintln!("skipping: corpus not found at {}", dir.display());
-    None
+    resolute_testkit::corpus()
 }
 
 /// Every file under `dir`, recursively, sorted.

@@ -118,14 +118,10 @@ pub fn fresh_sample(test: &str) -> Result<PathBuf, Error> {
     Ok(copy)
 }
 
-/// The shared corpus: `$RESOLUTE_CORPUS`, else `../shared/corpus` beside the workspace.
+/// The shared corpus (see `resolute_testkit::corpus`: `None` outside CI when absent, a
+/// failure under CI).
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("RESOLUTE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared/corpus"));
-    dir.join("metadata/documents.jsonl")
-        .is_file()
-        .then_some(dir)
+    resolute_testkit::corpus()
 }
 
 /// Appends a line to a file under `target/artefacts/e2e` (ran.txt, skipped.txt).
@@ -155,7 +151,7 @@ pub fn skip(test: &str, reason: &str) {
 
 /// Says (quietly) that a test needs the corpus, which is absent: corpus tests pass then.
 pub fn skip_corpus(test: &str) {
-    let at = workspace_root().join("../shared/corpus");
+    let at = resolute_testkit::corpus_path();
     let _ = writeln!(
         std::io::stderr(),
         "resolute-e2e: {test}: skipping: corpus not found at {} (set RESOLUTE_CORPUS)",

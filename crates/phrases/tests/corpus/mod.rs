@@ -59,12 +59,9 @@ pub struct Excluded {
     pub relabelled_operative: usize,
 }
 
-/// The corpus root: `$RESOLUTE_CORPUS`, else `../shared/corpus` beside the workspace root.
-pub fn corpus_root() -> PathBuf {
-    if let Some(dir) = std::env::var_os("RESOLUTE_CORPUS") {
-        return PathBuf::from(dir);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+/// The corpus root (see `resolute_testkit::corpus`: skips outside CI, fails under it).
+pub fn corpus_root() -> Option<PathBuf> {
+    resolute_testkit::corpus()
 }
 
 /// Reads every counted paragraph of the corpus at `root`.
