@@ -10,16 +10,7 @@ use resolute_draft::MONTHS;
 impl Date {
     /// A date, if `day` exists in that month of that year.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
-            .contains(&day)
+        resolute_draft::dates::is_real_date(year.into(), month.into(), day.into())
             .then_some(Date { year, month, day })
     }
 

@@ -48,12 +48,8 @@ pub(crate) fn iso_date(raw: &str) -> Option<String> {
     let raw = raw.strip_prefix("D:").unwrap_or(raw);
     let digits: String = raw.chars().filter(char::is_ascii_digit).take(8).collect();
     let (year, month, day) = (digits.get(0..4)?, digits.get(4..6)?, digits.get(6..8)?);
-    let month_n: u32 = month.parse().ok()?;
-    let day_n: u32 = day.parse().ok()?;
-    if !(1..=12).contains(&month_n) || !(1..=31).contains(&day_n) {
-        return None;
-    }
-    Some(format!("{year}-{month}-{day}"))
+    let iso = format!("{year}-{month}-{day}");
+    resolute_draft::dates::is_iso_date(&iso).then_some(iso)
 }
 
 /// Trims a property value and drops it when empty.

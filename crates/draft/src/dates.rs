@@ -3,8 +3,26 @@
 
 use crate::model::MONTHS;
 
-/// Whether `s` is a `YYYY-MM-DD` date with a month from 1 to 12 and a day from 1 to 31
-/// (what xsd:date accepts, leap years aside).
+/// The number of days of `month` (1 = January) in `year`, Gregorian leap years; `None` for
+/// a month outside 1..=12. The one calendar of the workspace.
+pub fn days_in_month(year: u32, month: u32) -> Option<u32> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
+/// Whether `day` exists in `month` (1 = January) of `year`.
+pub fn is_real_date(year: u32, month: u32, day: u32) -> bool {
+    days_in_month(year, month).is_some_and(|days| (1..=days).contains(&day))
+}
+
+/// Whether `s` is a `YYYY-MM-DD` date that exists (no 31 February, 29 February only in a
+/// leap year).
 pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     let shaped = b.len() == 10
@@ -13,12 +31,12 @@ pub fn is_iso_date(s: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    let within = |range: std::ops::Range<usize>, max: u8| {
-        s.get(range)
-            .and_then(|v| v.parse::<u8>().ok())
-            .is_some_and(|v| (1..=max).contains(&v))
-    };
-    shaped && within(5..7, 12) && within(8..10, 31)
+    let number = |range: std::ops::Range<usize>| s.get(range).and_then(|v| v.parse::<u32>().ok());
+    shaped
+        && matches!(
+            (number(0..4), number(5..7), number(8..10)),
+            (Some(y), Some(m), Some(d)) if is_real_date(y, m, d)
+        )
 }
 
 /// "7 December 2023" as "2023-12-07"; `None` unless it is a valid date written that way.
@@ -31,13 +49,11 @@ pub fn iso_date(written: &str) -> Option<String> {
     let day: u32 = d.parse().ok()?;
     let year: u32 = y.parse().ok()?;
     let month = MONTHS.iter().position(|name| *name == m)? + 1;
-    (1..=31)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    is_real_date(year, month as u32, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// "2023-12-07" as "7 December 2023" (no ordinal, no comma); `None` unless `iso` is a
-/// `YYYY-MM-DD` date with a real month and a day from 1 to 31.
+/// `YYYY-MM-DD` date that exists.
 pub fn written_date(iso: &str) -> Option<String> {
     if !is_iso_date(iso) {
         return None;
@@ -67,6 +83,19 @@ mod tests {
         assert_eq!(written_date("2023-03-07").as_deref(), Some("7 March 2023"));
         assert_eq!(iso_date("7 March 2023").as_deref(), Some("2023-03-07"));
         assert_eq!(iso_date("7 Mars 2023"), None);
+    }
+
+    #[test]
+    fn days_that_do_not_exist_are_refused() {
+        assert!(!is_iso_date("2023-02-31"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("1900-02-29"));
+        assert!(is_iso_date("2000-02-29"));
+        assert!(!is_iso_date("2023-04-31"));
+        assert_eq!(iso_date("31 February 2023"), None);
+        assert_eq!(iso_date("30 April 2023").as_deref(), Some("2023-04-30"));
+        assert_eq!(written_date("2023-06-31"), None);
     }
 
     #[test]

@@ -107,6 +107,36 @@ impl Body {
             .into_iter()
             .find(|b| s.eq_ignore_ascii_case(b.name()) || s.eq_ignore_ascii_case(b.code()))
     }
+
+    /// The organ whose document series a symbol belongs to: "A/HRC/…" is the Human Rights
+    /// Council, any other "A/…" the General Assembly, "S/…" the Security Council, "E/…" the
+    /// Economic and Social Council (UN-RULES.md, document symbols). The one place this is
+    /// decided.
+    pub fn of_symbol(symbol: &str) -> Option<Body> {
+        let symbol = symbol.trim_start();
+        if symbol.starts_with("A/HRC/") {
+            Some(Body::HumanRightsCouncil)
+        } else if symbol.starts_with("A/") {
+            Some(Body::GeneralAssembly)
+        } else if symbol.starts_with("S/") {
+            Some(Body::SecurityCouncil)
+        } else if symbol.starts_with("E/") {
+            Some(Body::EconomicAndSocialCouncil)
+        } else {
+            None
+        }
+    }
+
+    /// The prefix of the organ's resolution symbols: "A/RES/", "A/HRC/RES/", "S/RES/",
+    /// "E/RES/".
+    pub fn resolution_prefix(self) -> &'static str {
+        match self {
+            Body::GeneralAssembly => "A/RES/",
+            Body::HumanRightsCouncil => "A/HRC/RES/",
+            Body::SecurityCouncil => "S/RES/",
+            Body::EconomicAndSocialCouncil => "E/RES/",
+        }
+    }
 }
 
 /// The header of a draft: who, where, what. Every field is optional because real documents

@@ -6,18 +6,7 @@ use resolute_draft::Body;
 /// The organ a symbol belongs to: "A/HRC/..." is the Human Rights Council, "A/..." the
 /// General Assembly, "S/..." the Security Council, "E/..." the Economic and Social Council.
 pub(crate) fn body_of(symbol: &str) -> Option<Body> {
-    let key = register_key(symbol);
-    if key.starts_with("A/HRC/") {
-        Some(Body::HumanRightsCouncil)
-    } else if key.starts_with("A/") {
-        Some(Body::GeneralAssembly)
-    } else if key.starts_with("S/") {
-        Some(Body::SecurityCouncil)
-    } else if key.starts_with("E/") {
-        Some(Body::EconomicAndSocialCouncil)
-    } else {
-        None
-    }
+    Body::of_symbol(&register_key(symbol))
 }
 
 /// A year read from the symbol itself, used only when no date is known: "S/RES/1325 (2000)"
@@ -53,26 +42,13 @@ pub(crate) fn year_of(symbol: &str) -> Option<u64> {
     }
 }
 
-/// The value of a Roman numeral ("XXI" gives 21).
+/// The value of a well-formed upper-case Roman numeral ("XXI" gives 21).
 fn roman(s: &str) -> Option<u64> {
-    let value = |c| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        _ => None,
-    };
-    let digits: Option<Vec<u64>> = s.chars().map(value).collect();
-    let digits = digits.filter(|d| !d.is_empty())?;
-    let mut total = 0u64;
-    for (i, d) in digits.iter().enumerate() {
-        match digits.get(i + 1) {
-            Some(next) if next > d => total = total.checked_sub(*d)?,
-            _ => total += d,
-        }
-    }
-    Some(total)
+    let upper = s.chars().all(|c| c.is_ascii_uppercase());
+    upper
+        .then(|| resolute_draft::numerals::roman_value(s))
+        .flatten()
+        .map(u64::from)
 }
 
 fn plausible_year(s: &str) -> Option<u64> {
@@ -95,17 +71,9 @@ pub(crate) fn year_of_date(date: &str) -> Option<u64> {
     date.get(..4).and_then(plausible_year)
 }
 
-/// Whether `s` is an ISO date "YYYY-MM-DD".
+/// Whether `s` is an ISO date "YYYY-MM-DD" that exists.
 pub(crate) fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
+    resolute_draft::dates::is_iso_date(s)
 }
 
 #[cfg(test)]

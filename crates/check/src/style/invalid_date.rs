@@ -59,7 +59,7 @@ fn invalid_date(d: &Word<'_>, m: &Word<'_>, y: &Word<'_>, base: usize) -> Option
             Some(Diagnostic::new(RULE, Severity::Error, span, message).with_fix(right))
         }
         Month::Exact(k) => {
-            let days = days_in_month(k, year_number);
+            let days = resolute_draft::dates::days_in_month(year_number, k as u32 + 1)?;
             if day <= days {
                 return None;
             }
@@ -80,17 +80,6 @@ fn day_number(word: &str) -> Option<u32> {
     }
     let day: u32 = word.parse().ok()?;
     (1..=31).contains(&day).then_some(day)
-}
-
-/// Days in month `k` (0 = January) of `year`, Gregorian leap years.
-fn days_in_month(k: usize, year: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match k {
-        1 if leap => 29,
-        1 => 28,
-        3 | 5 | 8 | 10 => 30,
-        _ => 31,
-    }
 }
 
 /// Reads a capitalised word of ASCII letters as a month, exact or misspelt. A misspelling is

@@ -193,9 +193,9 @@ fn symbols_in_text(text: &str, base: usize, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let symbol = pair[1].text.trim_end_matches([',', ';', '.', ':']);
-        let Some(number) = ["A/RES/", "A/HRC/RES/", "S/RES/", "E/RES/"]
+        let Some(number) = resolute_draft::Body::ALL
             .iter()
-            .find_map(|prefix| symbol.strip_prefix(prefix))
+            .find_map(|body| symbol.strip_prefix(body.resolution_prefix()))
             .filter(|n| n.starts_with(|c: char| c.is_ascii_alphanumeric()))
         else {
             continue;

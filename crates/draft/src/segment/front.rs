@@ -144,13 +144,9 @@ fn sponsors(list: &str) -> Vec<String> {
 
 /// The symbol of a resolution from its number and organ: "78/100" -> "A/RES/78/100".
 fn symbol_of_number(number: &str, body: Option<Body>) -> Option<String> {
-    let prefix = match body? {
-        Body::GeneralAssembly => "A/RES/",
-        Body::HumanRightsCouncil => "A/HRC/RES/",
-        Body::EconomicAndSocialCouncil => "E/RES/",
-        Body::SecurityCouncil => return None,
-    };
-    Some(format!("{prefix}{}", number.trim()))
+    // A Security Council resolution's number alone lacks its year: "1325 (2000)".
+    let body = body.filter(|b| *b != Body::SecurityCouncil)?;
+    Some(format!("{}{}", body.resolution_prefix(), number.trim()))
 }
 
 /// "Resolution 1889 (2009)" -> "S/RES/1889 (2009)".
@@ -164,17 +160,7 @@ fn sc_symbol(text: &str) -> Option<String> {
 
 /// The organ a symbol belongs to.
 pub(crate) fn body_of_symbol(symbol: &str) -> Option<Body> {
-    if symbol.starts_with("A/HRC/") {
-        Some(Body::HumanRightsCouncil)
-    } else if symbol.starts_with("A/") {
-        Some(Body::GeneralAssembly)
-    } else if symbol.starts_with("S/") {
-        Some(Body::SecurityCouncil)
-    } else if symbol.starts_with("E/") {
-        Some(Body::EconomicAndSocialCouncil)
-    } else {
-        None
-    }
+    Body::of_symbol(symbol)
 }
 
 #[cfg(test)]

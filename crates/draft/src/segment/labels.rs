@@ -84,19 +84,10 @@ fn label_end(text: &str, at: usize) -> Option<usize> {
     Some(at + (rest.len() - rest.trim_start().len()))
 }
 
-/// The value of a lower- or upper-case Roman numeral up to 39, if `s` is one.
+/// The value of a lower- or upper-case Roman numeral up to 39, if `s` is one (a label
+/// beyond (xxxix) is not a subparagraph label).
 pub(crate) fn roman_value(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    (1..40).find(|&n| roman(n) == lower)
-}
-
-/// Writes `n` (1..40) as a lower-case Roman numeral.
-fn roman(n: u32) -> String {
-    let tens = ["", "x", "xx", "xxx"];
-    let ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
-    let t = tens.get((n / 10) as usize).copied().unwrap_or("");
-    let o = ones.get((n % 10) as usize).copied().unwrap_or("");
-    format!("{t}{o}")
+    crate::numerals::roman_value(s).filter(|n| *n < 40)
 }
 
 /// The core of a subparagraph label: "(iv)" and "iv." give "iv".
