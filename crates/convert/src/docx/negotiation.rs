@@ -204,7 +204,7 @@ pub(super) fn header_part(stage: &str) -> String {
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:hdr xmlns:w="{}"><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p></w:hdr>"#,
         super::write_parts::W,
-        escape(&header_line(stage))
+        escape(header_line(stage))
     )
 }
 
