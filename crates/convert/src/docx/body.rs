@@ -275,7 +275,10 @@ impl Walker<'_> {
             return;
         }
         let mut text = format!("{}{body}", label.unwrap_or_default());
-        if self.comments.is_some() {
+        // Only the paragraph styles the writer types labels in: a tab in an annex or a
+        // table is text.
+        let numbered = matches!(para.style.as_deref(), Some("Operative" | "Preambular"));
+        if self.comments.is_some() && numbered {
             text = label_in_braces(&text).unwrap_or(text);
         }
         self.emit(text);

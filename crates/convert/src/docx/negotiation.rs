@@ -339,4 +339,30 @@ mod tests {
             " {Comment (Resolute): US; delete: G77}"
         );
     }
+
+    #[test]
+    fn a_negotiating_draft_reads_back_with_its_stage_labels_and_attributions() {
+        let md = "---\nstage: rev 1\n---\n\n*The General Assembly*,\n\n\
+                  {PP1 bis} *Noting* [the [x]{US}]{EU; delete: G77},\n\n\
+                  1. {agreed ad ref} *Decides* [shall][should]{EU};\n";
+        let draft = resolute_draft::parse_markdown(md).unwrap_or_default();
+        for mode in [Attributions::Inline, Attributions::Comments] {
+            let bytes = super::super::write_with(&draft, mode).unwrap_or_default();
+            let doc = crate::read(&bytes, "x.docx").unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(doc.meta.stage.as_deref(), Some("rev 1"));
+            for line in [
+                "{PP1 bis} Noting [the [x]{US}]{EU; delete: G77},",
+                "1.\t{agreed ad ref} Decides [shall][should]{EU};",
+            ] {
+                assert!(doc.text.contains(line), "{mode:?}: {line}\n{}", doc.text);
+            }
+        }
+        let bytes = super::super::write_with(&draft, Attributions::None).unwrap_or_default();
+        let doc = crate::read(&bytes, "x.docx").unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            doc.text.contains("{PP1 bis} Noting [the [x]],"),
+            "{}",
+            doc.text
+        );
+    }
 }
