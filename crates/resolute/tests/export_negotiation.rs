@@ -306,3 +306,50 @@ fn cop21_23_october_keeps_its_brackets_through_word() {
         }
     }
 }
+
+/// LibreOffice's `docx` re-save of `docx` (as a delegate would re-save the file), or
+/// `None` when soffice is not installed or fails.
+fn libreoffice_resave(dir: &TempDir, docx: &[u8]) -> Option<Vec<u8>> {
+    let input = dir.file("resave-in.docx", docx);
+    let out = dir.0.join("resaved");
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.0.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&input)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    status
+        .success()
+        .then(|| std::fs::read(out.join("resave-in.docx")).ok())
+        .flatten()
+}
+
+/// The comments, the stage property and the typed labels survive LibreOffice saving the
+/// file again (it renames the paragraph styles and rewrites every part).
+#[test]
+fn comments_survive_a_libreoffice_resave() {
+    let dir = TempDir::new("neg-docx-resave");
+    let draft = hand_written(&dir);
+    let (docx, _) = round_trip(&dir, &draft, "comments");
+    let Some(resaved) = libreoffice_resave(&dir, &docx) else {
+        println!("skipping: soffice (LibreOffice) not available");
+        return;
+    };
+    assert_ne!(resaved, docx, "LibreOffice wrote its own file");
+    let path = dir.file("resaved.docx", &resaved);
+    let back = dir.0.join("resaved.md");
+    run(&["import", s(&path), "-o", s(&back)]);
+    run(&["fmt", s(&back)]);
+    assert_eq!(std::fs::read_to_string(&back).unwrap(), DRAFT);
+}

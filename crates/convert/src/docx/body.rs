@@ -275,9 +275,13 @@ impl Walker<'_> {
             return;
         }
         let mut text = format!("{}{body}", label.unwrap_or_default());
-        // Only the paragraph styles the writer types labels in: a tab in an annex or a
-        // table is text.
-        let numbered = matches!(para.style.as_deref(), Some("Operative" | "Preambular"));
+        // Only in the paragraph styles the writer types labels in (`Operative`,
+        // `Preambular`; LibreOffice renames them `UNoperativeparagraph` … on saving): a tab
+        // in an annex or a table is text.
+        let numbered = para.style.as_deref().is_some_and(|s| {
+            let s = s.to_ascii_lowercase();
+            s.contains("operative") || s.contains("preambular")
+        });
         if self.comments.is_some() && numbered {
             text = label_in_braces(&text).unwrap_or(text);
         }
