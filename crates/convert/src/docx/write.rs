@@ -410,27 +410,8 @@ fn section(b: &mut Builder, draft: &Draft, s: &Section) {
 
 fn paragraphs(b: &mut Builder, draft: &Draft, preamble: &[Paragraph], operative: &[Paragraph]) {
     for p in preamble.iter().chain(operative) {
-        let mut runs = Vec::new();
         let marks = p.marks.as_ref().filter(|_| b.negotiation.is_some());
-        let label = marks.and_then(|m| m.label.as_deref());
-        let style = match (label, p.number) {
-            (Some(label), _) => {
-                runs.push(plain(label));
-                runs.push(Run::Tab(Mark::Plain));
-                if p.kind == resolute_draft::Kind::Operative {
-                    "Operative"
-                } else {
-                    "Preambular"
-                }
-            }
-            (None, Some(n)) => {
-                runs.push(plain(&format!("{n}.")));
-                runs.push(Run::Tab(Mark::Plain));
-                "Operative"
-            }
-            (None, None) if p.kind == resolute_draft::Kind::Operative => "Operative",
-            (None, None) => "Preambular",
-        };
+        let (style, mut runs) = number_and_style(p, marks.and_then(|m| m.label.as_deref()));
         if let Some(status) = marks.and_then(|m| m.status.as_ref()) {
             runs.push(plain(&format!("{{{}}} ", status.written())));
         }
@@ -447,6 +428,25 @@ fn paragraphs(b: &mut Builder, draft: &Draft, preamble: &[Paragraph], operative:
             b.paragraph(sub_style(sub.level), &runs, Mark::Plain);
         }
     }
+}
+
+/// The style of a paragraph and its typed number: the label of an inserted paragraph of a
+/// negotiating text ("5 bis", "PP1 bis") or the operative number ("5."), then a tab.
+fn number_and_style(p: &Paragraph, label: Option<&str>) -> (&'static str, Vec<Run>) {
+    let operative = p.kind == resolute_draft::Kind::Operative;
+    let style = if operative || (label.is_none() && p.number.is_some()) {
+        "Operative"
+    } else {
+        "Preambular"
+    };
+    let number = label
+        .map(str::to_string)
+        .or_else(|| p.number.map(|n| format!("{n}.")));
+    let runs = match number {
+        Some(n) => vec![plain(&n), Run::Tab(Mark::Plain)],
+        None => Vec::new(),
+    };
+    (style, runs)
 }
 
 /// The style of a subparagraph at `level`: (a) on the first indent, (i) and deeper on the
