@@ -131,6 +131,10 @@ pub struct Meta {
     pub pages: Option<u32>,
     /// Author or creator recorded in the file.
     pub author: Option<String>,
+    /// The negotiation stage a document written by Resolute records (DOCX custom property
+    /// `ResoluteStage`): the document is a negotiating text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
 }
 
 /// A document read from bytes.

@@ -48,6 +48,9 @@ pub struct ExportRequest {
     pub base: Option<PathBuf>,
     /// The author of the tracked revisions; [`DEFAULT_AUTHOR`] when `None`.
     pub author: Option<String>,
+    /// With `to` DOCX and a negotiating text: where its attributions go (inline, as Word
+    /// comments, or left out).
+    pub attributions: resolute_convert::docx::Attributions,
 }
 
 /// The author written on tracked revisions when none is given.
@@ -60,6 +63,9 @@ pub fn export(request: &ExportRequest) -> Result<Vec<u8>, Error> {
     let draft = crate::import::read_for_output(&request.input, out, &crate::Stage::Detect)?;
     let bytes = match (&request.base, request.to) {
         (Some(base), ExportFormat::Docx) => tracked(&draft, base, request.author.as_deref())?,
+        (None, ExportFormat::Docx) => {
+            resolute_convert::docx::write_with(&draft, request.attributions)
+        }
         _ => render(&draft, request.to),
     }
     .map_err(|e| Error::Convert {

@@ -64,6 +64,9 @@ pub struct Source {
     pub text: String,
     /// Whether the file began with a UTF-8 byte-order mark (kept when the file is rewritten).
     pub bom: bool,
+    /// The negotiation stage the file itself records (a DOCX written by `export` from a
+    /// negotiating text), which turns the layer on when reading it.
+    pub stage: Option<String>,
 }
 
 /// Reads and checks `path`. Never reads more than [`MAX_INPUT_BYTES`] + 1 bytes.
@@ -77,15 +80,17 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
                 kind: SourceKind::Draft,
                 text: markdown,
                 bom: false,
+                stage: None,
             });
         }
-        let text = convert(path, &bytes)?;
+        let (text, stage) = convert(path, &bytes)?;
         check_not_blank(path, &text)?;
         return Ok(Source {
             path: path.to_path_buf(),
             kind,
             text,
             bom: false,
+            stage,
         });
     }
     let text = decode(path, bytes)?;
@@ -99,6 +104,7 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
         kind: SourceKind::of(path),
         text,
         bom,
+        stage: None,
     })
 }
 
@@ -173,13 +179,13 @@ fn is_document(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// The text of a PDF, DOCX, HTML or Akoma Ntoso file, laid out as `segment` expects.
-fn convert(path: &Path, bytes: &[u8]) -> Result<String, Error> {
+fn convert(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>), Error> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     resolute_convert::read(bytes, name)
-        .map(|doc| doc.text)
+        .map(|doc| (doc.text, doc.meta.stage))
         .map_err(|e| Error::Convert {
             path: path.to_path_buf(),
             reason: e.to_string(),

@@ -91,7 +91,12 @@ pub fn parse_as(path: &std::path::Path, stage: &Stage) -> Result<Parsed, Error> 
         path: path.to_path_buf(),
         source: e,
     })?;
-    stage.apply(&mut draft, &source.text, source.kind);
+    // A document that records its stage is read at that stage unless told otherwise.
+    let recorded = match (stage, &source.stage) {
+        (Stage::Detect, Some(s)) => Stage::On(s.clone()),
+        _ => stage.clone(),
+    };
+    recorded.apply(&mut draft, &source.text, source.kind);
     Ok(Parsed { source, draft })
 }
 

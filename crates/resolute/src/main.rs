@@ -138,7 +138,7 @@ enum Command {
         /// The file to read (draft, text, PDF, DOCX, HTML, Akoma Ntoso).
         file: PathBuf,
         /// The format to write: akn, txt or docx.
-        #[arg(long)]
+        #[arg(long, visible_alias = "format")]
         to: String,
         /// The file to write; replaced atomically if it exists.
         #[arg(short, long)]
@@ -150,6 +150,10 @@ enum Command {
         /// The author of the tracked changes (default "Resolute"); needs --base.
         #[arg(long, requires = "base")]
         author: Option<String>,
+        /// With --to docx, for a negotiating text: attributions inline (as braces, the
+        /// default), as Word comments on their brackets, or none.
+        #[arg(long, default_value = "inline")]
+        attributions: String,
     },
     /// Adopted paragraphs closest to a draft paragraph, with the differences.
     Precedent {
@@ -289,12 +293,14 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             output,
             base,
             author,
+            attributions,
         } => export(resolute::ExportRequest {
             input: file,
             to: export_format(&to)?,
             output,
             base,
             author,
+            attributions: attributions_mode(&attributions)?,
         }),
         Command::Precedent {
             text,
@@ -337,6 +343,12 @@ fn fmt(path: PathBuf, check: bool) -> Result<ExitCode, Failure> {
 
 fn export_format(to: &str) -> Result<resolute::ExportFormat, Failure> {
     resolute::ExportFormat::parse(to).ok_or(Failure::Usage("export --to takes akn, txt or docx"))
+}
+
+fn attributions_mode(name: &str) -> Result<resolute_convert::docx::Attributions, Failure> {
+    resolute_convert::docx::Attributions::parse(name).ok_or(Failure::Usage(
+        "export --attributions takes inline, comments or none",
+    ))
 }
 
 /// `resolute export FILE --to akn|txt|docx -o OUT [--base BASE [--author NAME]]`: silent on

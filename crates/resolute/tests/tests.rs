@@ -7,6 +7,7 @@ mod cli_errors;
 mod corpus;
 mod diff;
 mod export;
+mod export_negotiation;
 mod export_tracked;
 mod fmt;
 mod negotiation;

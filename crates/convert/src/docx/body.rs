@@ -7,6 +7,7 @@
 //! hidden runs (`w:vanish`), field instructions, the VML fallback copy of text boxes;
 //! page headers and footers live in other parts and are only searched for the symbol.
 
+use super::negotiation::{comment_text, label_in_braces, Comment};
 use super::numbering::Numbering;
 use super::styles::Styles;
 use crate::xml::{walk, Element, Node};
@@ -67,8 +68,10 @@ pub(crate) fn text(
     numbering: &mut Numbering,
     styles: &Styles,
     footnotes: &[Footnote],
+    comments: Option<&HashMap<String, Comment>>,
 ) -> Result<String, ConvertError> {
     let mut walker = Walker {
+        comments,
         numbering,
         styles,
         blocks: Vec::new(),
@@ -135,6 +138,9 @@ struct RunState {
 }
 
 struct Walker<'a> {
+    /// The comments of a negotiating text (`None` for any other text): they go into the
+    /// text as attributions or notes, and typed labels are written in braces.
+    comments: Option<&'a HashMap<String, Comment>>,
     numbering: &'a mut Numbering,
     styles: &'a Styles,
     blocks: Vec<String>,
@@ -178,6 +184,7 @@ impl Walker<'_> {
                 }
             }
             "footnoteReference" => self.footnote_reference(e),
+            "commentReference" => self.comment_reference(e),
             _ if self.state.in_ppr => self.paragraph_property(e),
             "tab" | "ptab" => self.push("\t"),
             "br" | "cr" => self.push("\n"),
@@ -213,6 +220,20 @@ impl Walker<'_> {
             .or_insert(next)
             .clone();
         self.push(&number);
+    }
+
+    /// A comment's mark in a negotiating text: its text after the text it was on.
+    fn comment_reference(&mut self, e: &Element) {
+        let Some(comment) = self.comments.and_then(|c| c.get(e.attr("id")?)) else {
+            return;
+        };
+        let before = self.paragraphs.last().map_or("", |p| p.text.as_str());
+        let text = comment_text(before.trim_end(), comment);
+        if before.ends_with(char::is_whitespace) && text.starts_with(' ') {
+            self.push(text.trim_start());
+        } else {
+            self.push(&text);
+        }
     }
 
     fn push(&mut self, s: &str) {
@@ -253,7 +274,17 @@ impl Walker<'_> {
         if body.is_empty() {
             return;
         }
-        let text = format!("{}{body}", label.unwrap_or_default());
+        let mut text = format!("{}{body}", label.unwrap_or_default());
+        // Only in the paragraph styles the writer types labels in (`Operative`,
+        // `Preambular`; LibreOffice renames them `UNoperativeparagraph` … on saving): a tab
+        // in an annex or a table is text.
+        let numbered = para.style.as_deref().is_some_and(|s| {
+            let s = s.to_ascii_lowercase();
+            s.contains("operative") || s.contains("preambular")
+        });
+        if self.comments.is_some() && numbered {
+            text = label_in_braces(&text).unwrap_or(text);
+        }
         self.emit(text);
     }
 

@@ -2,6 +2,10 @@
 //! present numbering.xml (automatic numbers), styles.xml (numbering attached to
 //! paragraph styles), footnotes.xml and docProps/core.xml (title, author, dates).
 //!
+//! A negotiating text (docs/format.md §6) also has docProps/custom.xml (its stage, property
+//! `ResoluteStage`) and word/comments.xml (attributions written as comments): see
+//! [`negotiation`](self::write_with).
+//!
 //! Writing (the UN layout, and Track Changes against a base text) is in [`write`] and
 //! [`write_tracked`].
 //!
@@ -10,14 +14,16 @@
 //! refused with the reason instead of exhausting memory.
 
 mod body;
+mod negotiation;
 mod numbering;
 mod styles;
 mod track;
 mod write;
 mod write_parts;
 
+pub use negotiation::{Attributions, COMMENT_AUTHOR, STAGE_PROPERTY};
 pub use track::write_tracked;
-pub use write::write;
+pub use write::{write, write_with};
 
 pub(crate) use body::FOOTNOTE_RULE;
 
@@ -43,11 +49,29 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, ConvertErr
         Some(xml) => body::footnotes(&xml)?,
         None => Vec::new(),
     };
-    let text = body::text(&document, &mut numbering, &styles, &footnotes)?;
+    let stage = match zip.optional("docProps/custom.xml")? {
+        Some(xml) => negotiation::read_stage(&xml)?,
+        None => None,
+    };
+    // Comments are read only in a negotiating text, where they carry attributions (and
+    // others' comments are kept as notes); elsewhere they stay out of the text, as before.
+    let comments = match (&stage, zip.optional("word/comments.xml")?) {
+        (Some(_), Some(xml)) => Some(negotiation::read_comments(&xml)?),
+        (Some(_), None) => Some(Default::default()),
+        (None, _) => None,
+    };
+    let text = body::text(
+        &document,
+        &mut numbering,
+        &styles,
+        &footnotes,
+        comments.as_ref(),
+    )?;
     let mut meta = match zip.optional("docProps/core.xml")? {
         Some(xml) => core_properties(&xml)?,
         None => Meta::default(),
     };
+    meta.stage = stage;
     if meta.symbol.is_none() {
         meta.symbol = header_symbol(&mut zip)?;
     }
@@ -62,7 +86,7 @@ fn header_symbol(zip: &mut Parts<'_>) -> Result<Option<String>, ConvertError> {
             continue;
         };
         let mut numbering = numbering::Numbering::default();
-        let text = body::text(&xml, &mut numbering, &styles::Styles::default(), &[])?;
+        let text = body::text(&xml, &mut numbering, &styles::Styles::default(), &[], None)?;
         let symbol = text
             .split(['\n', '\t'])
             .map(str::trim)

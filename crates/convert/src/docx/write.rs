@@ -7,6 +7,7 @@
 //! definition: the numbers of a resolution are part of its text (they are cited, and a
 //! draft may skip or restart them), so they must survive any word processor unchanged.
 
+use super::negotiation::{Attributions, Comments};
 use super::write_parts as parts;
 use crate::notes_at::note_offsets;
 use crate::ConvertError;
@@ -41,6 +42,10 @@ pub(super) enum Run {
     /// A reference to footnote `id` of footnotes.xml, possibly a revision (the reference of
     /// an inserted paragraph is inserted with it).
     Note(u32, Mark),
+    /// Where the span of comment `id` of comments.xml begins.
+    CommentStart(u32),
+    /// Where the span of comment `id` ends, followed by its reference mark.
+    CommentEnd(u32),
 }
 
 /// Builds document.xml and footnotes.xml.
@@ -53,6 +58,8 @@ pub(super) struct Builder {
     /// Escaped author and date of revisions.
     revision: Option<(String, String)>,
     next_revision: u32,
+    /// The stage and comments of a negotiating text; `None` for any other text.
+    negotiation: Option<(String, Comments)>,
 }
 
 impl Builder {
@@ -93,6 +100,16 @@ impl Builder {
             Run::Text(text, italic, mark) => (text_run(text, *italic, *mark), *mark),
             Run::Tab(mark) => ("<w:r><w:tab/></w:r>".to_string(), *mark),
             Run::Break => ("<w:r><w:br/></w:r>".to_string(), Mark::Plain),
+            Run::CommentStart(id) => (
+                format!(r#"<w:commentRangeStart w:id="{id}"/>"#),
+                Mark::Plain,
+            ),
+            Run::CommentEnd(id) => (
+                format!(
+                    r#"<w:commentRangeEnd w:id="{id}"/><w:r><w:commentReference w:id="{id}"/></w:r>"#
+                ),
+                Mark::Plain,
+            ),
             Run::Note(id, mark) => (
                 format!(
                     r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r>"#
@@ -104,6 +121,14 @@ impl Builder {
             Mark::Plain => inner,
             Mark::Ins => format!("{}{inner}</w:ins>", self.revision_tag("ins", false)),
             Mark::Del => format!("{}{inner}</w:del>", self.revision_tag("del", false)),
+        }
+    }
+
+    /// The runs of a paragraph's text with their attributions where the negotiation says.
+    fn attributed(&mut self, runs: Vec<Run>) -> Vec<Run> {
+        match self.negotiation.as_mut() {
+            Some((_, comments)) => comments.weave(runs),
+            None => runs,
         }
     }
 
@@ -125,12 +150,64 @@ impl Builder {
 
     /// The package: every part zipped.
     pub(super) fn finish(self, draft: &Draft) -> Result<Vec<u8>, ConvertError> {
+        if let Some((stage, comments)) = &self.negotiation {
+            return self.finish_negotiating(draft, stage, comments);
+        }
         let document = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="{}"><w:body>{}<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1200" w:bottom="1898" w:left="1200" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+<w:document xmlns:w="{}"><w:body>{}<w:sectPr>{PAGE}</w:sectPr></w:body></w:document>"#,
             parts::W,
             self.body
         );
+        self.zip(
+            draft,
+            &document,
+            &[],
+            parts::CONTENT_TYPES,
+            parts::ROOT_RELS,
+            parts::DOCUMENT_RELS,
+        )
+    }
+
+    /// The package of a negotiating text: the stage in a custom property and the page
+    /// header, the attributions' comments when there are any.
+    fn finish_negotiating(
+        &self,
+        draft: &Draft,
+        stage: &str,
+        comments: &Comments,
+    ) -> Result<Vec<u8>, ConvertError> {
+        let document = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="{}" xmlns:r="{}"><w:body>{}<w:sectPr><w:headerReference w:type="default" r:id="rId5"/>{PAGE}</w:sectPr></w:body></w:document>"#,
+            parts::W,
+            parts::R,
+            self.body
+        );
+        let custom = super::negotiation::custom_part(stage);
+        let header = super::negotiation::header_part(stage);
+        let comments_xml = comments.part();
+        let mut extra = vec![
+            ("docProps/custom.xml", custom.as_str()),
+            ("word/header1.xml", header.as_str()),
+        ];
+        if comments.any() {
+            extra.push(("word/comments.xml", comments_xml.as_str()));
+        }
+        let (types, root, rels) = parts::negotiating(comments.any());
+        self.zip(draft, &document, &extra, &types, &root, &rels)
+    }
+
+    /// Zips `document`, the fixed parts and `extra`.
+    fn zip(
+        &self,
+        draft: &Draft,
+        document: &str,
+        extra: &[(&str, &str)],
+        types: &str,
+        root: &str,
+        rels: &str,
+    ) -> Result<Vec<u8>, ConvertError> {
         let footnotes = format!("{}{}</w:footnotes>", parts::footnotes_head(), self.notes);
         let meta = &draft.meta;
         let core = parts::core(
@@ -138,18 +215,24 @@ impl Builder {
             &escape(meta.symbol.as_deref().unwrap_or_default()),
         );
         let settings = parts::settings(self.revision.is_some());
-        zip_parts(&[
-            ("[Content_Types].xml", parts::CONTENT_TYPES),
-            ("_rels/.rels", parts::ROOT_RELS),
-            ("word/_rels/document.xml.rels", parts::DOCUMENT_RELS),
-            ("word/document.xml", &document),
-            ("word/styles.xml", &parts::styles()),
-            ("word/settings.xml", &settings),
-            ("word/footnotes.xml", &footnotes),
-            ("docProps/core.xml", &core),
-        ])
+        let styles = parts::styles();
+        let mut entries = vec![
+            ("[Content_Types].xml", types),
+            ("_rels/.rels", root),
+            ("word/_rels/document.xml.rels", rels),
+            ("word/document.xml", document),
+            ("word/styles.xml", styles.as_str()),
+            ("word/settings.xml", settings.as_str()),
+            ("word/footnotes.xml", footnotes.as_str()),
+            ("docProps/core.xml", core.as_str()),
+        ];
+        entries.extend_from_slice(extra);
+        zip_parts(&entries)
     }
 }
+
+/// Page size and margins of the section.
+const PAGE: &str = r#"<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1200" w:bottom="1898" w:left="1200" w:header="720" w:footer="720" w:gutter="0"/>"#;
 
 /// A `w:r` holding `text` (in `w:delText` when deleted), spaces preserved.
 fn text_run(text: &str, italic: bool, mark: Mark) -> String {
@@ -186,7 +269,23 @@ fn zip_parts(entries: &[(&str, &str)]) -> Result<Vec<u8>, ConvertError> {
 /// assert!(text.contains("1.\tDecides to act."));
 /// ```
 pub fn write(draft: &Draft) -> Result<Vec<u8>, ConvertError> {
-    let mut b = Builder::default();
+    write_with(draft, Attributions::Inline)
+}
+
+/// [`write`], with the attributions of a negotiating text (a draft whose front matter names
+/// a `stage`) where `attributions` says. A negotiating text also carries its stage (the
+/// custom document property `ResoluteStage` and the page header), its inserted-paragraph
+/// labels as typed numbers ("5 bis") and its statuses and notes in braces; any other draft
+/// is written exactly as by [`write`].
+pub fn write_with(draft: &Draft, attributions: Attributions) -> Result<Vec<u8>, ConvertError> {
+    let mut b = Builder {
+        negotiation: draft
+            .meta
+            .stage
+            .clone()
+            .map(|stage| (stage, Comments::new(attributions))),
+        ..Builder::default()
+    };
     heading(&mut b, draft);
     if let Some(e) = &draft.enacting {
         b.paragraph(
@@ -311,27 +410,43 @@ fn section(b: &mut Builder, draft: &Draft, s: &Section) {
 
 fn paragraphs(b: &mut Builder, draft: &Draft, preamble: &[Paragraph], operative: &[Paragraph]) {
     for p in preamble.iter().chain(operative) {
-        let mut runs = Vec::new();
-        let style = match p.number {
-            Some(n) => {
-                runs.push(plain(&format!("{n}.")));
-                runs.push(Run::Tab(Mark::Plain));
-                "Operative"
-            }
-            None if p.kind == resolute_draft::Kind::Operative => "Operative",
-            None => "Preambular",
-        };
+        let marks = p.marks.as_ref().filter(|_| b.negotiation.is_some());
+        let (style, mut runs) = number_and_style(p, marks.and_then(|m| m.label.as_deref()));
+        if let Some(status) = marks.and_then(|m| m.status.as_ref()) {
+            runs.push(plain(&format!("{{{}}} ", status.written())));
+        }
         let notes = note_offsets(&p.text, &p.markdown, &p.footnote_refs);
         let open = p.opening.as_deref();
-        runs.extend(runs_with_notes(b, draft, &p.text, open, &notes));
+        let text_runs = runs_with_notes(b, draft, &p.text, open, &notes);
+        runs.extend(b.attributed(text_runs));
         b.paragraph(style, &runs, Mark::Plain);
         for sub in &p.sub {
             let mut runs = vec![plain(&sub.label), Run::Tab(Mark::Plain)];
             let notes = note_offsets(&sub.text, &sub.markdown, &sub.footnote_refs);
-            runs.extend(runs_with_notes(b, draft, &sub.text, None, &notes));
+            let text_runs = runs_with_notes(b, draft, &sub.text, None, &notes);
+            runs.extend(b.attributed(text_runs));
             b.paragraph(sub_style(sub.level), &runs, Mark::Plain);
         }
     }
+}
+
+/// The style of a paragraph and its typed number: the label of an inserted paragraph of a
+/// negotiating text ("5 bis", "PP1 bis") or the operative number ("5."), then a tab.
+fn number_and_style(p: &Paragraph, label: Option<&str>) -> (&'static str, Vec<Run>) {
+    let operative = p.kind == resolute_draft::Kind::Operative;
+    let style = if operative || (label.is_none() && p.number.is_some()) {
+        "Operative"
+    } else {
+        "Preambular"
+    };
+    let number = label
+        .map(str::to_string)
+        .or_else(|| p.number.map(|n| format!("{n}.")));
+    let runs = match number {
+        Some(n) => vec![plain(&n), Run::Tab(Mark::Plain)],
+        None => Vec::new(),
+    };
+    (style, runs)
 }
 
 /// The style of a subparagraph at `level`: (a) on the first indent, (i) and deeper on the

@@ -23,6 +23,37 @@ pub(super) fn settings(tracked: bool) -> String {
     )
 }
 
+/// The relationships namespace of WordprocessingML attributes (`r:id`).
+pub(super) const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Content types, package relationships and document relationships of a negotiating text:
+/// those of every document, plus the custom properties, the page header and (when
+/// `comments`) the comments.
+pub(super) fn negotiating(comments: bool) -> (String, String, String) {
+    let ct = "application/vnd.openxmlformats-officedocument";
+    let mut types = format!(
+        r#"<Override PartName="/docProps/custom.xml" ContentType="{ct}.custom-properties+xml"/><Override PartName="/word/header1.xml" ContentType="{ct}.wordprocessingml.header+xml"/>"#
+    );
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let mut rels = format!(r#"<Relationship Id="rId5" Type="{rel}/header" Target="header1.xml"/>"#);
+    if comments {
+        types.push_str(&format!(
+            r#"<Override PartName="/word/comments.xml" ContentType="{ct}.wordprocessingml.comments+xml"/>"#
+        ));
+        rels.push_str(&format!(
+            r#"<Relationship Id="rId4" Type="{rel}/comments" Target="comments.xml"/>"#
+        ));
+    }
+    let root = format!(
+        r#"<Relationship Id="rId3" Type="{rel}/custom-properties" Target="docProps/custom.xml"/>"#
+    );
+    (
+        CONTENT_TYPES.replace("</Types>", &format!("{types}</Types>")),
+        ROOT_RELS.replace("</Relationships>", &format!("{root}</Relationships>")),
+        DOCUMENT_RELS.replace("</Relationships>", &format!("{rels}</Relationships>")),
+    )
+}
+
 /// The WordprocessingML namespace.
 pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
