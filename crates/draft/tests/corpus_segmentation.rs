@@ -47,11 +47,17 @@ fn corpus() -> Option<PathBuf> {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
     if dir.join("metadata/documents.jsonl").is_file() {
-        Some(dir)
-    } else {
-        println!("skipping: corpus not found at {}", dir.display());
-        None
+        return Some(dir);
     }
+    // Under CI a missing corpus fails the run: these tests hold the quality figures.
+    let ci = std::env::var("CI").unwrap_or_default();
+    assert!(
+        ci.is_empty() || ci == "false" || ci == "0",
+        "CI={ci}: the corpus is missing at {} (set RESOLUTE_CORPUS)",
+        dir.display()
+    );
+    println!("skipping: corpus not found at {}", dir.display());
+    None
 }
 
 fn jsonl(path: &Path) -> Vec<Value> {
@@ -687,4 +693,199 @@ fn openings_agree_with_the_source_verbs() {
     );
     assert!(o.seen > 30_000, "too few paragraphs compared: {}", o.seen);
     assert!(o.pct(o.found) >= 95.0 && o.pct(o.agree) >= 93.0);
+}
+
+/// One thing met walking a draft's paragraphs in document order: a numbered footnote
+/// reference, or a citation number ("77/229", "S-35/1") with whether a reference follows it
+/// without any character between, and where the number is in the source.
+enum Mark {
+    Ref(u32),
+    Cite {
+        number: String,
+        glued_ref: Option<u32>,
+        at: usize,
+    },
+}
+
+/// The references and citation numbers of a draft's paragraphs and subparagraphs, in document
+/// order.
+fn marks_in_order(text: &str, draft: &Draft) -> Vec<Mark> {
+    let mut paragraphs: Vec<&resolute_draft::Paragraph> = draft.paragraphs().collect();
+    paragraphs.sort_by_key(|p| p.span.start);
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let mut cursor = p.span.start;
+        for md in std::iter::once(&p.markdown).chain(p.sub.iter().map(|s| &s.markdown)) {
+            scan_markdown(md, text, p.span.end, &mut cursor, &mut out);
+        }
+    }
+    out
+}
+
+/// Finds `[^n]` references and citation numbers (`<session>/<number>`, the session 1–4
+/// digits, optionally "S-" or "ES-") in one paragraph's Markdown; each citation is looked up
+/// in the source from `cursor` to `end`.
+fn scan_markdown(md: &str, text: &str, end: usize, cursor: &mut usize, out: &mut Vec<Mark>) {
+    let b = md.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if md[i..].starts_with("[^") {
+            let close = md[i..].find(']').map_or(b.len(), |e| i + e);
+            if let Ok(n) = md[i + 2..close].parse::<u32>() {
+                out.push(Mark::Ref(n));
+            }
+            i = close + 1;
+            continue;
+        }
+        let left_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        if !(b[i].is_ascii_digit() && left_ok) {
+            i += md[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let session = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let slash = i + session;
+        let digits = b
+            .get(slash + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if session > 4 || b.get(slash) != Some(&b'/') || digits == 0 {
+            i += session;
+            continue;
+        }
+        let stop = slash + 1 + digits;
+        let glued_ref = md[stop..]
+            .strip_prefix("[^")
+            .and_then(|r| r.split(']').next())
+            .and_then(|r| r.parse().ok());
+        let number = &md[i..stop];
+        let at = text
+            .get(*cursor..end)
+            .and_then(|s| s.find(number))
+            .map_or(*cursor, |a| *cursor + a);
+        *cursor = at;
+        out.push(Mark::Cite {
+            number: number.to_string(),
+            glued_ref,
+            at,
+        });
+        i = stop;
+    }
+}
+
+/// Whether source offsets `a` <= `b` are on the same page of a PDF extraction (no empty line,
+/// the page separator, between them).
+fn same_page(text: &str, a: usize, b: usize) -> bool {
+    a <= b
+        && text
+            .get(a..b)
+            .is_some_and(|s| !s.contains("\n\n") && !s.contains("\n\r\n"))
+}
+
+/// Whether `rest` opens with a date: "of 4 December 2006", also across a line break.
+fn followed_by_date(rest: Option<&str>) -> bool {
+    let words: Vec<&str> = rest.unwrap_or("").split_whitespace().take(3).collect();
+    matches!(words.as_slice(), ["of", day, month]
+        if day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            && resolute_draft::MONTHS.contains(month))
+}
+
+/// Counts, in one draft, the citations whose number still ends with the footnote mark that
+/// comes next in the document's sequence while that mark is missing or found out of order
+/// (the glued mark was not split off), and the citations whose glued mark was split off (the
+/// reference follows the number directly and the source has both run together).
+///
+/// A citation counts as glued when: its number without the mark's digits is 1–3 digits not
+/// starting with 0; the note of the next expected number exists and is printed on the
+/// citation's page (a mark refers to a note at the foot of its own page); the next
+/// reference after the citation is not that mark; and it is not a well-formed number
+/// followed by its date.
+fn glued_marks(text: &str, draft: &Draft) -> (Vec<String>, Vec<String>) {
+    let notes: HashMap<u32, usize> = draft
+        .footnotes
+        .iter()
+        .filter_map(|f| Some((f.label.parse().ok()?, f.span.start)))
+        .collect();
+    let marks = marks_in_order(text, draft);
+    let (mut glued, mut split, mut last) = (Vec::new(), Vec::new(), 0u32);
+    for (k, m) in marks.iter().enumerate() {
+        let (number, glued_ref, at) = match m {
+            Mark::Ref(n) => {
+                last = *n;
+                continue;
+            }
+            Mark::Cite {
+                number,
+                glued_ref,
+                at,
+            } => (number, glued_ref, *at),
+        };
+        if let Some(r) = glued_ref {
+            let joined = format!("{number}{r}");
+            let run = text.get(at..).unwrap_or("");
+            let alone = run.starts_with(&joined)
+                && !run[joined.len()..].starts_with(|c: char| c.is_ascii_digit());
+            if alone {
+                split.push(format!("{number} + mark {r}"));
+            }
+            continue;
+        }
+        let next = last + 1;
+        let tail = next.to_string();
+        let digits = number.rsplit('/').next().unwrap_or("");
+        let short = digits.strip_suffix(tail.as_str()).unwrap_or("");
+        let well_formed = (1..=3).contains(&short.len()) && !short.starts_with('0');
+        let on_page = notes.get(&next).is_some_and(|&n| same_page(text, at, n));
+        // A number that is a well-formed citation as it stands and is followed by its date
+        // ("78/271 of 11 April 2024") is taken as complete: its mark follows the date.
+        let dated = digits.len() <= 3 && followed_by_date(text.get(at + number.len()..));
+        let next_ref = marks[k + 1..].iter().find_map(|m| match m {
+            Mark::Ref(n) => Some(*n),
+            Mark::Cite { .. } => None,
+        });
+        if well_formed && on_page && !dated && next_ref != Some(next) {
+            glued.push(format!("{number} (mark {next})"));
+        }
+    }
+    (glued, split)
+}
+/// Footnote marks glued to citation numbers in PDF text ("71/20518" for resolution 71/205
+/// and mark 18): after segmentation no citation in any raw-PDF text of the corpus may still
+/// end with the digits of the footnote mark that comes next in the document's numbering
+/// while that mark is missing from the references or found out of order. Prints the number
+/// of glued marks split off.
+#[test]
+fn raw_pdf_citations_keep_no_glued_footnote_mark() {
+    let Some(c) = load() else { return };
+    let files: Vec<&str> = c
+        .docs
+        .iter()
+        .filter(|d| d["format"] == "raw-pdf")
+        .filter_map(|d| d["text_file"].as_str())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let (mut texts, mut split, mut left) = (0, Vec::new(), Vec::new());
+    for file in &files {
+        let text = c.read(file);
+        let (glued, s) = glued_marks(&text, &segment(&text));
+        texts += 1;
+        split.extend(s.into_iter().map(|g| format!("{file}: {g}")));
+        left.extend(glued.into_iter().map(|g| format!("{file}: {g}")));
+    }
+    println!(
+        "glued footnote marks: {texts} raw-PDF texts, {} marks split off citation numbers, {} citations still glued to the next mark",
+        split.len(),
+        left.len()
+    );
+    split.sort();
+    for s in split.iter().take(limit()) {
+        println!("  split: {s}");
+    }
+    for l in &left {
+        println!("  {l}");
+    }
+    assert!(texts > 900, "too few raw-PDF texts: {texts}");
+    assert_eq!(left.len(), 0, "citations glued to the next footnote mark");
 }
