@@ -310,6 +310,9 @@ struct Score {
     failures: Vec<(String, String)>,
     /// Excluded documents whose difference is more than the one faulty entry.
     unconfirmed: Vec<String>,
+    /// Excluded documents now segmented exactly as labelled: the exclusion is no longer
+    /// needed.
+    stale: Vec<String>,
 }
 
 /// The differences between the ground truth and the segmentation, aligned greedily: an
@@ -380,6 +383,9 @@ impl Score {
         };
         if excl.contains_key(symbol) {
             self.excluded += 1;
+            if want == got {
+                self.stale.push(symbol.to_string());
+            }
             if !confirmed(&want, &got) {
                 let diffs = differences(&want, &got);
                 self.unconfirmed
@@ -413,6 +419,11 @@ impl Score {
                 self.unconfirmed.join("\n    ")
             );
         }
+        assert!(
+            self.stale.is_empty(),
+            "exclusions no longer needed (remove them from segmentation-exclusions.tsv): {:?}",
+            self.stale
+        );
         let names: Vec<&str> = self.failures.iter().map(|f| f.0.as_str()).collect();
         println!("  failing: {}", names.join(", "));
         for (symbol, diff) in self.failures.iter().take(limit()) {
@@ -888,4 +899,170 @@ fn raw_pdf_citations_keep_no_glued_footnote_mark() {
     }
     assert!(texts > 900, "too few raw-PDF texts: {texts}");
     assert_eq!(left.len(), 0, "citations glued to the next footnote mark");
+}
+
+/// The adopted resolution of each draft resolution in the corpus metadata (`adopted_as` of a
+/// GA L. document that is a draft resolution; amendments, listed in `amendments.tsv` and
+/// partly tagged as drafts in `documents.jsonl`, are left out), both texts present.
+fn draft_pairs(c: &Corpus) -> Vec<(String, String, String)> {
+    let amendments: HashSet<String> =
+        std::fs::read_to_string(c.dir.join("metadata/amendments.tsv"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .map(str::to_string)
+            .collect();
+    let files: HashMap<&str, &str> = c
+        .docs
+        .iter()
+        .filter(|d| d["doc_type"] == "resolution" && d["format"] == "raw-pdf")
+        .filter_map(|d| Some((d["symbol"].as_str()?, d["text_file"].as_str()?)))
+        .collect();
+    c.docs
+        .iter()
+        .filter(|d| d["doc_type"] == "L_document" && d["l_doc_kind"] == "draft_resolution")
+        .filter_map(|d| {
+            let symbol = d["symbol"].as_str()?;
+            let adopted = files.get(d["adopted_as"].as_str()?)?;
+            (!amendments.contains(symbol)).then(|| {
+                (
+                    symbol.to_string(),
+                    d["text_file"].as_str().unwrap_or("").to_string(),
+                    adopted.to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The paragraphs of a draft in order: normalised text, kind, part (0 for the paragraphs
+/// before any section, then one per section), whether it carries a written number.
+fn in_parts(draft: &Draft) -> Vec<(String, Kind, usize, bool)> {
+    let parts = std::iter::once((&draft.preamble, &draft.operative))
+        .chain(draft.sections.iter().map(|s| (&s.preamble, &s.operative)));
+    let mut out = Vec::new();
+    for (part, (preamble, operative)) in parts.enumerate() {
+        for p in preamble.iter().chain(operative) {
+            out.push((normalise(&p.text), p.kind, part, p.number.is_some()));
+        }
+    }
+    out
+}
+
+/// Where each paragraph whose text is in `shared` stands: its kind, its number within its
+/// part counted over the shared paragraphs of that kind only (so that paragraphs the
+/// adoption added or deleted do not shift it), and whether it carries a written number.
+/// Texts found twice in a document are left out.
+fn places(
+    paragraphs: &[(String, Kind, usize, bool)],
+    shared: &HashSet<&str>,
+) -> HashMap<String, (Kind, usize, bool)> {
+    let mut count: HashMap<(Kind, usize), usize> = HashMap::new();
+    let mut out = HashMap::new();
+    for (text, kind, part, numbered) in paragraphs {
+        if !shared.contains(text.as_str()) {
+            continue;
+        }
+        let n = count.entry((*kind, *part)).or_default();
+        *n += 1;
+        out.insert(text.clone(), (*kind, *n, *numbered));
+    }
+    out
+}
+
+/// The longest run of texts that `a` and `b` hold in the same order (a paragraph the
+/// adoption moved falls outside it).
+fn in_same_order(a: &[String], b: &[String]) -> Vec<String> {
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            out.push(a[i].clone());
+            (i, j) = (i + 1, j + 1);
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+fn once(paragraphs: &[(String, Kind, usize, bool)]) -> HashSet<&str> {
+    let mut seen = HashSet::new();
+    let mut twice = HashSet::new();
+    for (t, ..) in paragraphs {
+        if !seen.insert(t.as_str()) {
+            twice.insert(t.as_str());
+        }
+    }
+    seen.retain(|t| !twice.contains(t));
+    seen
+}
+
+/// Drafts and their adopted resolutions: every paragraph whose text the adoption left
+/// unchanged (same words after normalising whitespace; footnote marks are out of the text)
+/// is segmented the same way in both: same kind, same number within its part (counted over
+/// the unchanged paragraphs that keep their order, so that paragraphs added, deleted or
+/// moved on adoption do not count),
+/// a written number on both or neither. Prints the
+/// pairs and paragraphs compared and the mismatches; the budget is the count measured when
+/// the test was written (see the assertion).
+#[test]
+fn drafts_and_adopted_texts_segment_alike() {
+    let Some(c) = load() else { return };
+    let pairs = draft_pairs(&c);
+    let (mut compared, mut moved, mut mismatches) = (0usize, 0usize, Vec::new());
+    for (symbol, draft_file, adopted_file) in &pairs {
+        let draft = in_parts(&segment(&c.read(draft_file)));
+        let adopted = in_parts(&segment(&c.read(adopted_file)));
+        let (in_draft, in_adopted) = (once(&draft), once(&adopted));
+        let both: HashSet<&str> = in_draft.intersection(&in_adopted).copied().collect();
+        let order = |ps: &[(String, Kind, usize, bool)]| -> Vec<String> {
+            ps.iter()
+                .map(|p| p.0.clone())
+                .filter(|t| both.contains(t.as_str()))
+                .collect()
+        };
+        let kept = in_same_order(&order(&draft), &order(&adopted));
+        moved += both.len() - kept.len();
+        let shared: HashSet<&str> = kept.iter().map(String::as_str).collect();
+        let (got, want) = (places(&draft, &shared), places(&adopted, &shared));
+        for (text, w) in &want {
+            let Some(g) = got.get(text) else { continue };
+            compared += 1;
+            if g != w {
+                let start: String = text.chars().take(70).collect();
+                mismatches.push(format!("{symbol}: draft {g:?} / adopted {w:?}: {start:?}"));
+            }
+        }
+    }
+    mismatches.sort();
+    println!(
+        "drafts vs adopted resolutions: {} pairs, {compared} unchanged paragraphs compared ({moved} more moved by the adoption, left out), {} segmented differently",
+        pairs.len(),
+        mismatches.len()
+    );
+    for m in mismatches.iter().take(limit()) {
+        println!("  {m}");
+    }
+    assert!(pairs.len() >= 150, "too few draft pairs: {}", pairs.len());
+    assert!(compared >= 7000, "too few paragraphs compared: {compared}");
+    // Budget measured: 64 in 7 pairs before starred notes at a page foot and opening phrases
+    // ending with a comma were handled (A/C.2/80/L.13 read "Welcoming the convening of the
+    // Fourth International Conference ..." as a heading), 0 since.
+    assert_eq!(
+        mismatches.len(),
+        0,
+        "unchanged paragraphs segmented differently"
+    );
 }

@@ -603,3 +603,43 @@ fn numbered_notes(n: usize) -> Vec<(&'static str, &'static str)> {
         .map(|l| (*l, "A note."))
         .collect()
 }
+
+#[test]
+fn preambular_paragraph_broken_by_a_starred_note_is_no_heading() {
+    // Page 1 ends inside a preambular paragraph; the "*" note at its foot has no rule.
+    let text = "United Nations \nA/C.2/80/L.13\n \n \nGeneral Assembly \nDistr.: Limited \n1 October 2025 \n \n25-16558 (E)    011025 \n*2516558* \n \nEightieth session \n \nIraq:* draft resolution \n \nInternational trade and development \n \nThe General Assembly, \n \nRecalling its resolution 79/1, \n \nWelcoming the convening of the Fourth International Conference on Financing \nfor Development, which sets forth a renewed global framework \n \n \n* On behalf of the States that are members of the Group of 77 and China. \n\nA/C.2/80/L.13 \n \n25-16558\n2/9 \n \nfor financing for development, building on the Addis Ababa Action Agenda, \n \nRecognizing the benefits of trade, \n \n1. \nDecides to act. \n";
+    let d = segment(text);
+    assert!(d.sections.is_empty(), "{:?}", d.sections);
+    let texts: Vec<&str> = d.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[1].starts_with("Welcoming the convening"));
+    assert!(texts[1].ends_with("global framework for financing for development, building on the Addis Ababa Action Agenda,"));
+    assert_eq!(d.footnotes.len(), 1);
+    assert_eq!(d.footnotes[0].label, "*");
+}
+
+#[test]
+fn opening_phrase_and_paragraph_end_is_never_a_heading() {
+    // In capitals, which a heading may end any way, but a paragraph by its opening and comma.
+    assert!(!super::headings::looks_like_heading(
+        "RECALLING ITS RESOLUTION 79/1,"
+    ));
+    assert!(super::headings::looks_like_heading("ANNUAL REPORT,"));
+}
+
+#[test]
+fn security_council_headings_between_operative_paragraphs() {
+    let text = "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n2a: Targeted sanctions\n\n3. Decides that all States shall freeze assets;\n\n(i) Exemptions, advance approvals and notifications\n\n4. Decides that the embargo shall not apply;\n\n5. Decides to remain seized of the matter.\n";
+    let d = segment(text);
+    let numbers: Vec<Option<u32>> = d.paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers, [None, Some(1), Some(3), Some(4), Some(5)]);
+    let headings: Vec<&str> = d.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "2a: Targeted sanctions",
+            "Exemptions, advance approvals and notifications"
+        ]
+    );
+    assert!(d.paragraphs().all(|p| p.sub.is_empty()));
+}
