@@ -242,8 +242,13 @@ impl Builder {
         let open_end = !rest.trim_end().ends_with([',', ';', ':', '.']);
         // Between two operative paragraphs, after one without subparagraphs that does not
         // introduce any (no colon), a labelled line without final punctuation heads what
-        // follows: "(i) Exemptions, advance approvals and notifications" then "9. Decides".
+        // follows: "(i) Exemptions, advance approvals and notifications" then "9. Decides";
+        // not an item of a list ending "...; and".
+        let trimmed = rest.trim_end();
+        let list_end =
+            trimmed.contains(';') || trimmed.ends_with(" and") || trimmed.ends_with(" or");
         let between = open_end
+            && !list_end
             && last.kind == Kind::Operative
             && last.sub.is_empty()
             && !before.ends_with([':', ','])

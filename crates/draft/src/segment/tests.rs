@@ -643,3 +643,11 @@ fn security_council_headings_between_operative_paragraphs() {
     );
     assert!(d.paragraphs().all(|p| p.sub.is_empty()));
 }
+
+#[test]
+fn last_item_of_a_list_before_a_numbered_paragraph_is_no_heading() {
+    let text = "The Economic and Social Council,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n(b) To make recommendations concerning ways and means; and\n\n2. Requests the Secretary-General to report.\n";
+    let d = segment(text);
+    assert!(d.sections.is_empty(), "{:?}", d.sections);
+    assert_eq!(d.operative[0].sub.len(), 1);
+}
