@@ -296,6 +296,9 @@ struct Score {
     failures: Vec<(String, String)>,
     /// Excluded documents whose difference is more than the one faulty entry.
     unconfirmed: Vec<String>,
+    /// Excluded documents now segmented exactly as labelled: the exclusion is no longer
+    /// needed.
+    stale: Vec<String>,
 }
 
 /// The differences between the ground truth and the segmentation, aligned greedily: an
@@ -366,6 +369,9 @@ impl Score {
         };
         if excl.contains_key(symbol) {
             self.excluded += 1;
+            if want == got {
+                self.stale.push(symbol.to_string());
+            }
             if !confirmed(&want, &got) {
                 let diffs = differences(&want, &got);
                 self.unconfirmed
@@ -399,6 +405,11 @@ impl Score {
                 self.unconfirmed.join("\n    ")
             );
         }
+        assert!(
+            self.stale.is_empty(),
+            "exclusions no longer needed (remove them from segmentation-exclusions.tsv): {:?}",
+            self.stale
+        );
         let names: Vec<&str> = self.failures.iter().map(|f| f.0.as_str()).collect();
         println!("  failing: {}", names.join(", "));
         for (symbol, diff) in self.failures.iter().take(limit()) {
@@ -679,4 +690,365 @@ fn openings_agree_with_the_source_verbs() {
     );
     assert!(o.seen > 30_000, "too few paragraphs compared: {}", o.seen);
     assert!(o.pct(o.found) >= 95.0 && o.pct(o.agree) >= 93.0);
+}
+
+/// One thing met walking a draft's paragraphs in document order: a numbered footnote
+/// reference, or a citation number ("77/229", "S-35/1") with whether a reference follows it
+/// without any character between, and where the number is in the source.
+enum Mark {
+    Ref(u32),
+    Cite {
+        number: String,
+        glued_ref: Option<u32>,
+        at: usize,
+    },
+}
+
+/// The references and citation numbers of a draft's paragraphs and subparagraphs, in document
+/// order.
+fn marks_in_order(text: &str, draft: &Draft) -> Vec<Mark> {
+    let mut paragraphs: Vec<&resolute_draft::Paragraph> = draft.paragraphs().collect();
+    paragraphs.sort_by_key(|p| p.span.start);
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let mut cursor = p.span.start;
+        for md in std::iter::once(&p.markdown).chain(p.sub.iter().map(|s| &s.markdown)) {
+            scan_markdown(md, text, p.span.end, &mut cursor, &mut out);
+        }
+    }
+    out
+}
+
+/// Finds `[^n]` references and citation numbers (`<session>/<number>`, the session 1–4
+/// digits, optionally "S-" or "ES-") in one paragraph's Markdown; each citation is looked up
+/// in the source from `cursor` to `end`.
+fn scan_markdown(md: &str, text: &str, end: usize, cursor: &mut usize, out: &mut Vec<Mark>) {
+    let b = md.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if md[i..].starts_with("[^") {
+            let close = md[i..].find(']').map_or(b.len(), |e| i + e);
+            if let Ok(n) = md[i + 2..close].parse::<u32>() {
+                out.push(Mark::Ref(n));
+            }
+            i = close + 1;
+            continue;
+        }
+        let left_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        if !(b[i].is_ascii_digit() && left_ok) {
+            i += md[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let session = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let slash = i + session;
+        let digits = b
+            .get(slash + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if session > 4 || b.get(slash) != Some(&b'/') || digits == 0 {
+            i += session;
+            continue;
+        }
+        let stop = slash + 1 + digits;
+        let glued_ref = md[stop..]
+            .strip_prefix("[^")
+            .and_then(|r| r.split(']').next())
+            .and_then(|r| r.parse().ok());
+        let number = &md[i..stop];
+        let at = text
+            .get(*cursor..end)
+            .and_then(|s| s.find(number))
+            .map_or(*cursor, |a| *cursor + a);
+        *cursor = at;
+        out.push(Mark::Cite {
+            number: number.to_string(),
+            glued_ref,
+            at,
+        });
+        i = stop;
+    }
+}
+
+/// Whether source offsets `a` <= `b` are on the same page of a PDF extraction (no empty line,
+/// the page separator, between them).
+fn same_page(text: &str, a: usize, b: usize) -> bool {
+    a <= b
+        && text
+            .get(a..b)
+            .is_some_and(|s| !s.contains("\n\n") && !s.contains("\n\r\n"))
+}
+
+/// Whether `rest` opens with a date: "of 4 December 2006", also across a line break.
+fn followed_by_date(rest: Option<&str>) -> bool {
+    let words: Vec<&str> = rest.unwrap_or("").split_whitespace().take(3).collect();
+    matches!(words.as_slice(), ["of", day, month]
+        if day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            && resolute_draft::MONTHS.contains(month))
+}
+
+/// Counts, in one draft, the citations whose number still ends with the footnote mark that
+/// comes next in the document's sequence while that mark is missing or found out of order
+/// (the glued mark was not split off), and the citations whose glued mark was split off (the
+/// reference follows the number directly and the source has both run together).
+///
+/// A citation counts as glued when: its number without the mark's digits is 1–3 digits not
+/// starting with 0; the note of the next expected number exists and is printed on the
+/// citation's page (a mark refers to a note at the foot of its own page); the next
+/// reference after the citation is not that mark; and it is not a well-formed number
+/// followed by its date.
+fn glued_marks(text: &str, draft: &Draft) -> (Vec<String>, Vec<String>) {
+    let notes: HashMap<u32, usize> = draft
+        .footnotes
+        .iter()
+        .filter_map(|f| Some((f.label.parse().ok()?, f.span.start)))
+        .collect();
+    let marks = marks_in_order(text, draft);
+    let (mut glued, mut split, mut last) = (Vec::new(), Vec::new(), 0u32);
+    for (k, m) in marks.iter().enumerate() {
+        let (number, glued_ref, at) = match m {
+            Mark::Ref(n) => {
+                last = *n;
+                continue;
+            }
+            Mark::Cite {
+                number,
+                glued_ref,
+                at,
+            } => (number, glued_ref, *at),
+        };
+        if let Some(r) = glued_ref {
+            let joined = format!("{number}{r}");
+            let run = text.get(at..).unwrap_or("");
+            let alone = run.starts_with(&joined)
+                && !run[joined.len()..].starts_with(|c: char| c.is_ascii_digit());
+            if alone {
+                split.push(format!("{number} + mark {r}"));
+            }
+            continue;
+        }
+        let next = last + 1;
+        let tail = next.to_string();
+        let digits = number.rsplit('/').next().unwrap_or("");
+        let short = digits.strip_suffix(tail.as_str()).unwrap_or("");
+        let well_formed = (1..=3).contains(&short.len()) && !short.starts_with('0');
+        let on_page = notes.get(&next).is_some_and(|&n| same_page(text, at, n));
+        // A number that is a well-formed citation as it stands and is followed by its date
+        // ("78/271 of 11 April 2024") is taken as complete: its mark follows the date.
+        let dated = digits.len() <= 3 && followed_by_date(text.get(at + number.len()..));
+        let next_ref = marks[k + 1..].iter().find_map(|m| match m {
+            Mark::Ref(n) => Some(*n),
+            Mark::Cite { .. } => None,
+        });
+        if well_formed && on_page && !dated && next_ref != Some(next) {
+            glued.push(format!("{number} (mark {next})"));
+        }
+    }
+    (glued, split)
+}
+/// Footnote marks glued to citation numbers in PDF text ("71/20518" for resolution 71/205
+/// and mark 18): after segmentation no citation in any raw-PDF text of the corpus may still
+/// end with the digits of the footnote mark that comes next in the document's numbering
+/// while that mark is missing from the references or found out of order. Prints the number
+/// of glued marks split off.
+#[test]
+fn raw_pdf_citations_keep_no_glued_footnote_mark() {
+    let Some(c) = load() else { return };
+    let files: Vec<&str> = c
+        .docs
+        .iter()
+        .filter(|d| d["format"] == "raw-pdf")
+        .filter_map(|d| d["text_file"].as_str())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let (mut texts, mut split, mut left) = (0, Vec::new(), Vec::new());
+    for file in &files {
+        let text = c.read(file);
+        let (glued, s) = glued_marks(&text, &segment(&text));
+        texts += 1;
+        split.extend(s.into_iter().map(|g| format!("{file}: {g}")));
+        left.extend(glued.into_iter().map(|g| format!("{file}: {g}")));
+    }
+    println!(
+        "glued footnote marks: {texts} raw-PDF texts, {} marks split off citation numbers, {} citations still glued to the next mark",
+        split.len(),
+        left.len()
+    );
+    split.sort();
+    for s in split.iter().take(limit()) {
+        println!("  split: {s}");
+    }
+    for l in &left {
+        println!("  {l}");
+    }
+    assert!(texts > 900, "too few raw-PDF texts: {texts}");
+    assert_eq!(left.len(), 0, "citations glued to the next footnote mark");
+}
+
+/// The adopted resolution of each draft resolution in the corpus metadata (`adopted_as` of a
+/// GA L. document that is a draft resolution; amendments, listed in `amendments.tsv` and
+/// partly tagged as drafts in `documents.jsonl`, are left out), both texts present.
+fn draft_pairs(c: &Corpus) -> Vec<(String, String, String)> {
+    let amendments: HashSet<String> =
+        std::fs::read_to_string(c.dir.join("metadata/amendments.tsv"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .map(str::to_string)
+            .collect();
+    let files: HashMap<&str, &str> = c
+        .docs
+        .iter()
+        .filter(|d| d["doc_type"] == "resolution" && d["format"] == "raw-pdf")
+        .filter_map(|d| Some((d["symbol"].as_str()?, d["text_file"].as_str()?)))
+        .collect();
+    c.docs
+        .iter()
+        .filter(|d| d["doc_type"] == "L_document" && d["l_doc_kind"] == "draft_resolution")
+        .filter_map(|d| {
+            let symbol = d["symbol"].as_str()?;
+            let adopted = files.get(d["adopted_as"].as_str()?)?;
+            (!amendments.contains(symbol)).then(|| {
+                (
+                    symbol.to_string(),
+                    d["text_file"].as_str().unwrap_or("").to_string(),
+                    adopted.to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The paragraphs of a draft in order: normalised text, kind, part (0 for the paragraphs
+/// before any section, then one per section), whether it carries a written number.
+fn in_parts(draft: &Draft) -> Vec<(String, Kind, usize, bool)> {
+    let parts = std::iter::once((&draft.preamble, &draft.operative))
+        .chain(draft.sections.iter().map(|s| (&s.preamble, &s.operative)));
+    let mut out = Vec::new();
+    for (part, (preamble, operative)) in parts.enumerate() {
+        for p in preamble.iter().chain(operative) {
+            out.push((normalise(&p.text), p.kind, part, p.number.is_some()));
+        }
+    }
+    out
+}
+
+/// Where each paragraph whose text is in `shared` stands: its kind, its number within its
+/// part counted over the shared paragraphs of that kind only (so that paragraphs the
+/// adoption added or deleted do not shift it), and whether it carries a written number.
+/// Texts found twice in a document are left out.
+fn places(
+    paragraphs: &[(String, Kind, usize, bool)],
+    shared: &HashSet<&str>,
+) -> HashMap<String, (Kind, usize, bool)> {
+    let mut count: HashMap<(Kind, usize), usize> = HashMap::new();
+    let mut out = HashMap::new();
+    for (text, kind, part, numbered) in paragraphs {
+        if !shared.contains(text.as_str()) {
+            continue;
+        }
+        let n = count.entry((*kind, *part)).or_default();
+        *n += 1;
+        out.insert(text.clone(), (*kind, *n, *numbered));
+    }
+    out
+}
+
+/// The longest run of texts that `a` and `b` hold in the same order (a paragraph the
+/// adoption moved falls outside it).
+fn in_same_order(a: &[String], b: &[String]) -> Vec<String> {
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            out.push(a[i].clone());
+            (i, j) = (i + 1, j + 1);
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+fn once(paragraphs: &[(String, Kind, usize, bool)]) -> HashSet<&str> {
+    let mut seen = HashSet::new();
+    let mut twice = HashSet::new();
+    for (t, ..) in paragraphs {
+        if !seen.insert(t.as_str()) {
+            twice.insert(t.as_str());
+        }
+    }
+    seen.retain(|t| !twice.contains(t));
+    seen
+}
+
+/// Drafts and their adopted resolutions: every paragraph whose text the adoption left
+/// unchanged (same words after normalising whitespace; footnote marks are out of the text)
+/// is segmented the same way in both: same kind, same number within its part (counted over
+/// the unchanged paragraphs that keep their order, so that paragraphs added, deleted or
+/// moved on adoption do not count),
+/// a written number on both or neither. Prints the
+/// pairs and paragraphs compared and the mismatches; the budget is the count measured when
+/// the test was written (see the assertion).
+#[test]
+fn drafts_and_adopted_texts_segment_alike() {
+    let Some(c) = load() else { return };
+    let pairs = draft_pairs(&c);
+    let (mut compared, mut moved, mut mismatches) = (0usize, 0usize, Vec::new());
+    for (symbol, draft_file, adopted_file) in &pairs {
+        let draft = in_parts(&segment(&c.read(draft_file)));
+        let adopted = in_parts(&segment(&c.read(adopted_file)));
+        let (in_draft, in_adopted) = (once(&draft), once(&adopted));
+        let both: HashSet<&str> = in_draft.intersection(&in_adopted).copied().collect();
+        let order = |ps: &[(String, Kind, usize, bool)]| -> Vec<String> {
+            ps.iter()
+                .map(|p| p.0.clone())
+                .filter(|t| both.contains(t.as_str()))
+                .collect()
+        };
+        let kept = in_same_order(&order(&draft), &order(&adopted));
+        moved += both.len() - kept.len();
+        let shared: HashSet<&str> = kept.iter().map(String::as_str).collect();
+        let (got, want) = (places(&draft, &shared), places(&adopted, &shared));
+        for (text, w) in &want {
+            let Some(g) = got.get(text) else { continue };
+            compared += 1;
+            if g != w {
+                let start: String = text.chars().take(70).collect();
+                mismatches.push(format!("{symbol}: draft {g:?} / adopted {w:?}: {start:?}"));
+            }
+        }
+    }
+    mismatches.sort();
+    println!(
+        "drafts vs adopted resolutions: {} pairs, {compared} unchanged paragraphs compared ({moved} more moved by the adoption, left out), {} segmented differently",
+        pairs.len(),
+        mismatches.len()
+    );
+    for m in mismatches.iter().take(limit()) {
+        println!("  {m}");
+    }
+    assert!(pairs.len() >= 150, "too few draft pairs: {}", pairs.len());
+    assert!(compared >= 7000, "too few paragraphs compared: {compared}");
+    // Budget measured: 64 in 7 pairs before starred notes at a page foot and opening phrases
+    // ending with a comma were handled (A/C.2/80/L.13 read "Welcoming the convening of the
+    // Fourth International Conference ..." as a heading), 0 since.
+    assert_eq!(
+        mismatches.len(),
+        0,
+        "unchanged paragraphs segmented differently"
+    );
 }

@@ -102,6 +102,8 @@ fn ends_with_word_hyphen(text: &str) -> bool {
 pub(crate) fn group(items: &[Item]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Block> = None;
+    // Starred notes taken from between a paragraph and its continuation on the next page.
+    let mut held: Vec<Block> = Vec::new();
     let mut after_break = false;
     for item in items {
         match item {
@@ -109,23 +111,26 @@ pub(crate) fn group(items: &[Item]) -> Vec<Block> {
                 // The closing formula sometimes follows the last paragraph without a blank.
                 if starts_block(piece.text.trim()) {
                     blocks.extend(current.take());
+                    blocks.append(&mut held);
                 }
                 current = Some(match current.take() {
                     Some(mut b) => {
                         b.push(piece);
                         b
                     }
-                    None => reopen_or_new(&mut blocks, piece, after_break),
+                    None => reopen_or_new(&mut blocks, &mut held, piece, after_break),
                 });
                 after_break = false;
             }
             Item::Blank | Item::PageBreak => {
                 blocks.extend(current.take());
+                blocks.append(&mut held);
                 after_break |= matches!(item, Item::PageBreak);
             }
         }
     }
     blocks.extend(current);
+    blocks.append(&mut held);
     blocks
 }
 
@@ -151,18 +156,45 @@ pub(crate) fn is_annex_line(line: &str) -> bool {
 }
 
 /// After a page break, the first line either continues the last block or opens a new one.
-fn reopen_or_new(blocks: &mut Vec<Block>, piece: &Piece, after_break: bool) -> Block {
-    if after_break {
-        if let Some(last) = blocks.last() {
-            if continues(&last.text, piece.text.trim()) {
-                if let Some(mut b) = blocks.pop() {
-                    b.push(piece);
-                    return b;
-                }
-            }
-        }
+/// A starred note printed at the foot of the page without a rule ("* On behalf of the States
+/// that are members of the Group of 77 and China", under the first page of a draft) stands
+/// between the paragraph and its continuation: the paragraph before it is continued, and
+/// the note stays a block of its own after it.
+fn reopen_or_new(
+    blocks: &mut Vec<Block>,
+    held: &mut Vec<Block>,
+    piece: &Piece,
+    after_break: bool,
+) -> Block {
+    if !after_break {
+        return Block::new(piece);
     }
-    Block::new(piece)
+    let notes = blocks
+        .iter()
+        .rev()
+        .take_while(|b| is_starred_note(&b.text))
+        .count();
+    let Some(at) = blocks.len().checked_sub(notes + 1) else {
+        return Block::new(piece);
+    };
+    if !continues(&blocks[at].text, piece.text.trim()) {
+        return Block::new(piece);
+    }
+    // The notes go back after the continued paragraph once it is complete.
+    held.extend(blocks.split_off(at + 1));
+    match blocks.pop() {
+        Some(mut b) => {
+            b.push(piece);
+            b
+        }
+        None => Block::new(piece),
+    }
+}
+
+/// "* On behalf of ...": a starred footnote.
+fn is_starred_note(text: &str) -> bool {
+    let label = text.split(' ').next().unwrap_or("");
+    !label.is_empty() && label.chars().all(|c| c == '*') && text.len() > label.len() + 1
 }
 
 /// Whether `next` (the first line of a page) continues the paragraph `prev` ended the last

@@ -240,8 +240,21 @@ impl Builder {
             leading_label(&n.text).is_none() && n.text.starts_with(char::is_uppercase)
         });
         let open_end = !rest.trim_end().ends_with([',', ';', ':', '.']);
-        let heading =
-            (closed || (introduced && sentence_next && open_end)) && looks_like_heading(rest);
+        // Between two operative paragraphs, after one without subparagraphs that does not
+        // introduce any (no colon), a labelled line without final punctuation heads what
+        // follows: "(i) Exemptions, advance approvals and notifications" then "9. Decides";
+        // not an item of a list ending "...; and".
+        let trimmed = rest.trim_end();
+        let list_end =
+            trimmed.contains(';') || trimmed.ends_with(" and") || trimmed.ends_with(" or");
+        let between = open_end
+            && !list_end
+            && last.kind == Kind::Operative
+            && last.sub.is_empty()
+            && !before.ends_with([':', ','])
+            && next.is_some_and(|n| matches!(leading_label(&n.text), Some((Label::Number(_), _))));
+        let heading = (closed || between || (introduced && sentence_next && open_end))
+            && looks_like_heading(rest);
         heading.then(|| (label, rest.trim().to_string()))
     }
 

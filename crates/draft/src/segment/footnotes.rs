@@ -172,8 +172,29 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// Removes from the pieces of one page the marks of the footnotes printed on it, in order,
 /// recording each removed mark (its offset in the piece's text and its label).
-pub(crate) fn strip_marks(pieces: &mut [Piece], labels: &[String]) {
-    strip_with(pieces, labels, find_mark);
+///
+/// `previous` is the number of the last numbered note of the earlier pages. Marks run 1, 2,
+/// 3 … through a document, so a note whose number follows the one before it tells which mark
+/// comes next; such a mark printed against a citation number with no space ("71/20518" for
+/// resolution 71/205 and mark 18) is split off it (see [`glued_to_citation`]).
+pub(crate) fn strip_marks(pieces: &mut [Piece], labels: &[String], previous: Option<u32>) {
+    let numeric: Vec<&str> = labels
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    let (mut from, mut last) = ((0usize, 0usize), previous);
+    for (k, label) in numeric.iter().enumerate() {
+        let value = label.parse::<u32>().ok();
+        let expected = value.is_some() && value == Some(last.map_or(1, |p| p + 1));
+        let glued = expected
+            .then(|| glued_to_citation(pieces, label, numeric.get(k + 1).copied(), from))
+            .flatten();
+        if let Some(found) = glued.or_else(|| find_mark(pieces, label, from)) {
+            from = remove_mark(pieces, found, label);
+        }
+        last = value;
+    }
 }
 
 /// As [`strip_marks`], but only marks attached to their word or punctuation ("2023,1"):
@@ -224,6 +245,128 @@ fn next_mark(pieces: &[Piece], label: &str, from: (usize, usize), attached: bool
         }
     }
     None
+}
+
+/// The mark `label`, the next expected one, printed against a citation number without a
+/// space: "resolution S-35/16" for S-35/1 and mark 6, "71/20518" for 71/205 and mark 18.
+///
+/// A digit run counts when all of these hold:
+/// - it is the number of a resolution or decision citation `<session>/<number>` (a session
+///   of one to four digits, also "S-35" or "ES-10", after nothing or after "RES/"; not a
+///   document symbol "A/78/111", not a period "2025/26"), and without the mark's digits the
+///   number is still well formed (one to three digits, not starting with 0);
+/// - it ends cleanly (space, closing punctuation, end of line) and the citation does not go
+///   on with a part letter ("55/33 D"): a mark follows the whole reference;
+/// - a number that stays a well-formed citation with the mark's digits ("61/29") is not
+///   followed by its date ("61/29 of 4 December 2006"): such marks mostly follow the date;
+/// - it stands before the next mark of the page (`next`, when that one is found): the marks
+///   of a page are in order;
+/// - no mark for `label` attached to a word or punctuation ("2023,9") comes before that
+///   next mark: the attached mark is the surer reading. A number that stays a well-formed
+///   citation with the mark's digits ("S-35/16") is taken only when no other candidate at
+///   all (also a spaced one, "period 6") stands there; a number too long for a resolution
+///   number (more than three digits: "59/3009") is taken before a spaced candidate.
+fn glued_to_citation(
+    pieces: &[Piece],
+    label: &str,
+    next: Option<&str>,
+    from: (usize, usize),
+) -> Option<Found> {
+    let end = next
+        .and_then(|n| find_mark(pieces, n, from))
+        .map_or((pieces.len(), 0), |(i, s, _)| (i, s));
+    let before_end = |m: Option<Found>| m.is_some_and(|(i, s, _)| (i, s) < end);
+    if before_end(next_mark(pieces, label, from, true)) {
+        return None;
+    }
+    let spaced = before_end(next_mark(pieces, label, from, false));
+    for (i, piece) in pieces.iter().enumerate().skip(from.0) {
+        let mut at = if i == from.0 { from.1 } else { 0 };
+        while let Some((start, stop)) = citation_number(&piece.text, at) {
+            at = stop;
+            if (i, start) >= end {
+                return None;
+            }
+            let digits = &piece.text[start..stop];
+            let Some(short) = digits.strip_suffix(label) else {
+                continue;
+            };
+            let well_formed = is_digits(short, 1, 3) && !short.starts_with('0');
+            let long = digits.len() > 3;
+            let (part, date) = citation_goes_on(pieces, i, stop);
+            if well_formed
+                && (long || !spaced && !date)
+                && !part
+                && ends_cleanly(&piece.text[stop..])
+            {
+                return Some((i, stop - label.len(), stop));
+            }
+        }
+    }
+    None
+}
+
+/// The next citation number in `text` at or after byte `from`: the digits after
+/// "<session>/" ("77/229", "S-35/1", "A/RES/71/205"), as a byte range.
+fn citation_number(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(slash) = text.get(i..)?.find('/').map(|s| i + s) {
+        i = slash + 1;
+        let session = text[..slash]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let head = &text[..slash - session];
+        let opens = head.ends_with("S-")
+            || head.ends_with("RES/")
+            || !head
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || ".-/".contains(c));
+        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let number = &text[i..i + digits];
+        if (1..=4).contains(&session)
+            && opens
+            && digits > 0
+            && !is_period(&text[slash - session..slash], number)
+        {
+            return Some((i, i + digits));
+        }
+    }
+    None
+}
+
+/// "2025/26", "2022/2023": a period of two years, not a citation.
+fn is_period(first: &str, second: &str) -> bool {
+    let (Ok(a), Ok(b)) = (first.parse::<u32>(), second.parse::<u32>()) else {
+        return false;
+    };
+    first.len() == 4 && ((second.len() == 2 && b == (a + 1) % 100) || b == a + 1)
+}
+
+/// Whether the citation whose number ends at byte `end` of piece `i` goes on, on the same
+/// line or the next, with a part letter ("55/33 D", "50/221 A-B"), and whether with its
+/// date ("of 4 December 2006").
+fn citation_goes_on(pieces: &[Piece], i: usize, end: usize) -> (bool, bool) {
+    let line = pieces.get(i).and_then(|p| p.text.get(end..)).unwrap_or("");
+    let next = pieces.get(i + 1).map_or("", |p| p.text.as_str());
+    let rest = format!("{} {next}", line.trim_end());
+    let rest = rest.trim_start();
+    let first = rest
+        .split(|c: char| c.is_whitespace() || ",;:".contains(c))
+        .next()
+        .unwrap_or("");
+    let part = !first.is_empty()
+        && first
+            .split('-')
+            .all(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+    let date = rest.strip_prefix("of ").is_some_and(|d| {
+        let day = d.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&day) && starts_with_month(d[day..].trim_start())
+    });
+    (part, date)
 }
 
 /// Whether the mark follows its word or punctuation without a space.
@@ -409,7 +552,7 @@ mod tests {
     #[test]
     fn mark_after_comma_is_removed() {
         let mut p = [piece("Colonial Countries and Peoples for 2023,1")];
-        strip_marks(&mut p, &["1".to_string()]);
+        strip_marks(&mut p, &["1".to_string()], None);
         assert_eq!(p[0].text, "Colonial Countries and Peoples for 2023,");
         assert_eq!(p[0].marks, [(p[0].text.len(), "1".to_string())]);
     }
@@ -419,7 +562,7 @@ mod tests {
         let mut p = [piece(
             "in the United Nations Millennium Declaration 2 of an appeal",
         )];
-        strip_marks(&mut p, &["2".to_string()]);
+        strip_marks(&mut p, &["2".to_string()], None);
         assert_eq!(
             p[0].text,
             "in the United Nations Millennium Declaration of an appeal"
@@ -432,7 +575,7 @@ mod tests {
             piece("held from 6 to 22 February, recalling paragraph 6 and 6 December"),
             piece("with Disabilities, 6 in which"),
         ];
-        strip_marks(&mut p, &["6".to_string()]);
+        strip_marks(&mut p, &["6".to_string()], None);
         assert_eq!(
             p[0].text,
             "held from 6 to 22 February, recalling paragraph 6 and 6 December"
@@ -445,7 +588,7 @@ mod tests {
         let mut p = [piece(
             "the Decade 2014–20242 and the Political Declaration, 9 March 1993 3 and",
         )];
-        strip_marks(&mut p, &["2".to_string(), "3".to_string()]);
+        strip_marks(&mut p, &["2".to_string(), "3".to_string()], None);
         assert_eq!(
             p[0].text,
             "the Decade 2014–2024 and the Political Declaration, 9 March 1993 and"
@@ -457,7 +600,7 @@ mod tests {
         let mut p = [piece(
             "(A/78/422/Add.1, para. 6) comprising 3.1 per cent, and its resolution.1",
         )];
-        strip_marks(&mut p, &["1".to_string()]);
+        strip_marks(&mut p, &["1".to_string()], None);
         assert_eq!(
             p[0].text,
             "(A/78/422/Add.1, para. 6) comprising 3.1 per cent, and its resolution."
@@ -467,7 +610,7 @@ mod tests {
     #[test]
     fn mark_squeezed_between_words() {
         let mut p = [piece("the Paris Agreement4and its early entry")];
-        strip_marks(&mut p, &["4".to_string()]);
+        strip_marks(&mut p, &["4".to_string()], None);
         assert_eq!(p[0].text, "the Paris Agreement and its early entry");
         assert_eq!(p[0].marks, [(19, "4".to_string())]);
     }
@@ -478,7 +621,7 @@ mod tests {
             piece("Decides to appoint 25 Member States, 6 from African States, 5 from Asia-"),
             piece("Pacific States, for a term beginning on 1 January 2024;5"),
         ];
-        strip_marks(&mut p, &["5".to_string()]);
+        strip_marks(&mut p, &["5".to_string()], None);
         assert!(p[0].text.contains("African States, 5 from"));
         assert_eq!(
             p[1].text,
@@ -493,7 +636,7 @@ mod tests {
             piece("3"),
             piece("sport is recognized"),
         ];
-        strip_marks(&mut p, &["3".to_string()]);
+        strip_marks(&mut p, &["3".to_string()], None);
         assert_eq!(p[1].text, "");
         assert_eq!(p[1].marks.len(), 1);
     }

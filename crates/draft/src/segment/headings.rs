@@ -40,9 +40,15 @@ pub(crate) fn split_label_word(text: &str) -> (&str, &str) {
 /// Heading text: short, capitalised, not ending like a paragraph (preambular paragraphs end
 /// with a comma, operative ones with a semicolon, colon or full stop). A heading in capitals
 /// may end any way.
+///
+/// A text that opens with a preambular or operative opening phrase and ends with a comma or
+/// a semicolon is a paragraph, never a heading, whatever its case. A heading may carry a
+/// number-and-letter label before a colon, as Security Council resolutions print them
+/// ("2a: Targeted sanctions").
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     let text = text.trim();
-    let capital = text
+    let title = strip_heading_number(text);
+    let capital = title
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '“');
@@ -50,8 +56,25 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
     // "... of 17 March 2015,11": a footnote mark after the punctuation ("staff rule 104.14"
     // is a number).
     let before_mark = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    let paragraph_end = text.ends_with([',', ';']) || before_mark.ends_with([',', ';']);
+    if paragraph_end && crate::opening::kind_of(text).is_some() {
+        return false;
+    }
     let open_end = !text.ends_with([',', ';', ':', '.']) && !before_mark.ends_with([',', ';']);
     capital && text.len() < 500 && (open_end || shouting) && !is_date_only(text)
+}
+
+/// "Targeted sanctions" from "2a: Targeted sanctions": a heading's own number (digits and
+/// one letter, then a colon) taken off; other texts as they are.
+pub(crate) fn strip_heading_number(text: &str) -> &str {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    let mut chars = rest.chars();
+    let letter = chars.next().filter(char::is_ascii_alphabetic);
+    match (digits, letter, chars.as_str().strip_prefix(": ")) {
+        (1..=3, Some(_), Some(title)) => title.trim_start(),
+        _ => text,
+    }
 }
 
 /// "2 July 2020": a block that is only a date (the closing formula of meetings held without

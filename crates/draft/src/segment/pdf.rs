@@ -43,13 +43,18 @@ pub(crate) fn items(text: &str) -> (Vec<Item>, Vec<Footnote>) {
             page.get(header_len(page)..).unwrap_or(&[])
         };
         let (content, area) = split_at_rule(body);
+        // The number of the last numbered note before this page: the marks run on from it.
+        let previous = notes
+            .iter()
+            .rev()
+            .find_map(|n: &Footnote| n.label.parse::<u32>().ok());
         let labels = read_area(area, &mut notes);
         if index > 0 {
             items.push(Item::PageBreak);
         }
         let first = items.len();
         items.extend(content.iter().filter(|l| !is_furniture(l)).map(item));
-        strip_page_marks(items.get_mut(first..).unwrap_or(&mut []), &labels);
+        strip_page_marks(items.get_mut(first..).unwrap_or(&mut []), &labels, previous);
     }
     (items, notes)
 }
@@ -120,7 +125,7 @@ fn tighten_ranges(line: &str) -> String {
 }
 
 /// Removes footnote marks from the lines of one page.
-fn strip_page_marks(items: &mut [Item], labels: &[String]) {
+fn strip_page_marks(items: &mut [Item], labels: &[String], previous: Option<u32>) {
     if labels.is_empty() {
         return;
     }
@@ -131,7 +136,7 @@ fn strip_page_marks(items: &mut [Item], labels: &[String]) {
             _ => None,
         })
         .collect();
-    strip_marks(&mut pieces, labels);
+    strip_marks(&mut pieces, labels, previous);
     let mut back = pieces.into_iter();
     for it in items.iter_mut() {
         if let Item::Line(p) = it {

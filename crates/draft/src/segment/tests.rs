@@ -480,3 +480,174 @@ fn notes_among_the_annexes_are_footnotes() {
     let annex: Vec<&str> = d.annexes.iter().map(|a| a.text.as_str()).collect();
     assert_eq!(annex, ["Text of the annex.\n\nMore annex text."]);
 }
+
+/// One page of a PDF extraction: masthead, "The General Assembly,", the given preambular
+/// paragraphs, then the footnote rule and the notes.
+fn pdf_page(paragraphs: &[&str], notes: &[(&str, &str)]) -> String {
+    let mut t = String::from(
+        "United Nations \nA/RES/80/1\n \n \nGeneral Assembly \nDistr.: General \n1 December 2025 \n \n25-00001 (E)    011225 \n*2500001* \n \nEightieth session \n \n 80/1. A test \n \nThe General Assembly, \n \n",
+    );
+    for p in paragraphs {
+        t.push_str(p);
+        t.push_str(" \n \n");
+    }
+    t.push_str("1. \nDecides to act. \n__________________ \n \n");
+    for (label, text) in notes {
+        t.push_str(&format!("{label}  {text} \n \n"));
+    }
+    t
+}
+
+fn refs_and_text(text: &str) -> (Vec<String>, String) {
+    let d = segment(text);
+    let p = &d.preamble[0];
+    (p.footnote_refs.clone(), p.markdown.clone())
+}
+
+#[test]
+fn mark_glued_to_a_special_session_citation_is_split() {
+    let text = pdf_page(
+        &["Recalling its resolutions 79/1,1 79/2,2 79/3,3 79/4,4 79/5,5 and Human Rights \nCouncil resolution S-35/16 establishing the mission,"],
+        &numbered_notes(6),
+    );
+    let (refs, md) = refs_and_text(&text);
+    assert_eq!(refs, ["1", "2", "3", "4", "5", "6"]);
+    assert!(md.contains("resolution S-35/1[^6] establishing"), "{md}");
+}
+
+#[test]
+fn mark_glued_to_a_resolution_number_is_split() {
+    let text = pdf_page(
+        &["Welcoming the reports submitted pursuant to resolutions 70/1,17 71/20518 and \n72/190,19"],
+        &[("17", "A/71/1."), ("18", "A/72/2."), ("19", "A/73/3.")],
+    );
+    let (refs, md) = refs_and_text(&text);
+    assert_eq!(refs, ["17", "18", "19"]);
+    assert!(
+        md.contains("70/1,[^17] 71/205[^18] and 72/190,[^19]"),
+        "{md}"
+    );
+}
+
+#[test]
+fn mark_glued_to_a_resolution_number_before_its_part_is_split() {
+    let text = pdf_page(
+        &["Recalling its resolutions 76/179,23 77/22924 and 78/221,25"],
+        &[("23", "A/77/1."), ("24", "A/78/2."), ("25", "A/79/3.")],
+    );
+    let (refs, md) = refs_and_text(&text);
+    assert_eq!(refs, ["23", "24", "25"]);
+    assert!(md.contains("77/229[^24] and"), "{md}");
+}
+
+#[test]
+fn real_numbers_ending_in_a_note_number_are_not_split() {
+    // The note ending the number is not the next one: mark 1 comes first, after "Council".
+    let (refs, md) = refs_and_text(&pdf_page(
+        &["Recalling resolution 70/12 of the Council,1 and the Agenda,2"],
+        &[("1", "A."), ("2", "B.")],
+    ));
+    assert_eq!(refs, ["1", "2"]);
+    assert!(md.contains("resolution 70/12 of the Council,[^1]"), "{md}");
+    // The next mark, 1, is printed attached to a word before the next note's mark.
+    let (_, md) = refs_and_text(&pdf_page(
+        &["Recalling resolution 70/11 and the Agenda,1 and the Declaration,2"],
+        &[("1", "A."), ("2", "B.")],
+    ));
+    assert!(md.contains("resolution 70/11 and the Agenda,[^1]"), "{md}");
+    // No note 2 exists: "70/12" keeps its 2.
+    let (refs, md) = refs_and_text(&pdf_page(
+        &["Recalling the Agenda,1 and resolution 70/12 and the Declaration,"],
+        &[("1", "A.")],
+    ));
+    assert_eq!(refs, ["1"]);
+    assert!(md.contains("resolution 70/12 and"), "{md}");
+    // Note 3 does not follow note 1 (no note 2): 3 is not the next mark.
+    let (_, md) = refs_and_text(&pdf_page(
+        &["Recalling the Agenda,1 and resolution 70/13 and the Declaration,"],
+        &[("1", "A."), ("3", "C.")],
+    ));
+    assert!(md.contains("resolution 70/13 and"), "{md}");
+}
+
+#[test]
+fn numbers_that_go_on_or_are_no_citations_keep_their_digits() {
+    let notes = [("1", "A."), ("2", "B.")];
+    // A citation followed by its date is complete; so is one followed by its part letter.
+    let (_, md) = refs_and_text(&pdf_page(
+        &["Recalling its resolutions 61/291 of 4 December 2006 and 55/331 D, and the Agenda,"],
+        &notes,
+    ));
+    assert!(
+        md.contains("61/291 of 4 December 2006 and 55/331 D"),
+        "{md}"
+    );
+    // A budget period and a document symbol are no citations.
+    let five = "Recalling its resolutions 79/1,1 79/2,2 79/3,3 79/4,4 79/5,5 and noting";
+    let (_, md) = refs_and_text(&pdf_page(
+        &[&format!("{five} the budget for 2025/26 and the reports,")],
+        &numbered_notes(6),
+    ));
+    assert!(md.contains("budget for 2025/26 and"), "{md}");
+    let (_, md) = refs_and_text(&pdf_page(
+        &["Noting the report A/78/111 on the matter,"],
+        &[("1", "A.")],
+    ));
+    assert!(md.contains("report A/78/111 on"), "{md}");
+}
+
+fn numbered_notes(n: usize) -> Vec<(&'static str, &'static str)> {
+    ["1", "2", "3", "4", "5", "6"]
+        .iter()
+        .take(n)
+        .map(|l| (*l, "A note."))
+        .collect()
+}
+
+#[test]
+fn preambular_paragraph_broken_by_a_starred_note_is_no_heading() {
+    // Page 1 ends inside a preambular paragraph; the "*" note at its foot has no rule.
+    let text = "United Nations \nA/C.2/80/L.13\n \n \nGeneral Assembly \nDistr.: Limited \n1 October 2025 \n \n25-16558 (E)    011025 \n*2516558* \n \nEightieth session \n \nIraq:* draft resolution \n \nInternational trade and development \n \nThe General Assembly, \n \nRecalling its resolution 79/1, \n \nWelcoming the convening of the Fourth International Conference on Financing \nfor Development, which sets forth a renewed global framework \n \n \n* On behalf of the States that are members of the Group of 77 and China. \n\nA/C.2/80/L.13 \n \n25-16558\n2/9 \n \nfor financing for development, building on the Addis Ababa Action Agenda, \n \nRecognizing the benefits of trade, \n \n1. \nDecides to act. \n";
+    let d = segment(text);
+    assert!(d.sections.is_empty(), "{:?}", d.sections);
+    let texts: Vec<&str> = d.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[1].starts_with("Welcoming the convening"));
+    assert!(texts[1].ends_with("global framework for financing for development, building on the Addis Ababa Action Agenda,"));
+    assert_eq!(d.footnotes.len(), 1);
+    assert_eq!(d.footnotes[0].label, "*");
+}
+
+#[test]
+fn opening_phrase_and_paragraph_end_is_never_a_heading() {
+    // In capitals, which a heading may end any way, but a paragraph by its opening and comma.
+    assert!(!super::headings::looks_like_heading(
+        "RECALLING ITS RESOLUTION 79/1,"
+    ));
+    assert!(super::headings::looks_like_heading("ANNUAL REPORT,"));
+}
+
+#[test]
+fn security_council_headings_between_operative_paragraphs() {
+    let text = "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n2a: Targeted sanctions\n\n3. Decides that all States shall freeze assets;\n\n(i) Exemptions, advance approvals and notifications\n\n4. Decides that the embargo shall not apply;\n\n5. Decides to remain seized of the matter.\n";
+    let d = segment(text);
+    let numbers: Vec<Option<u32>> = d.paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers, [None, Some(1), Some(3), Some(4), Some(5)]);
+    let headings: Vec<&str> = d.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "2a: Targeted sanctions",
+            "Exemptions, advance approvals and notifications"
+        ]
+    );
+    assert!(d.paragraphs().all(|p| p.sub.is_empty()));
+}
+
+#[test]
+fn last_item_of_a_list_before_a_numbered_paragraph_is_no_heading() {
+    let text = "The Economic and Social Council,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n(b) To make recommendations concerning ways and means; and\n\n2. Requests the Secretary-General to report.\n";
+    let d = segment(text);
+    assert!(d.sections.is_empty(), "{:?}", d.sections);
+    assert_eq!(d.operative[0].sub.len(), 1);
+}
