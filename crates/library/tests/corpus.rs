@@ -265,7 +265,20 @@ fn precedent_finds_the_source_of_an_edited_paragraph() {
         } else if words(&top.hit.text) == words(&source.text) {
             found += 1; // the same wording adopted in another resolution
         } else {
-            eprintln!("missed: {} -> {}", source.reference, top.hit.reference);
+            let changed = |from: &str| {
+                resolute_draft::compare::word_diff(from, &draft)
+                    .iter()
+                    .filter(|d| d.op != "equal")
+                    .map(|d| d.text.split_whitespace().count())
+                    .sum::<usize>()
+            };
+            eprintln!(
+                "missed: {} -> {} (words changed from the source {}, from the top {})",
+                source.reference,
+                top.hit.reference,
+                changed(&source.text),
+                changed(&top.hit.text)
+            );
         }
     }
     let pct = 100.0 * found as f64 / asked.max(1) as f64;
