@@ -80,7 +80,10 @@ impl Library {
                 .or_else(|| text_of(doc, f.body).as_deref().and_then(Body::parse));
             if r.adopted.is_none() {
                 r.adopted = text_of(doc, f.date);
-                r.adopted_from_text = r.adopted.is_some() && text_of(doc, f.date_source).is_some();
+                // Only a date from the resolution's own text is trusted (not one from a
+                // compilation page, "page", nor metadata).
+                r.adopted_from_text =
+                    r.adopted.is_some() && text_of(doc, f.date_source).as_deref() == Some("text");
             }
             r.title = r.title.take().or_else(|| text_of(doc, f.title));
             if is_text && r.operative_paragraphs.is_none() {
