@@ -85,6 +85,11 @@ impl Library {
                 r.adopted_from_text =
                     r.adopted.is_some() && text_of(doc, f.date_source).as_deref() == Some("text");
             }
+            // A metadata date that differs from the text's is kept to be named beside it.
+            if !is_text && r.adopted_from_text && r.adopted_otherwise.is_none() {
+                r.adopted_otherwise =
+                    text_of(doc, f.date).filter(|d| Some(d) != r.adopted.as_ref());
+            }
             r.title = r.title.take().or_else(|| text_of(doc, f.title));
             if is_text && r.operative_paragraphs.is_none() {
                 r.operative_paragraphs = u64_of(doc, f.ops).and_then(|n| u32::try_from(n).ok());

@@ -403,7 +403,16 @@ fn compilation_pages_give_the_register_their_own_resolution() {
         );
         match dates.get(&register_key(&doc.symbol)) {
             Some(d) if *d == closing => agree += 1,
-            Some(_) => differ += 1,
+            Some(d) => {
+                differ += 1;
+                // Conflicting sources are kept to be named in the finding.
+                assert_eq!(
+                    r.adopted_otherwise.as_deref(),
+                    Some(d.as_str()),
+                    "{}",
+                    doc.symbol
+                );
+            }
             None => {}
         }
     }
