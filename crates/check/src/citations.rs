@@ -149,9 +149,18 @@ fn date(c: &Citation, base: usize, known: &Resolution, out: &mut Vec<Diagnostic>
     // Metadata often records a distribution or record date instead of the adoption date,
     // so only a date read from the resolution's own text makes a wrong date an error.
     let (severity, message) = if known.adopted_from_text {
+        let conflict = known
+            .adopted_otherwise
+            .as_deref()
+            .and_then(written_date)
+            .map(|other| format!(" (its own text; the library's metadata says {other})"))
+            .unwrap_or_default();
         (
             Severity::Error,
-            format!("resolution {} was adopted on {right}", known.symbol),
+            format!(
+                "resolution {} was adopted on {right}{conflict}",
+                known.symbol
+            ),
         )
     } else {
         let m = format!(
@@ -305,6 +314,28 @@ mod tests {
                 "21 December 2006".into(),
                 Some("20 December 2006".into())
             )]
+        );
+    }
+
+    #[test]
+    fn conflicting_sources_are_named_in_the_finding() {
+        let mut reg = register();
+        let mut r = reg.resolution("A/RES/61/208").unwrap();
+        r.adopted_otherwise = Some("2006-12-22".into());
+        reg.insert(r);
+        let text = "Recalling its resolution 61/208 of 21 December 2006,";
+        let p = Paragraph::plain(Kind::Preambular, None, text, Span::new(0, text.len()));
+        let mut d = Draft {
+            preamble: vec![p],
+            ..Draft::default()
+        };
+        d.meta.body = Some(Body::GeneralAssembly);
+        let found = check_citations(text, &d, &reg);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "resolution A/RES/61/208 was adopted on 20 December 2006 (its own text; the \
+             library's metadata says 22 December 2006)"
         );
     }
 

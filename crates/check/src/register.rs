@@ -17,6 +17,9 @@ pub struct Resolution {
     /// closing formula) rather than from metadata, which often holds a distribution or
     /// record date instead.
     pub adopted_from_text: bool,
+    /// Another source's adoption date when it differs from `adopted` (the metadata's, when
+    /// `adopted` is the text's): findings name both.
+    pub adopted_otherwise: Option<String>,
     /// Title, when known (Security Council resolutions have none).
     pub title: Option<String>,
     /// The highest operative paragraph number (or, in an unnumbered text, the number of
@@ -178,6 +181,7 @@ impl MemoryRegister {
                 title: field(title).map(str::to_string),
                 operative_paragraphs: None,
                 adopted_from_text: false,
+                adopted_otherwise: None,
             });
             added += 1;
         }
@@ -198,11 +202,23 @@ fn merge(into: &mut Resolution, from: Resolution) {
         into.symbol = from.symbol;
     }
     into.body = into.body.or(from.body);
-    if from.adopted_from_text && !into.adopted_from_text {
+    let (text, other) = if from.adopted_from_text && !into.adopted_from_text {
+        let other = into.adopted.take();
         into.adopted = from.adopted;
         into.adopted_from_text = true;
+        (into.adopted.clone(), other)
     } else {
+        let other = from.adopted.clone();
         into.adopted = into.adopted.take().or(from.adopted);
+        (into.adopted.clone(), other)
+    };
+    // A date from another source that differs from the text's is named beside it.
+    if into.adopted_from_text {
+        into.adopted_otherwise = from
+            .adopted_otherwise
+            .or(into.adopted_otherwise.take())
+            .or(other)
+            .filter(|o| Some(o) != text.as_ref());
     }
     into.title = into.title.take().or(from.title);
     into.operative_paragraphs = from.operative_paragraphs.or(into.operative_paragraphs);

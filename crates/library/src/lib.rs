@@ -43,6 +43,7 @@
 //! tantivy document, so one commit makes an import step visible atomically; a killed import
 //! leaves the last commit intact.
 
+pub mod compilation;
 mod diff;
 mod error;
 mod highlight;

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::search::Hit;
 use crate::Library;
 
-/// Candidates fetched by ranked retrieval before re-ranking by similarity.
+/// Candidates fetched by ranked retrieval before re-ranking by the closeness of their words.
 const CANDIDATES: usize = 40;
 /// Distinct query terms kept, the rarest first: enough to identify any real paragraph,
 /// and it bounds the cost of a pasted page.
@@ -27,7 +27,8 @@ const LINEAGE_ENDS: usize = 8;
 /// An adopted paragraph close to the draft.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Precedent {
-    /// The paragraph (its `score` is the similarity, 0..1; `highlight` is the word diff
+    /// The paragraph (its `score` is the closeness of its words to the draft, 0..1: the
+    /// words the two share in order, counted twice, over the words of both; `highlight` is the word diff
     /// rendered as `[-dropped-]{+added+}` from the adopted text to the draft).
     #[serde(flatten)]
     pub hit: Hit,
@@ -74,37 +75,53 @@ pub struct Precedents {
 struct Candidate {
     doc: TantivyDocument,
     text: String,
+    /// Closeness of the word diff from this paragraph to the draft (see [`closeness`]).
+    closeness: f32,
+    diff: Vec<DiffOp>,
     similarity: f32,
     bm25: f32,
-    year: Option<u64>,
+    /// Adoption date (ISO) when known, else the year: what orders equal closeness.
+    when: Option<String>,
 }
 
 impl Library {
-    /// The `limit` adopted paragraphs closest to `text`, ranked by similarity, each with a
-    /// word diff, and the lineage of the closest one's wording.
+    /// The `limit` adopted paragraphs closest to `text`, ranked by the closeness of their
+    /// word diff to it (equal closeness: the earliest adoption first), each with that
+    /// diff, and the lineage of the closest one's wording.
     pub fn precedent(&self, text: &str, limit: usize) -> Result<Precedents> {
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
         let draft_terms = stems(&mut analyzer, text);
         let searcher = self.searcher();
         let mut found = self.candidates(&searcher, &mut analyzer, &draft_terms, CANDIDATES)?;
-        // Equal wording ranks the most recent adoption first: the current agreed language.
+        for c in &mut found {
+            c.diff = word_diff(&c.text, text);
+            c.closeness = closeness(&c.diff);
+        }
+        // The closest words first (the word diff the user is shown); equal closeness ranks
+        // the earliest adoption first: the source of the wording, not a later repetition.
+        // Undated candidates come after dated ones.
         found.sort_by(|a, b| {
-            b.similarity
-                .total_cmp(&a.similarity)
-                .then(b.year.cmp(&a.year))
+            b.closeness
+                .total_cmp(&a.closeness)
+                .then_with(|| match (&a.when, &b.when) {
+                    (Some(x), Some(y)) => x.cmp(y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                })
+                .then(b.similarity.total_cmp(&a.similarity))
                 .then(b.bm25.total_cmp(&a.bm25))
         });
         let mut seen = std::collections::HashSet::new();
         let precedents: Vec<Precedent> = found
-            .iter()
+            .into_iter()
             // One precedent per wording; the lineage tells where else it was adopted.
             .filter(|c| seen.insert(wording(&c.text)))
             .take(limit.max(1))
             .map(|c| {
-                let mut hit = self.hit(&c.doc, c.similarity, &[]);
-                let diff = word_diff(&hit.text, text);
-                hit.highlight = render(&diff);
-                Precedent { hit, diff }
+                let mut hit = self.hit(&c.doc, c.closeness, &[]);
+                hit.highlight = render(&c.diff);
+                Precedent { hit, diff: c.diff }
             })
             .collect();
         let lineage = match precedents.first() {
@@ -117,7 +134,8 @@ impl Library {
         })
     }
 
-    /// Paragraphs sharing terms with `terms`, best BM25 first, with their similarity.
+    /// Paragraphs sharing terms with `terms`, best BM25 first, with their stem similarity
+    /// (a tie-breaker) and adoption date.
     fn candidates(
         &self,
         searcher: &Searcher,
@@ -143,13 +161,16 @@ impl Library {
             let doc: TantivyDocument = searcher.doc(address)?;
             let own = crate::register::text_of(&doc, self.fields.text).unwrap_or_default();
             let similarity = similarity(terms, &stems(analyzer, &own));
-            let year = crate::register::u64_of(&doc, self.fields.year);
+            let when = crate::register::text_of(&doc, self.fields.date)
+                .or_else(|| crate::register::u64_of(&doc, self.fields.year).map(|y| y.to_string()));
             out.push(Candidate {
                 doc,
                 text: own,
+                closeness: 0.0,
+                diff: Vec::new(),
                 similarity,
                 bm25,
-                year,
+                when,
             });
         }
         Ok(out)
@@ -221,6 +242,25 @@ impl Library {
             latest,
         }))
     }
+}
+
+/// How close two texts' words are, from the word diff between them, in 0..=1: the words
+/// both say (in order) counted on both sides, over all words of both. A dropped or added
+/// word costs the same wherever it falls; 1 is the same words in the same order.
+fn closeness(diff: &[DiffOp]) -> f32 {
+    let (mut equal, mut changed) = (0usize, 0usize);
+    for op in diff {
+        let n = op.text.split_whitespace().count();
+        if op.op == "equal" {
+            equal += 2 * n;
+        } else {
+            changed += n;
+        }
+    }
+    if equal + changed == 0 {
+        return 0.0;
+    }
+    equal as f32 / (equal + changed) as f32
 }
 
 /// The comparison form of a wording: its words, lower case, without punctuation.

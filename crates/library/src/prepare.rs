@@ -4,6 +4,7 @@
 use resolute_convert::Document;
 use resolute_draft::{segment, Body, Draft, Kind, Paragraph};
 
+use crate::compilation::Cut;
 use crate::metadata::MetaIndex;
 use crate::symbols::{body_of, is_iso_date, year_of, year_of_date};
 
@@ -43,14 +44,37 @@ pub(crate) struct Resolved {
     pub body: Option<Body>,
     pub session: Option<String>,
     pub date: Option<String>,
-    /// Whether `date` was read from the text (adoption line, closing formula) rather than
-    /// from metadata, which often holds a distribution or record date.
-    pub date_from_text: bool,
+    /// Where `date` comes from, and so how far it can be trusted.
+    pub date_source: DateSource,
     pub year: Option<u64>,
     pub title: Option<String>,
     pub paras: Vec<Para>,
-    /// Number of operative paragraphs.
-    pub ops: u32,
+    /// Number of operative paragraphs; `None` when the text is a compilation page without
+    /// the resolution's own heading (the paragraphs may be a neighbour's).
+    pub ops: Option<u32>,
+}
+
+/// The source of a register date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateSource {
+    /// The resolution's own text (its adoption line or closing formula): may raise an error.
+    Text,
+    /// A compilation page that holds other resolutions and not this one's heading: the
+    /// date may be a neighbour's; only a warning.
+    Page,
+    /// A metadata row (often a distribution or vote date): only a warning.
+    Metadata,
+}
+
+impl DateSource {
+    /// The value stored in the index (`None`: metadata).
+    pub(crate) fn stored(self) -> Option<&'static str> {
+        match self {
+            DateSource::Text => Some("text"),
+            DateSource::Page => Some("page"),
+            DateSource::Metadata => None,
+        }
+    }
 }
 
 /// Segments a document and settles its identity from, in order: a metadata row naming
@@ -58,7 +82,14 @@ pub(crate) struct Resolved {
 /// the text, else metadata rows of its symbol. Fails when the
 /// text holds no paragraph at all (nothing to search).
 pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Resolved, String> {
-    let draft = segment(&doc.text);
+    let whole = segment(&doc.text);
+    let symbol = symbol_of(&whole, doc, file, meta);
+    // A compilation page is read for its own resolution only: from its heading to the next.
+    let cut = crate::compilation::cut(&doc.text, &symbol);
+    let draft = match &cut {
+        Cut::Own(range) => doc.text.get(range.clone()).map_or(whole, segment),
+        Cut::Whole | Cut::Page => whole,
+    };
     let mut paras = paragraphs(&draft);
     paras.extend(annex_paragraphs(&draft));
     if paras.is_empty() {
@@ -67,11 +98,20 @@ pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Re
     if paras.is_empty() {
         return Err("no preambular or operative paragraph found".into());
     }
-    let symbol = symbol_of(&draft, doc, file, meta);
     let row = meta.get(&symbol);
     let from_text = text_date(&draft);
-    let date_from_text = from_text.is_some();
-    let date = from_text.or_else(|| row.and_then(|r| r.date.clone()));
+    let row_date = row.and_then(|r| r.date.clone());
+    let (date, date_source) = match (from_text, &cut) {
+        (Some(d), Cut::Whole | Cut::Own(_)) => (Some(d), DateSource::Text),
+        (from_page, Cut::Page) => match row_date {
+            Some(d) => (Some(d), DateSource::Metadata),
+            None => (
+                from_page.clone(),
+                from_page.map_or(DateSource::Metadata, |_| DateSource::Page),
+            ),
+        },
+        (None, _) => (row_date, DateSource::Metadata),
+    };
     let year = date
         .as_deref()
         .and_then(year_of_date)
@@ -87,16 +127,17 @@ pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Re
         .iter()
         .filter(|p| p.kind == Part::Own(Kind::Operative))
         .count();
+    let ops = (cut != Cut::Page).then(|| u32::try_from(ops).unwrap_or(u32::MAX));
     Ok(Resolved {
         symbol,
         body,
         session: draft.meta.session.clone(),
         date,
-        date_from_text,
+        date_source,
         year,
         title,
         paras,
-        ops: u32::try_from(ops).unwrap_or(u32::MAX),
+        ops,
     })
 }
 
@@ -248,7 +289,7 @@ mod tests {
     #[test]
     fn paragraphs_are_numbered_and_carry_their_subparagraphs() {
         let r = prepare(&doc(TEXT), "A_RES_99_1.txt", &MetaIndex::default()).unwrap();
-        assert_eq!(r.ops, 2);
+        assert_eq!(r.ops, Some(2));
         let kinds: Vec<_> = r.paras.iter().map(|p| (p.kind, p.n, p.ord)).collect();
         let (pp, op) = (Part::Own(Kind::Preambular), Part::Own(Kind::Operative));
         assert_eq!(kinds, [(pp, 1, None), (op, 1, Some(1)), (op, 2, Some(2))]);

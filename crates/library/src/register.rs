@@ -80,7 +80,15 @@ impl Library {
                 .or_else(|| text_of(doc, f.body).as_deref().and_then(Body::parse));
             if r.adopted.is_none() {
                 r.adopted = text_of(doc, f.date);
-                r.adopted_from_text = r.adopted.is_some() && text_of(doc, f.date_source).is_some();
+                // Only a date from the resolution's own text is trusted (not one from a
+                // compilation page, "page", nor metadata).
+                r.adopted_from_text =
+                    r.adopted.is_some() && text_of(doc, f.date_source).as_deref() == Some("text");
+            }
+            // A metadata date that differs from the text's is kept to be named beside it.
+            if !is_text && r.adopted_from_text && r.adopted_otherwise.is_none() {
+                r.adopted_otherwise =
+                    text_of(doc, f.date).filter(|d| Some(d) != r.adopted.as_ref());
             }
             r.title = r.title.take().or_else(|| text_of(doc, f.title));
             if is_text && r.operative_paragraphs.is_none() {

@@ -57,9 +57,11 @@ impl Fields {
         if let Some(session) = &r.session {
             record.add_text(self.session, session);
         }
-        record.add_u64(self.ops, u64::from(r.ops));
-        if r.date_from_text {
-            record.add_text(self.date_source, "text");
+        if let Some(ops) = r.ops {
+            record.add_u64(self.ops, u64::from(ops));
+        }
+        if let Some(source) = r.date_source.stored() {
+            record.add_text(self.date_source, source);
         }
         let mut out = vec![record];
         out.extend(

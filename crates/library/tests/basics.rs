@@ -189,8 +189,8 @@ fn precedent_tolerates_changes_and_traces_lineage() {
     let top = &found.precedents[0];
     assert_eq!(top.hit.text, para);
     assert_eq!(
-        top.hit.symbol, "A/RES/65/3",
-        "equal wording: the latest adoption first"
+        top.hit.symbol, "A/RES/56/1",
+        "equal wording: the earliest adoption (the source) first"
     );
     let same = found
         .precedents
@@ -225,6 +225,49 @@ fn precedent_tolerates_changes_and_traces_lineage() {
     assert_eq!(lineage.earliest.symbol, "A/RES/56/1");
     assert_eq!(lineage.latest.symbol, "A/RES/65/3");
     assert!(lib.precedent("", 3).unwrap().precedents.is_empty());
+}
+
+/// A later resolution repeating a paragraph with a few words changed must not outrank the
+/// paragraph itself when the draft is that paragraph with two words dropped (the stemmed
+/// word-bag similarity ranked the later one first: its change is one the stemmer does not
+/// see).
+#[test]
+fn precedent_ranks_the_closest_words_first_then_the_earliest() {
+    let root = temp_dir("precedent-rank");
+    let source = "Urges all States to take all necessary measures to ensure that human rights defenders can carry out their work in a safe and enabling environment";
+    // The later text dropped the same two words and wrote "measure": its stems equal the
+    // draft's, its words do not.
+    let later = "Urges all States to take all necessary measure to ensure that human rights defenders can carry out work in a safe enabling environment";
+    fs::write(
+        root.join("a.txt"),
+        resolution_text("A/HRC/RES/49/9", &[], &[source, "Decides to continue."]),
+    )
+    .unwrap();
+    fs::write(
+        root.join("b.txt"),
+        resolution_text("A/HRC/RES/55/13", &[], &[later, "Decides to continue."]),
+    )
+    .unwrap();
+    let mut lib = Library::open(root.join("lib")).unwrap();
+    lib.import(std::slice::from_ref(&root), &mut |_| {})
+        .unwrap();
+    let draft = "Urges all States to take all necessary measures to ensure that human rights defenders can carry out work in a safe enabling environment";
+    let found = lib.precedent(draft, 2).unwrap();
+    let order: Vec<&str> = found
+        .precedents
+        .iter()
+        .map(|p| p.hit.symbol.as_str())
+        .collect();
+    assert_eq!(order, ["A/HRC/RES/49/9", "A/HRC/RES/55/13"]);
+    assert!(found.precedents[0].hit.score > found.precedents[1].hit.score);
+    // The diff shown is the one ranked by: the two dropped words only.
+    let dropped: Vec<&str> = found.precedents[0]
+        .diff
+        .iter()
+        .filter(|d| d.op != "equal")
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(dropped, ["their", "and"]);
 }
 
 #[test]

@@ -287,7 +287,20 @@ fn precedent_finds_the_source_of_an_edited_paragraph() {
         } else if words(&top.hit.text) == words(&source.text) {
             found += 1; // the same wording adopted in another resolution
         } else {
-            eprintln!("missed: {} -> {}", source.reference, top.hit.reference);
+            let changed = |from: &str| {
+                resolute_draft::compare::word_diff(from, &draft)
+                    .iter()
+                    .filter(|d| d.op != "equal")
+                    .map(|d| d.text.split_whitespace().count())
+                    .sum::<usize>()
+            };
+            eprintln!(
+                "missed: {} -> {} (words changed from the source {}, from the top {})",
+                source.reference,
+                top.hit.reference,
+                changed(&source.text),
+                changed(&top.hit.text)
+            );
         }
     }
     let pct = 100.0 * found as f64 / asked.max(1) as f64;
@@ -341,4 +354,148 @@ fn the_register_answers_from_texts_and_metadata() {
         .lib
         .lettered("A/RES/48/218")
         .contains(&"A/RES/48/218 B".to_string()));
+}
+
+/// The adoption dates that `resolution_index.csv` gives (symbol key -> date).
+fn metadata_dates(root: &Path) -> HashMap<String, String> {
+    let csv = std::fs::read_to_string(root.join("metadata/resolution_index.csv")).unwrap();
+    csv.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split(',');
+            let symbol = f.next()?;
+            let date = f.nth(1)?;
+            (date.len() == 10).then(|| (register_key(symbol), date.to_string()))
+        })
+        .collect()
+}
+
+/// Compilation pages of the Official Records (the end of the previous resolution, the
+/// resolution, the start of the next): the register keeps the resolution's own closing
+/// date, and the checker run over every adopted GA resolution with the library's register
+/// raises no date error whose fix would change a citation that the cited resolution's own
+/// text (its closing) and the metadata both support.
+#[test]
+fn compilation_pages_give_the_register_their_own_resolution() {
+    use resolute_library::compilation::{cut, Cut};
+    let root = corpus().expect("corpus");
+    let meta = std::fs::read_to_string(root.join("metadata/documents.jsonl")).unwrap();
+    let docs: Vec<Doc> = meta
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v.get("doc_type").and_then(|t| t.as_str()) == Some("resolution"))
+        .filter_map(|v| {
+            let file = v.get("text_file")?.as_str()?.to_string();
+            let symbol = v.get("symbol")?.as_str()?.to_string();
+            symbol.starts_with("A/RES/").then(|| Doc {
+                symbol,
+                path: root.join(&file),
+                file,
+            })
+        })
+        .collect();
+    let mut paths = vec![
+        root.join("metadata/resolution_index.csv"),
+        root.join("metadata/documents.jsonl"),
+    ];
+    paths.extend(docs.iter().map(|d| d.path.clone()));
+    let mut lib = Library::open(temp_dir("compilation").join("lib")).unwrap();
+    let summary = lib.import(&paths, &mut |_| {}).unwrap();
+    assert!(summary.added > 1000, "{summary:?}");
+    let dates = metadata_dates(&root);
+    let (mut pages, mut own, mut without_own, mut agree, mut differ) = (0, 0, 0, 0, 0);
+    for doc in &docs {
+        let text = std::fs::read_to_string(&doc.path).unwrap();
+        let range = match cut(&text, &doc.symbol) {
+            Cut::Whole => continue,
+            Cut::Page => {
+                pages += 1;
+                without_own += 1;
+                // Nothing on the page is the resolution's own: its date must not be trusted.
+                let r = lib.resolution(&doc.symbol).unwrap();
+                assert!(!r.adopted_from_text, "{}: {r:?}", doc.symbol);
+                continue;
+            }
+            Cut::Own(range) => range,
+        };
+        pages += 1;
+        own += 1;
+        let own_draft = resolute_draft::segment(&text[range]);
+        let Some(closing) = own_draft.closing.and_then(|c| c.date) else {
+            continue;
+        };
+        if closing.len() != 10 {
+            continue;
+        }
+        let r = lib.resolution(&doc.symbol).unwrap();
+        // The file may be one of two copies (raw PDF and clean) of one symbol; both read
+        // the same resolution, so the register's date is this closing's either way.
+        assert_eq!(
+            r.adopted.as_deref(),
+            Some(closing.as_str()),
+            "{}",
+            doc.symbol
+        );
+        match dates.get(&register_key(&doc.symbol)) {
+            Some(d) if *d == closing => agree += 1,
+            Some(d) => {
+                differ += 1;
+                // Conflicting sources are kept to be named in the finding.
+                assert_eq!(
+                    r.adopted_otherwise.as_deref(),
+                    Some(d.as_str()),
+                    "{}",
+                    doc.symbol
+                );
+            }
+            None => {}
+        }
+    }
+    eprintln!(
+        "compilation pages: {pages} of {} GA resolution texts ({own} with their own heading, \
+         {without_own} without); own closing date = metadata date for {agree}, differs for {differ}",
+        docs.len()
+    );
+    assert!(pages > 0);
+    // The checker over every adopted GA text with this register.
+    let (mut errors, mut date_errors, mut corrupting) = (0usize, 0usize, Vec::new());
+    for doc in &docs {
+        let text = std::fs::read_to_string(&doc.path).unwrap();
+        let draft = resolute_draft::segment(&text);
+        for d in resolute_check::check(&text, &draft, Some(&lib as &dyn Register)) {
+            if d.severity != resolute_check::Severity::Error {
+                continue;
+            }
+            errors += 1;
+            if d.rule != "citation/date" {
+                continue;
+            }
+            date_errors += 1;
+            // The citation's resolution, as the message names it.
+            let cited = d
+                .message
+                .strip_prefix("resolution ")
+                .and_then(|m| m.split(" was adopted").next())
+                .unwrap_or_default();
+            let written = text.get(d.span.range()).unwrap_or_default();
+            let written_iso = resolute_draft::dates::iso_date(written.trim());
+            if written_iso.is_some()
+                && written_iso.as_deref() == dates.get(&register_key(cited)).map(String::as_str)
+            {
+                corrupting.push(format!("{}: {written} ({})", doc.symbol, d.message));
+            }
+        }
+    }
+    eprintln!(
+        "checker with the library's register on {} adopted GA texts: {errors} errors \
+         ({:.3} per resolution), {date_errors} citation dates, {} whose fix would change a \
+         date the metadata confirms",
+        docs.len(),
+        errors as f64 / docs.len() as f64,
+        corrupting.len()
+    );
+    for c in corrupting.iter().take(20) {
+        eprintln!("  {c}");
+    }
+    assert!(corrupting.is_empty(), "{corrupting:#?}");
 }

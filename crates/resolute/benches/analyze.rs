@@ -65,6 +65,7 @@ fn register() -> MemoryRegister {
             body: Some(Body::GeneralAssembly),
             adopted: Some(date.to_string()),
             adopted_from_text: true,
+            adopted_otherwise: None,
             title: None,
             operative_paragraphs: Some(20),
         });

@@ -258,7 +258,14 @@ impl Walker<'_> {
             .unwrap_or("");
         let title = source.trim_start_matches(['#', ' ', '\t', '*', '_']);
         let word: String = title.chars().take_while(|c| c.is_alphabetic()).collect();
-        self.stack.is_empty() && word.eq_ignore_ascii_case("annex")
+        // An empty `#` opens an annex without a heading (text after the closing formula
+        // before any annex heading, such as the record of the vote).
+        let empty = source.starts_with('#')
+            && source
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim_matches(['#', ' ', '\t']).is_empty());
+        self.stack.is_empty() && (empty || word.eq_ignore_ascii_case("annex"))
     }
 
     /// Why a heading has no place in the format: only `## section` headings and `# Annex`

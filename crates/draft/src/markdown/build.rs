@@ -378,7 +378,12 @@ fn closing(meeting: &str, date: &str, span: Range<usize>) -> Closing {
     }
 }
 
+/// "Annex", "Annex II", or nothing (an empty `#`: an annex without a heading, such as the
+/// record of the vote after the closing formula).
 fn is_annex_heading(text: &str) -> bool {
+    if text.trim().is_empty() {
+        return true;
+    }
     let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
     word.eq_ignore_ascii_case("annex")
 }

@@ -6,23 +6,12 @@ pub(crate) use crate::dates::{display_date as written_date, iso_date};
 /// Splits a closing formula into the meeting ("45th plenary meeting") and what follows it
 /// (the date as written, possibly empty). `None` when `text` is not a closing formula.
 pub(crate) fn split_closing(text: &str) -> Option<(&str, &str)> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = text.get(digits..)?;
-    let suffix_ok = ["st ", "nd ", "rd ", "th "]
-        .iter()
-        .any(|s| rest.starts_with(s));
-    if digits == 0 || !suffix_ok {
-        return None;
-    }
-    let rest = rest.get(3..)?;
-    let words = ["plenary meeting", "meeting"];
-    let word = words.iter().find(|w| rest.starts_with(*w))?;
-    let end = digits + 3 + word.len();
+    // The meeting as the segmenter reads it ("45th plenary meeting", "52nd (resumed)
+    // plenary meeting", "2d meeting"): one rule for plain text and the draft format.
+    let end = crate::segment::meeting_len(text)?;
     let (meeting, date) = (text.get(..end)?, text.get(end..)?);
+    let boundary = date.is_empty() || date.starts_with(' ');
     let date = date.trim();
-    let boundary = text
-        .get(end..)
-        .is_some_and(|d| d.is_empty() || d.starts_with(' '));
     (boundary && (date.is_empty() || date_like(date))).then_some((meeting, date))
 }
 

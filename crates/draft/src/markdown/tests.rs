@@ -120,6 +120,35 @@ fn closing_formula_only_at_the_end() {
     assert_eq!(d.preamble.len(), 1);
 }
 
+/// What the segmenter reads from plain text comes back from the draft format: a resumed
+/// meeting is a closing formula, and the record of the vote after it (an annex without a
+/// heading, written under an empty `#`) stays out of the operative part.
+#[test]
+fn closing_and_vote_record_survive_the_draft_format() {
+    let text = "The Human Rights Council,\n\n1. Decides to remain seized of the matter.\n\n\
+                52nd (resumed) plenary meeting\n27 December 2019\n\n[Adopted without a vote.]\n";
+    let segmented = crate::segment(text);
+    let back = parse(&write_markdown(&segmented));
+    let c = back
+        .closing
+        .as_ref()
+        .map(|c| (c.meeting.as_str(), c.date.as_deref()));
+    assert_eq!(
+        c,
+        Some(("52nd (resumed) plenary meeting", Some("2019-12-27")))
+    );
+    assert_eq!(back.operative.len(), 1);
+    assert_eq!(back.annexes.len(), 1);
+    assert_eq!(back.annexes[0].heading, "");
+    assert_eq!(back.annexes[0].text, "[Adopted without a vote.]");
+    assert_eq!(segmented.annexes, {
+        let mut a = back.annexes.clone();
+        a[0].span = segmented.annexes[0].span;
+        a[0].markdown = segmented.annexes[0].markdown.clone();
+        a
+    });
+}
+
 #[test]
 fn escaped_label_is_text_not_a_subparagraph() {
     let d = parse("1. *Decides*:\n\n   \\(a) is a letter;\n");

@@ -51,6 +51,7 @@ mod wrap;
 
 use crate::model::Draft;
 
+pub(crate) use words::meeting_len;
 pub use words::session_heading;
 
 /// One content line after furniture removal: its text (whitespace collapsed, footnote marks

@@ -1,0 +1,137 @@
+//! Compilation pages: texts taken from the General Assembly's Official Records hold the
+//! end of the previous resolution, then the resolution the file is for ("302 (IV).
+//! Assistance to Palestine refugees"), then the start of the next. The register must read
+//! the resolution's own paragraphs and its own closing formula, not a neighbour's.
+
+use resolute_check::register_key;
+
+/// A resolution heading at the start of a line: "302 (IV). Title", "1514 (XV). Title",
+/// "41/213. Title", "48/218 B. Title". Returns the symbol it names.
+pub fn heading_symbol(line: &str) -> Option<String> {
+    let line = line.trim();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let number = line.get(..digits)?;
+    let rest = line.get(digits..)?;
+    // "NNN (ROMAN)" or "NN/NNN"
+    let (symbol, rest) = if let Some(r) = rest.strip_prefix('/') {
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=4).contains(&d) || digits > 2 {
+            return None;
+        }
+        (format!("A/RES/{number}/{}", r.get(..d)?), r.get(d..)?)
+    } else {
+        let r = rest.strip_prefix(' ').unwrap_or(rest).strip_prefix('(')?;
+        let close = r.find(')')?;
+        let roman = r.get(..close)?;
+        if roman.is_empty() || !roman.chars().all(|c| "IVXLC".contains(c)) {
+            return None;
+        }
+        resolute_draft::numerals::roman_value(roman)?;
+        (format!("A/RES/{number} ({roman})"), r.get(close + 1..)?)
+    };
+    // An optional letter ("48/218 B"), then ". " and a title that opens with a capital.
+    let (symbol, rest) = match rest.as_bytes() {
+        [b' ', l, b'.', ..] if l.is_ascii_uppercase() => {
+            (format!("{symbol} {}", *l as char), rest.get(2..)?)
+        }
+        _ => (symbol, rest),
+    };
+    let title = rest.strip_prefix(". ")?;
+    title
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+        .then_some(symbol)
+}
+
+/// Where a text's own resolution is, when the text is a compilation page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cut {
+    /// No heading of another resolution: the text is the resolution's alone.
+    Whole,
+    /// A compilation page holding the resolution's heading: its own part, from its heading
+    /// to the next resolution heading (or the end).
+    Own(std::ops::Range<usize>),
+    /// A compilation page without the resolution's own heading: nothing in it can be
+    /// told to be the resolution's own.
+    Page,
+}
+
+/// Cuts `text` at its resolution headings and finds the part of `symbol`.
+pub fn cut(text: &str, symbol: &str) -> Cut {
+    let own = register_key(symbol);
+    let mut headings = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(s) = heading_symbol(line) {
+            headings.push((at, register_key(&s)));
+        }
+        at += line.len();
+    }
+    // Headings of the resolution itself only (a text that repeats its own heading) or
+    // none: not a compilation.
+    if headings.iter().all(|(_, k)| *k == own) {
+        return Cut::Whole;
+    }
+    match headings.iter().position(|(_, k)| *k == own) {
+        Some(i) => {
+            let start = headings[i].0;
+            let end = headings
+                .iter()
+                .skip(i + 1)
+                .find(|(_, k)| *k != own)
+                .map_or(text.len(), |h| h.0);
+            Cut::Own(start..end)
+        }
+        None => Cut::Page,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_name_their_symbol() {
+        let h = |s: &str| heading_symbol(s);
+        assert_eq!(
+            h("302 (IV). Assistance to Palestine refugees").as_deref(),
+            Some("A/RES/302 (IV)")
+        );
+        assert_eq!(h("41/213. Review").as_deref(), Some("A/RES/41/213"));
+        assert_eq!(h("48/218 B. Review").as_deref(), Some("A/RES/48/218 B"));
+        assert_eq!(
+            h("1514(XV). Declaration").as_deref(),
+            Some("A/RES/1514 (XV)")
+        );
+        // Operative paragraphs and dates are not headings.
+        assert_eq!(h("3. Decides to remain seized"), None);
+        assert_eq!(h("12 (a). Something"), None);
+        assert_eq!(h("2019/12. Not a GA symbol"), None);
+        assert_eq!(h("302 (IV). the lower case"), None);
+    }
+
+    #[test]
+    fn a_compilation_page_is_cut_at_its_headings() {
+        let page = "301 (IV). Question of Indonesia\n\nThe General Assembly,\n\n1. Welcomes;\n\n272nd plenary meeting,\n\n7 December 1949.\n\n302 (IV). Assistance to Palestine refugees\n\nThe General Assembly,\n\n1. Decides;\n\n273rd plenary meeting,\n\n8 December 1949.\n\n303 (IV). Palestine\n\nThe General Assembly,\n";
+        let Cut::Own(r) = cut(page, "A/RES/302 (IV)") else {
+            panic!("not cut")
+        };
+        let own = &page[r];
+        assert!(own.starts_with("302 (IV)."));
+        assert!(own.contains("8 December 1949") && !own.contains("7 December 1949"));
+        assert!(!own.contains("303 (IV)"));
+        assert_eq!(cut(page, "A/RES/304 (IV)"), Cut::Page);
+        assert_eq!(
+            cut("302 (IV). Assistance\n\n1. Decides;\n", "A/RES/302 (IV)"),
+            Cut::Whole
+        );
+        assert_eq!(
+            cut("The General Assembly,\n\n1. Decides;\n", "A/RES/1/1"),
+            Cut::Whole
+        );
+    }
+}
