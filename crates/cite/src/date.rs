@@ -10,8 +10,11 @@ use resolute_draft::MONTHS;
 impl Date {
     /// A date, if `day` exists in that month of that year.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        resolute_draft::dates::is_real_date(year.into(), month.into(), day.into())
-            .then_some(Date { year, month, day })
+        resolute_draft::dates::is_real_date(year.into(), month.into(), day.into()).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Reads an ISO date "2006-12-20".
