@@ -86,8 +86,22 @@ pub fn cut(text: &str, symbol: &str) -> Cut {
                 .map_or(text.len(), |h| h.0);
             Cut::Own(start..end)
         }
-        None => Cut::Page,
+        // The file opens with a resolution of its own (an enacting formula before any
+        // heading) and other resolutions follow: the opening part is the file's own.
+        None => match headings.first() {
+            Some(&(first, _)) if opens_with_a_resolution(&text[..first]) => Cut::Own(0..first),
+            _ => Cut::Page,
+        },
     }
+}
+
+/// Whether `part` holds an enacting formula line ("The General Assembly,"): the start of a
+/// resolution, not the tail of the previous one.
+fn opens_with_a_resolution(part: &str) -> bool {
+    part.lines().any(|line| {
+        let line = line.trim();
+        line.starts_with("The General Assembly") && line.ends_with(',') && line.len() < 60
+    })
 }
 
 #[cfg(test)]
@@ -125,6 +139,15 @@ mod tests {
         assert!(own.contains("8 December 1949") && !own.contains("7 December 1949"));
         assert!(!own.contains("303 (IV)"));
         assert_eq!(cut(page, "A/RES/304 (IV)"), Cut::Page);
+        // A file that opens with its own resolution (no heading) and then holds another.
+        let file = "The General Assembly,\n\n1. Adopts the Convention;\n\n61st plenary meeting\n20 November 1989\n\n44/52. Second Decade\n\nThe General Assembly,\n";
+        let Cut::Own(r) = cut(file, "A/RES/44/25") else {
+            panic!("not cut")
+        };
+        assert!(file[r].ends_with("20 November 1989\n\n"));
+        // A page that opens with the tail of another resolution tells nothing of its own.
+        let tail = "4. Requests a report.\n\n60th plenary meeting\n\n44/52. Second Decade\n";
+        assert_eq!(cut(tail, "A/RES/44/25"), Cut::Page);
         assert_eq!(
             cut("302 (IV). Assistance\n\n1. Decides;\n", "A/RES/302 (IV)"),
             Cut::Whole

@@ -322,7 +322,12 @@ fn the_register_answers_from_texts_and_metadata() {
         if ops.is_empty() || r.operative_paragraphs != Some(ops.len() as u32) {
             // The same symbol imported from two files (raw-pdf and clean copies) that count
             // differently: none in the subset today.
-            mismatched.push(doc.symbol.clone());
+            mismatched.push(format!(
+                "{} (register {:?}, paragraphs {})",
+                doc.symbol,
+                r.operative_paragraphs,
+                ops.len()
+            ));
             continue;
         }
         assert_eq!(
