@@ -211,11 +211,19 @@ const EDITABLE: &str = "return document.body.dataset.ready === 'true' && !!docum
 
 async fn wait_editable(app: &App) -> Result<Duration, Error> {
     let limit = Duration::from_secs(20);
+    let mut last_error = None;
     while app.requested_at.elapsed() < limit {
-        if app.js(EDITABLE).await? == json!(true) {
-            return Ok(app.requested_at.elapsed());
+        // While the page is still loading, a script can fail (the document is being
+        // replaced): that is "not editable yet", not a failure of the bench.
+        match app.js(EDITABLE).await {
+            Ok(v) if v == json!(true) => return Ok(app.requested_at.elapsed()),
+            Ok(_) => {}
+            Err(e) => last_error = Some(e),
         }
         tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    if let Some(e) = last_error {
+        eprintln!("app-bench: last script error while waiting: {e}");
     }
     app.screenshot("-not-editable").await?;
     Err(Error::Timeout {
@@ -343,8 +351,15 @@ async fn latency(tools: &Tools, draft: &Path, library: &Path, what: &str) -> Res
     wait_editable(&app).await?;
     app.wait_analysis_after(0).await?;
     let labels = app.outline_labels().await?;
-    let last_op = labels.iter().rev().find(|l| l.starts_with("OP")).cloned();
-    app.jump(&last_op.unwrap_or_else(|| "OP1".into())).await?;
+    // The last operative paragraph: "OP30", or "60.OP4" in a text of numbered sections.
+    let is_op = |l: &&String| l.rsplit('.').next().is_some_and(|t| t.starts_with("OP"));
+    let target = labels
+        .iter()
+        .rev()
+        .find(is_op)
+        .cloned()
+        .ok_or_else(|| Error::Tool(format!("{what}: no operative paragraph in the outline")))?;
+    app.jump(&target).await?;
     for _ in 0..4 {
         app.press(Key::End).await?;
     }
