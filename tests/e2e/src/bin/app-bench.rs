@@ -216,7 +216,7 @@ async fn wait_editable(app: &App) -> Result<Duration, Error> {
         // While the page is still loading, a script can fail (the document is being
         // replaced): that is "not editable yet", not a failure of the bench.
         match app.js(EDITABLE).await {
-            Ok(v) if v == json!(true) => return Ok(app.requested_at.elapsed()),
+            Ok(serde_json::Value::Bool(true)) => return Ok(app.requested_at.elapsed()),
             Ok(_) => {}
             Err(e) => last_error = Some(e),
         }
