@@ -52,8 +52,9 @@ pub fn heading_symbol(line: &str) -> Option<String> {
 pub enum Cut {
     /// No heading of another resolution: the text is the resolution's alone.
     Whole,
-    /// A compilation page holding the resolution's heading: its own part, from its heading
-    /// to the next resolution heading (or the end).
+    /// A compilation page holding the resolution's own part: from its heading to the next
+    /// resolution heading (or the end), or, in a file that opens with the resolution itself,
+    /// up to the first heading.
     Own(std::ops::Range<usize>),
     /// A compilation page without the resolution's own heading: nothing in it can be
     /// told to be the resolution's own.

@@ -103,12 +103,8 @@ impl Library {
         found.sort_by(|a, b| {
             b.closeness
                 .total_cmp(&a.closeness)
-                .then_with(|| match (&a.when, &b.when) {
-                    (Some(x), Some(y)) => x.cmp(y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                })
+                .then(a.when.is_none().cmp(&b.when.is_none()))
+                .then_with(|| a.when.cmp(&b.when))
                 .then(b.similarity.total_cmp(&a.similarity))
                 .then(b.bm25.total_cmp(&a.bm25))
         });

@@ -156,38 +156,25 @@ fn precedent_without_text_is_a_usage_error() {
 fn search_filters_are_typed_and_a_bad_value_names_the_allowed_ones() {
     let dir = TempDir::new("check-filters");
     let lib = library(&dir);
-    let phrase = "\"regardless of their status\"";
+    let search = |filter: &str, value: &str| {
+        let phrase = "\"regardless of their status\"";
+        resolute(&["search", "--json", phrase, "--library", &lib, filter, value])
+    };
     // A known organ, written as its code or its name, filters; an unknown one is refused.
     for body in ["GA", "general assembly"] {
-        let out = resolute(&[
-            "search",
-            "--json",
-            phrase,
-            "--library",
-            &lib,
-            "--body",
-            body,
-        ]);
+        let out = search("--body", body);
         assert!(out.status.success(), "{body}: {}", stderr(&out));
         assert!(!stdout(&out).is_empty(), "{body}: nothing found");
     }
-    let out = resolute(&[
-        "search",
-        "--json",
-        phrase,
-        "--library",
-        &lib,
-        "--body",
-        "SC",
-    ]);
+    let out = search("--body", "SC");
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).is_empty(), "an SC filter found GA text");
-    let out = resolute(&["search", phrase, "--library", &lib, "--body", "UN"]);
+    let out = search("--body", "UN");
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
     let err = stderr(&out);
     assert!(err.contains("unknown body \"UN\""), "{err}");
     assert!(err.contains("GA, SC, HRC, ECOSOC"), "{err}");
-    let out = resolute(&["search", phrase, "--library", &lib, "--kind", "preamble"]);
+    let out = search("--kind", "preamble");
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
     assert!(stderr(&out).contains("operative"), "{}", stderr(&out));
 }

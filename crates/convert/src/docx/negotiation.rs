@@ -7,7 +7,7 @@ use super::write::Run;
 use crate::xml::{walk, Node};
 use crate::ConvertError;
 use quick_xml::escape::escape;
-use resolute_draft::negotiation::Attribution;
+use resolute_draft::negotiation::{braced_attributions, Attribution};
 use std::collections::HashMap;
 
 /// Where the attributions of a negotiating text go in its Word document.
@@ -49,35 +49,6 @@ enum Cut {
     Attribution(u32, usize),
 }
 
-/// The attributions of `text`: each `{…}` right after a `]` whose content reads as an
-/// attribution, with the byte offset of its matching `[` (absent when unbalanced) and its
-/// own span.
-fn attributions(text: &str) -> Vec<(Option<usize>, usize, usize, String)> {
-    let mut open: Vec<usize> = Vec::new();
-    let mut found = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '[' => open.push(i),
-            ']' => {
-                let start = open.pop();
-                let rest = &text[i + 1..];
-                let Some(inner) = rest.strip_prefix('{') else {
-                    continue;
-                };
-                let Some(close) = inner.find('}').filter(|c| !inner[..*c].contains('{')) else {
-                    continue;
-                };
-                let content = &inner[..close];
-                if Attribution::parse_braced(content).is_some() {
-                    found.push((start, i + 1, i + 1 + close + 2, content.to_string()));
-                }
-            }
-            _ => {}
-        }
-    }
-    found
-}
-
 /// The comments of a negotiating document being written.
 #[derive(Debug, Default)]
 pub(super) struct Comments {
@@ -113,10 +84,12 @@ impl Comments {
             })
             .collect();
         let mut cuts: Vec<(usize, Cut)> = Vec::new();
-        for (open, at, end, content) in attributions(&text) {
+        for found in braced_attributions(&text) {
+            let (open, at, end) = (found.open, found.braces.start, found.braces.end);
+            let content = text.get(at + 1..end - 1).unwrap_or_default();
             let id = self.next;
             if self.mode == Attributions::Comments {
-                self.comment(id, &content);
+                self.comment(id, content);
                 self.next += 1;
                 // An attribution after an unmatched bracket is anchored on that bracket.
                 cuts.push((open.unwrap_or(at.saturating_sub(1)), Cut::Open(id)));
@@ -311,10 +284,16 @@ mod tests {
 
     #[test]
     fn attributions_are_found_after_brackets_with_their_opening() {
-        let found = attributions("to [act [now]{US}]{retain: EU} {Note: x} [y]{Note: z}");
-        let spans: Vec<(Option<usize>, &str)> =
-            found.iter().map(|(o, _, _, c)| (*o, c.as_str())).collect();
-        assert_eq!(spans, vec![(Some(8), "US"), (Some(3), "retain: EU")]);
+        let text = "to [act [now]{US}]{retain: EU} {Note: x} [y]{Note: z} stray]{G77}";
+        let found = braced_attributions(text);
+        let spans: Vec<(Option<usize>, &str)> = found
+            .iter()
+            .map(|f| (f.open, &text[f.braces.start + 1..f.braces.end - 1]))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![(Some(8), "US"), (Some(3), "retain: EU"), (None, "G77")]
+        );
     }
 
     #[test]

@@ -317,6 +317,45 @@ fn attach_braces(src: &str, braces: &[Span], n: &mut Negotiation) -> Vec<usize> 
     used
 }
 
+/// An attribution written in braces right after a `]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BracedAttribution {
+    /// Offset of the `[` it belongs to; `None` after a `]` without partner.
+    pub open: Option<usize>,
+    /// The braces, `{` to one past `}`.
+    pub braces: Span,
+    /// What they say.
+    pub attribution: Attribution,
+}
+
+/// The braced attributions of `text` alone (a paragraph's text, as a writer holds it), by
+/// the scanner and the rule [`analyze`] uses, also after a `]` that has no partner.
+pub fn braced_attributions(text: &str) -> Vec<BracedAttribution> {
+    let scan = scan::scan(text, 0..text.len());
+    let closes = scan.pairs.iter().map(|p| (Some(p.open), p.close));
+    let strays = scan
+        .unmatched
+        .iter()
+        .filter(|u| u.ch == ']')
+        .map(|u| (None, u.at));
+    let by_close: std::collections::HashMap<usize, Option<usize>> = closes
+        .chain(strays)
+        .map(|(open, close)| (close + 1, open))
+        .collect();
+    scan.braces
+        .iter()
+        .filter_map(|b| {
+            let open = *by_close.get(&b.start)?;
+            let inner = text.get(b.start + 1..b.end - 1)?;
+            Attribution::parse_braced(inner).map(|attribution| BracedAttribution {
+                open,
+                braces: *b,
+                attribution,
+            })
+        })
+        .collect()
+}
+
 fn annotation(src: &str, span: Span) -> Annotation {
     let inner = src.get(span.start + 1..span.end - 1).unwrap_or("").trim();
     if is_label(inner) {
