@@ -3,6 +3,7 @@
 //!
 //! Pure: no file system, no clock, no index. Everything takes `&str` and returns values.
 
+pub mod amend;
 pub mod compare;
 pub mod dates;
 pub mod markdown;

@@ -59,6 +59,84 @@ pub fn roman_value(text: &str) -> Option<u32> {
     (to_roman(total) == upper).then_some(total)
 }
 
+const UNIT_ORDINALS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+const TENS: [(&str, &str); 8] = [
+    ("twenty", "twentieth"),
+    ("thirty", "thirtieth"),
+    ("forty", "fortieth"),
+    ("fifty", "fiftieth"),
+    ("sixty", "sixtieth"),
+    ("seventy", "seventieth"),
+    ("eighty", "eightieth"),
+    ("ninety", "ninetieth"),
+];
+
+/// The value of an English ordinal written in words, as amendments count preambular
+/// paragraphs: "first" 1, "twenty-first" 21, "fortieth" 40, up to "ninety-ninth", and
+/// "hundredth" / "one hundredth" 100. Any case; `None` for anything else.
+pub fn ordinal_value(word: &str) -> Option<u32> {
+    let w = word.trim().to_ascii_lowercase();
+    if w == "hundredth" || w == "one hundredth" {
+        return Some(100);
+    }
+    let unit = |s: &str| {
+        UNIT_ORDINALS
+            .iter()
+            .position(|u| *u == s)
+            .map(|i| i as u32 + 1)
+    };
+    if let Some(v) = unit(&w) {
+        return Some(v);
+    }
+    for (i, (cardinal, ordinal)) in TENS.iter().enumerate() {
+        let tens = 20 + 10 * i as u32;
+        if w == *ordinal {
+            return Some(tens);
+        }
+        let rest = w
+            .strip_prefix(cardinal)
+            .and_then(|r| r.strip_prefix(['-', ' ']));
+        if let Some(v) = rest.and_then(unit).filter(|v| *v < 10) {
+            return Some(tens + v);
+        }
+    }
+    None
+}
+
+/// The value of a small English cardinal as amendments count new paragraphs: "a" and "one"
+/// 1, "two" … "ten". Any case.
+pub fn count_value(word: &str) -> Option<u32> {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let w = word.trim().to_ascii_lowercase();
+    if w == "a" || w == "an" {
+        return Some(1);
+    }
+    WORDS.iter().position(|c| *c == w).map(|i| i as u32 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +165,36 @@ mod tests {
         ] {
             assert_eq!(roman_value(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn ordinals_in_words() {
+        for (word, v) in [
+            ("first", 1),
+            ("Fifth", 5),
+            ("twelfth", 12),
+            ("nineteenth", 19),
+            ("twentieth", 20),
+            ("twenty-first", 21),
+            ("thirty-eighth", 38),
+            ("forty-first", 41),
+            ("ninety-ninth", 99),
+            ("hundredth", 100),
+        ] {
+            assert_eq!(ordinal_value(word), Some(v), "{word}");
+        }
+        for bad in [
+            "",
+            "twenty",
+            "twenty-tenth",
+            "firstly",
+            "forty-twelfth",
+            "21st",
+        ] {
+            assert_eq!(ordinal_value(bad), None, "{bad}");
+        }
+        assert_eq!(count_value("two"), Some(2));
+        assert_eq!(count_value("a"), Some(1));
+        assert_eq!(count_value("several"), None);
     }
 }

@@ -76,3 +76,27 @@ pub(crate) fn clean(file: PathBuf, keep: &str, output: PathBuf) -> Result<ExitCo
     resolute::clean(&request).map_err(Failure::Service)?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// `resolute amend DRAFT AMENDMENT -o OUT [--json] [--tracked DOCX] [--force]`: one line per
+/// instruction; exit 1 when some instruction was not applied.
+pub(crate) fn amend(request: resolute::AmendRequest, json: bool) -> Result<ExitCode, Failure> {
+    let amended = resolute::amend(&request).map_err(Failure::Service)?;
+    let text = if json {
+        let mut out = String::new();
+        for o in &amended.applied.outcomes {
+            out.push_str(
+                &serde_json::to_string(o).map_err(|e| Failure::Stdout(io::Error::other(e)))?,
+            );
+            out.push('\n');
+        }
+        out
+    } else {
+        resolute::render_amended(&request, &amended)
+    };
+    print(&text)?;
+    Ok(if amended.applied.complete() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

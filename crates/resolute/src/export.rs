@@ -98,7 +98,7 @@ fn tracked(
 }
 
 /// "2026-11-28T09:00:00Z": the UTC time of `now`, as Word dates revisions.
-fn iso_now(now: std::time::SystemTime) -> String {
+pub(crate) fn iso_now(now: std::time::SystemTime) -> String {
     let secs = now
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

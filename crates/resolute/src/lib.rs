@@ -18,6 +18,7 @@
 //! Files go through [`parse`] and [`format`], which check the input first (size, encoding,
 //! binary content) and report every problem as an [`Error`].
 
+mod amend;
 pub mod app;
 mod atomic;
 mod check;
@@ -35,6 +36,7 @@ use std::path::PathBuf;
 
 use resolute_draft::{Draft, FormatError};
 
+pub use amend::{amend, render_amended, AmendRequest, Amended};
 pub use atomic::{write_atomic, TEMP_SUFFIX};
 pub use check::{check, render as render_check, CheckRequest, Checked, DiagnosticLine};
 pub use diff::{diff, diff_json, render_diff, DiffRequest};

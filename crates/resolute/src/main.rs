@@ -155,6 +155,26 @@ enum Command {
         #[arg(long, default_value = "inline")]
         attributions: String,
     },
+    /// Apply an amendment document (PDF, DOCX or text, as issued) to the draft it amends;
+    /// exit 1 when some instruction could not be applied (the others are still written).
+    Amend {
+        /// The draft amended (draft, text, PDF, DOCX …).
+        draft: PathBuf,
+        /// The amendment document.
+        amendment: PathBuf,
+        /// The amended draft to write; replaced atomically if it exists.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// One JSON object per instruction instead of the report.
+        #[arg(long)]
+        json: bool,
+        /// Also write a Word document with the changes as Track Changes by the proposers.
+        #[arg(long)]
+        tracked: Option<PathBuf>,
+        /// Apply even when the amendment names another draft.
+        #[arg(long)]
+        force: bool,
+    },
     /// Adopted paragraphs closest to a draft paragraph, with the differences.
     Precedent {
         /// The draft paragraph (or use --file).
@@ -309,6 +329,23 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             library,
             limit,
         } => commands::precedent(text, file, json, library, limit),
+        Command::Amend {
+            draft,
+            amendment,
+            output,
+            json,
+            tracked,
+            force,
+        } => exchange::amend(
+            resolute::AmendRequest {
+                draft,
+                amendment,
+                output,
+                tracked,
+                force,
+            },
+            json,
+        ),
     }
 }
 

@@ -33,7 +33,7 @@ fn parts(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn document_xml(docx: &[u8]) -> String {
+pub(crate) fn document_xml(docx: &[u8]) -> String {
     let all = parts(docx);
     let (_, xml) = all.iter().find(|(n, _)| n == "word/document.xml").unwrap();
     String::from_utf8(xml.clone()).unwrap()

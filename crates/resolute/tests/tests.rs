@@ -2,6 +2,7 @@
 //! file), modules by subject.
 
 mod akn_input;
+mod amend;
 mod check;
 mod cli_errors;
 mod corpus;

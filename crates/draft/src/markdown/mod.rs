@@ -27,6 +27,7 @@ mod tests;
 mod write;
 
 pub use escape::escape;
+pub(crate) use normalize::renumber_and_refer;
 pub use number::{renumber, update_references, NumberMap, Renumbering};
 
 use crate::model::Draft;

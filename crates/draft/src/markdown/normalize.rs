@@ -12,6 +12,25 @@ pub(crate) fn normalise(d: &mut Draft) {
     if d.meta.stage.is_some() {
         return normalise_negotiating(d);
     }
+    renumber_and_refer(d);
+    punctuate(d);
+    // Last: the opening recogniser sees the text as it will be written, so a second run
+    // recognises the same openings.
+    for part in parts_mut(d) {
+        part.into_iter().for_each(emphasise_paragraph);
+    }
+}
+
+/// Operative numbers, the internal references to them and subparagraph labels, as `fmt`
+/// writes them, and nothing else (an amended draft keeps its words exactly); in a
+/// negotiating text, inserted paragraphs labelled instead.
+pub(crate) fn renumber_and_refer(d: &mut Draft) {
+    if d.meta.stage.is_some() {
+        for mut part in parts_mut(d) {
+            label_inserted(&mut part);
+        }
+        return;
+    }
     let numbering = renumber(d);
     for (i, part) in parts_mut(d).into_iter().enumerate() {
         let map = numbering.references_in(i).resolved();
@@ -24,12 +43,6 @@ pub(crate) fn normalise(d: &mut Draft) {
             }
             relabel(&mut p.sub);
         }
-    }
-    punctuate(d);
-    // Last: the opening recogniser sees the text as it will be written, so a second run
-    // recognises the same openings.
-    for part in parts_mut(d) {
-        part.into_iter().for_each(emphasise_paragraph);
     }
 }
 

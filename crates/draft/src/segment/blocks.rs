@@ -89,6 +89,18 @@ impl Block {
     }
 }
 
+/// Lines joined as a block joins them.
+pub(crate) fn joined<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut block = Block::default();
+    for line in lines {
+        block.push(&Piece {
+            text: line.to_string(),
+            ..Piece::default()
+        });
+    }
+    block.text
+}
+
 /// "Non-Self-", "2015–": a hyphen right after a letter, or a dash in a range of numbers,
 /// which a PDF line break never adds in UN documents (measured: every such break in the
 /// parallel corpus is a real hyphen).

@@ -106,7 +106,7 @@ const AND_NAMES: &[&str] = &[
 
 /// Splits "A, B (on behalf of X and Y) and C" at commas and "and" outside parentheses,
 /// keeping names such as "Trinidad and Tobago" whole.
-fn sponsors(list: &str) -> Vec<String> {
+pub(crate) fn sponsors(list: &str) -> Vec<String> {
     // A character that cannot occur in a list stands in for the protected "and".
     const GLUE: &str = "\u{1}";
     let mut protected = list.to_string();

@@ -51,6 +51,8 @@ mod wrap;
 
 use crate::model::Draft;
 
+pub(crate) use front::sponsors;
+pub(crate) use inline::markdown as inline_markdown;
 pub(crate) use words::meeting_len;
 pub use words::session_heading;
 
@@ -97,6 +99,41 @@ pub fn segment(text: &str) -> Draft {
 pub fn segment_negotiating(text: &str) -> Draft {
     let (blocks, footnotes) = blocks_of(text);
     body::build(&blocks, footnotes, true)
+}
+
+/// A block of a plain UN text after page furniture is dropped: the lines of one paragraph,
+/// heading or masthead block, footnote marks removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextBlock {
+    /// The lines joined with single spaces (a line-end hyphen after a letter glued to the
+    /// next word, a soft hyphen dropped).
+    pub text: String,
+    /// Each line's collapsed text, as printed.
+    pub lines: Vec<String>,
+    /// Where the block is in the source.
+    pub span: crate::model::Span,
+}
+
+/// The blocks of a plain text (PDF extraction or paragraph-per-block text) and the footnotes
+/// its pages carry, before any of them is read as a resolution: for documents that are not
+/// resolutions but follow the same layout (an amendment document).
+pub fn text_blocks(text: &str) -> (Vec<TextBlock>, Vec<crate::model::Footnote>) {
+    let (blocks, footnotes) = blocks_of(text);
+    let blocks = blocks
+        .into_iter()
+        .map(|b| TextBlock {
+            text: b.text,
+            lines: b.lines,
+            span: b.span,
+        })
+        .collect();
+    (blocks, footnotes)
+}
+
+/// Printed lines joined as the segmenter joins them: single spaces, a line-end hyphen after a
+/// letter glued to the next word, a soft hyphen dropped.
+pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
+    blocks::joined(lines.iter().map(AsRef::as_ref))
 }
 
 fn blocks_of(text: &str) -> (Vec<blocks::Block>, Vec<crate::model::Footnote>) {
