@@ -386,12 +386,16 @@ impl Work {
             w.slot(at).deleted_by.is_none() && count(&w.slot(at).para, sub, edit.needle()) > 0
         };
         // The numbered paragraph, unless it does not hold the text and one other does.
-        let by_text: Vec<At> = self
-            .places()
-            .into_iter()
-            .filter(|&at| at.1 == list(kind) && holds(self, at))
-            .collect();
         let number_holds = numbered.as_ref().is_ok_and(|&at| holds(self, at));
+        // The whole draft is searched only when the number alone cannot be trusted.
+        let by_text: Vec<At> = if number_holds && !self.options.other_version {
+            Vec::new()
+        } else {
+            self.places()
+                .into_iter()
+                .filter(|&at| at.1 == list(kind) && holds(self, at))
+                .collect()
+        };
         let (at, by) = match (&numbered, number_holds) {
             (Ok(at), true) if !self.options.other_version || by_text.len() != 1 => {
                 (*at, LocatedBy::Number)

@@ -128,16 +128,7 @@ pub fn read_amendment(text: &str) -> Result<Amendment, AmendError> {
             first: instructions[0].text.chars().take(120).collect(),
         });
     }
-    let on_behalf_of = starred.iter().find_map(|n| {
-        let lower = n.to_lowercase();
-        let at = lower.find("on behalf of ")?;
-        Some(
-            n[at + "on behalf of ".len()..]
-                .trim()
-                .trim_end_matches('.')
-                .to_string(),
-        )
-    });
+    let on_behalf_of = starred.iter().find_map(|n| crate::segment::group_of(n));
     Ok(Amendment {
         symbol: masthead.meta.symbol,
         proposers,

@@ -64,6 +64,7 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>, negotiating: boo
     draft.annexes = annexes(&annex_blocks);
     draft.footnotes.extend(notes);
     draft.footnotes.extend(trailing);
+    front::name_group(&mut draft.meta, &draft.footnotes);
     draft
 }
 

@@ -93,6 +93,42 @@ fn draft_heading(text: &str) -> Option<Vec<String>> {
     Some(sponsors(who.trim_end_matches('*')))
 }
 
+/// A lone sponsor who speaks for a group says so in a starred note ("Iraq:* draft
+/// resolution" … "* On behalf of the States that are members of the Group of 77 and China"):
+/// the sponsor becomes "Iraq (on behalf of the Group of 77 and China)". With several sponsors
+/// the note cannot be tied to one of them (its mark is gone) and nothing changes.
+pub(crate) fn name_group(meta: &mut FrontMatter, notes: &[crate::model::Footnote]) {
+    let [sponsor] = meta.sponsors.as_mut_slice() else {
+        return;
+    };
+    if sponsor.contains("on behalf of") {
+        return;
+    }
+    let group = notes
+        .iter()
+        .filter(|n| n.label.starts_with('*'))
+        .find_map(|n| group_of(&n.text));
+    if let Some(group) = group {
+        *sponsor = format!("{sponsor} (on behalf of {group})");
+    }
+}
+
+/// "On behalf of the States Members of the United Nations that are members of the European
+/// Union." -> "the European Union"; "On behalf of the Group of Arab States, …" -> "the Group of
+/// Arab States". `None` when the note does not say on whose behalf.
+pub(crate) fn group_of(note: &str) -> Option<String> {
+    let lower = note.to_lowercase();
+    let at = lower.find("on behalf of ")? + "on behalf of ".len();
+    let mut group = &note[at..];
+    if let Some(m) = group.find("members of the ") {
+        // "the States [Members of the United Nations] that are members of THE GROUP"
+        group = &group[m + "members of ".len()..];
+    }
+    let end = group.find([',', ';', '.']).unwrap_or(group.len());
+    let group = group[..end].trim();
+    (!group.is_empty()).then(|| group.to_string())
+}
+
 /// Names of States whose own name contains "and", kept whole when a list is split.
 const AND_NAMES: &[&str] = &[
     "Antigua and Barbuda",
@@ -246,5 +282,26 @@ mod tests {
         let m = read(&blocks, Some(Body::SecurityCouncil));
         assert_eq!(m.symbol.as_deref(), Some("S/RES/1889 (2009)"));
         assert_eq!(m.adopted.as_deref(), Some("2009-10-05"));
+    }
+
+    #[test]
+    fn the_group_a_lone_sponsor_speaks_for() {
+        assert_eq!(
+            group_of("On behalf of the States that are members of the Group of 77 and China, taking into account also …").as_deref(),
+            Some("the Group of 77 and China")
+        );
+        assert_eq!(
+            group_of("On behalf of the States Members of the United Nations that are members of the European Union.").as_deref(),
+            Some("the European Union")
+        );
+        assert_eq!(
+            group_of("Any changes to the list of sponsors will be reflected."),
+            None
+        );
+        let draft = crate::segment("Iraq:* draft resolution\n\nTrade\n\nThe General Assembly,\n\n1. Decides to act.\n\n* On behalf of the States that are members of the Group of 77 and China.\n");
+        assert_eq!(
+            draft.meta.sponsors,
+            ["Iraq (on behalf of the Group of 77 and China)"]
+        );
     }
 }

@@ -51,7 +51,7 @@ mod wrap;
 
 use crate::model::Draft;
 
-pub(crate) use front::sponsors;
+pub(crate) use front::{group_of, sponsors};
 pub(crate) use inline::markdown as inline_markdown;
 pub(crate) use words::meeting_len;
 pub use words::session_heading;
