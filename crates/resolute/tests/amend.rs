@@ -473,3 +473,68 @@ fn tracked_changes_are_authored_by_the_proposers() {
     );
     assert!(xml.contains("<w:del ") && xml.contains("<w:ins "));
 }
+
+/// A DOCX amendment as a delegation types it in Word: automatic numbering on the
+/// instructions, the new paragraph in a paragraph of its own.
+fn docx_amendment() -> Vec<u8> {
+    use std::io::Write;
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let p = |num: bool, text: &str| {
+        let ppr = if num {
+            r#"<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>"#
+        } else {
+            ""
+        };
+        format!(r#"<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+    };
+    let body = [
+        p(false, "Ruritania: amendment to draft resolution A/80/L.99"),
+        p(false, "Cooperation on the Chernobyl disaster"),
+        p(true, "Delete operative paragraph 2."),
+        p(
+            true,
+            "After operative paragraph 3, insert a new operative paragraph reading:",
+        ),
+        p(false, "Decides to remain seized of the matter."),
+    ]
+    .concat();
+    let document = format!("<w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in [
+        ("[Content_Types].xml", "<Types/>".to_string()),
+        ("word/document.xml", document),
+        ("word/numbering.xml", numbering),
+    ] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(bytes.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_amendment_with_automatic_numbering_is_applied() {
+    let dir = TempDir::new("amend-docx");
+    let draft = dir.file("draft.md", DRAFT);
+    let a = dir.file("amendment.docx", docx_amendment());
+    let out = dir.0.join("out.md");
+    let o = resolute(&[
+        "amend",
+        draft.to_str().unwrap(),
+        a.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        // Applied exactly: the old last paragraph keeps its full stop (check reports it).
+        written.contains("1. *Takes note* of the report;\n\n2. *Decides* to include the item in the agenda of its eighty-first session.\n\n3. *Decides* to remain seized of the matter."),
+        "{written}"
+    );
+}
