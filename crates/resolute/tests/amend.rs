@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used)] // in tests a failed unwrap is a failed test
+
 //! `resolute amend` on the session-80 amendment documents of the shared corpus
 //! (`metadata/amendments.tsv`), and its contract on small texts: JSON lines, exit codes,
 //! refusals that write nothing.
