@@ -35,6 +35,9 @@ install_system_packages() {
     # native file dialog) and imagemagick (import: screenshots by hand) for its end-to-end
     # tests in tests/e2e, which scripts/test.sh runs under Xvfb.
     wanted+=(libssl-dev libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth xdotool imagemagick)
+    # desktop-file-utils: desktop-file-validate, which checks the desktop entry of the .deb
+    # that scripts/package.sh builds (scripts/test-package.sh).
+    wanted+=(desktop-file-utils)
     # Node.js and npm build the UI (ui/): Debian's own packages when there is no node at all
     # (check_node says so when that node is too old for Vite).
     if ! command -v node >/dev/null 2>&1; then

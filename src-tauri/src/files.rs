@@ -24,8 +24,8 @@ pub struct Startup {
 
 /// The draft from the command line, pending recoveries and recent files.
 #[tauri::command]
-pub fn startup(state: State<'_, AppState>) -> Startup {
-    let opened = state.initial.as_deref().map(|p| open(&state, p));
+pub fn startup(state: State<'_, AppState>, window: Window) -> Startup {
+    let opened = state.initial_for(window.label()).map(|p| open(&state, &p));
     let (file, error) = match opened {
         Some(Ok(f)) => (Some(f), None),
         Some(Err(e)) => (None, Some(e)),
@@ -135,9 +135,11 @@ pub fn recent(state: State<'_, AppState>) -> Vec<PathBuf> {
     app::recent(&state.state_dir)
 }
 
-/// Closes the window for good (the web view has already asked about unsaved work).
+/// Closes the window for good (the web view has already asked about unsaved work); the main
+/// window's size and place are kept for the next run.
 #[tauri::command]
-pub fn quit(window: Window) -> CmdResult<()> {
+pub fn quit(state: State<'_, AppState>, window: Window) -> CmdResult<()> {
+    crate::windows::save_place(&window, &state.state_dir);
     window.destroy().map_err(|e| resolute::ErrorBody {
         code: "internal",
         message: e.to_string(),

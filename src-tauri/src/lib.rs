@@ -8,8 +8,9 @@ mod editor;
 mod files;
 mod library;
 mod state;
+mod windows;
 
-use tauri::{Emitter, Manager, WindowEvent};
+use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 
 pub use state::AppState;
 
@@ -20,9 +21,20 @@ type CmdResult<T> = Result<T, resolute::ErrorBody>;
 /// one place only: see docs/architecture.md on builds).
 pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
     prefer_lean_rendering();
-    let initial = std::env::args_os().nth(1).map(std::path::PathBuf::from);
-    tauri::Builder::default()
-        .manage(AppState::new(initial))
+    let paths: Vec<std::path::PathBuf> = std::env::args_os()
+        .skip(1)
+        .map(std::path::PathBuf::from)
+        .collect();
+    let mut builder = tauri::Builder::default();
+    // A session with its own state folder (the end-to-end tests run windows side by side
+    // that way) is an instance of its own; otherwise a second launch hands its files over.
+    if std::env::var_os("RESOLUTE_STATE_DIR").is_none_or(|v| v.is_empty()) {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            windows::open_paths(app, &windows::paths_of_launch(&argv, &cwd));
+        }));
+    }
+    let app = builder
+        .manage(AppState::new(paths.first().cloned()))
         .invoke_handler(tauri::generate_handler![
             bench::startup_report,
             editor::analyze,
@@ -53,18 +65,41 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
         ])
         .on_window_event(|window, event| {
             // The web view decides: it knows whether the draft is dirty and asks the user,
-            // then calls `quit`.
+            // then calls `quit`. Only this window is asked.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 api.prevent_close();
-                let _ = window.emit("close-requested", ());
+                let _ = window.emit_to(window.label(), "close-requested", ());
             }
         })
-        .setup(|app| {
+        .setup(move |app| {
             let state = app.state::<AppState>();
             state.open_library();
+            if let Some(main) = app.get_webview_window(windows::MAIN) {
+                windows::restore_place(&main, &state.state_dir);
+            }
+            // Every path after the first opens in a window of its own.
+            windows::open_paths_beside(app.handle(), paths.get(1..).unwrap_or_default());
             Ok(())
         })
-        .run(context)
+        .build(context)?;
+    app.run(|app, event| match event {
+        // Quitting the app (Cmd+Q, the dock) asks every window about its unsaved work first;
+        // the app ends when the last window has closed (then no window is left to ask).
+        RunEvent::ExitRequested {
+            api, code: None, ..
+        } if !app.webview_windows().is_empty() => {
+            api.prevent_exit();
+            windows::ask_every_window_to_close(app);
+        }
+        // macOS passes the files to open as an event, not as arguments.
+        #[cfg(any(target_os = "macos", target_os = "ios"))]
+        RunEvent::Opened { urls } => {
+            let paths: Vec<_> = urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
+            windows::open_paths(app, &paths);
+        }
+        _ => {}
+    });
+    Ok(())
 }
 
 /// A text editor gains nothing from WebKitGTK's accelerated compositing, which costs about

@@ -1,7 +1,8 @@
 //! What the shell keeps between commands: the draft named on the command line, the state
 //! folder (recent files, autosaves) and the open library.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use resolute::library::library_dir;
@@ -10,8 +11,9 @@ use resolute::library::Library;
 /// Shared by every command.
 #[derive(Debug)]
 pub struct AppState {
-    /// The draft given on the command line, opened at start-up.
-    pub initial: Option<PathBuf>,
+    /// The draft each window opens when it starts, by window label (the first path of the
+    /// command line for the main window, one path for each window opened later).
+    initial: Mutex<HashMap<String, PathBuf>>,
     /// Recent files and autosaves (`resolute::app::state_dir`).
     pub state_dir: PathBuf,
     /// Where the library lives (`$RESOLUTE_LIBRARY` or the platform data folder).
@@ -25,11 +27,33 @@ impl AppState {
         AppState {
             // Absolute, so the recent-files list and the autosave name do not depend on the
             // folder the app was started from.
-            initial: initial.map(|p| std::path::absolute(&p).unwrap_or(p)),
+            initial: Mutex::new(
+                initial
+                    .map(|p| (crate::windows::MAIN.to_string(), absolute(&p)))
+                    .into_iter()
+                    .collect(),
+            ),
             state_dir: resolute::app::state_dir(),
             library_dir: library_dir(None),
             library: Mutex::new(None),
         }
+    }
+
+    /// The draft the window `label` opens at start-up.
+    pub fn initial_for(&self, label: &str) -> Option<PathBuf> {
+        self.initial
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(label)
+            .cloned()
+    }
+
+    /// Names the draft the window `label` will open when it starts.
+    pub fn set_initial(&self, label: &str, path: &Path) {
+        self.initial
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(label.to_string(), absolute(path));
     }
 
     /// Opens the library if one exists; the app works without one (citations unverified).
@@ -46,11 +70,11 @@ impl AppState {
 
     /// Where a native file dialog starts: the folder of `near` (the draft, or the most
     /// recent one), else the home folder. GTK's own default, "Recent", ignores typed paths.
-    pub fn dialog_folder(&self, near: Option<&std::path::Path>) -> PathBuf {
+    pub fn dialog_folder(&self, near: Option<&Path>) -> PathBuf {
         let recent = resolute::app::recent(&self.state_dir).into_iter().next();
-        near.map(std::path::Path::to_path_buf)
+        near.map(Path::to_path_buf)
             .or(recent)
-            .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+            .and_then(|p| p.parent().map(Path::to_path_buf))
             .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("/"))
     }
@@ -60,4 +84,10 @@ impl AppState {
     pub fn library(&self) -> MutexGuard<'_, Option<Library>> {
         self.library.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// Absolute, so the recent-files list and the autosave name do not depend on the folder the
+/// app was started from.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }

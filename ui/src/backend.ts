@@ -64,5 +64,7 @@ export const importFolder = () => invoke<T.ImportSummary | null>("import_folder"
 
 export const onImportProgress = (f: (p: T.Progress) => void) =>
   listen<T.Progress>("import-progress", (e) => f(e.payload));
-export const onCloseRequested = (f: () => void) => listen("close-requested", () => f());
+/** This window's close button, or the app quitting: only this window's own request. */
+export const onCloseRequested = (f: () => void) =>
+  getCurrentWindow().listen("close-requested", () => f());
 export const setTitle = (title: string) => getCurrentWindow().setTitle(title);

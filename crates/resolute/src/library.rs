@@ -18,12 +18,10 @@ pub fn library_dir(given: Option<PathBuf>) -> PathBuf {
     if let Some(dir) = std::env::var_os("RESOLUTE_LIBRARY").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    data.join("resolute/library")
+    // $XDG_DATA_HOME or ~/.local/share on Linux, ~/Library/Application Support on macOS,
+    // %APPDATA% on Windows; never a folder relative to where the app was started.
+    let data = dirs::data_dir().unwrap_or_else(std::env::temp_dir);
+    data.join("resolute").join("library")
 }
 
 fn open(dir: &Path) -> Result<Library, Error> {

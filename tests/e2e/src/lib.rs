@@ -137,6 +137,12 @@ fn record(file: &str, line: &str) {
     }
 }
 
+/// Records that `test` really started the app (for `scripts/test.sh`'s check); sessions
+/// started through [`App`] do it themselves.
+pub fn ran(test: &str) {
+    record("ran.txt", test);
+}
+
 /// Says loudly that a test did not drive the app, and why. Written to the process's stderr
 /// directly (not `eprintln!`, which the test harness captures for passing tests) and to
 /// `skipped.txt`, which makes `scripts/test.sh` fail.

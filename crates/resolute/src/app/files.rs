@@ -103,25 +103,18 @@ pub fn save_draft(path: &Path, text: &str) -> Result<(), Error> {
     })
 }
 
-/// Where the app keeps its state: `$RESOLUTE_STATE_DIR`, else `$XDG_STATE_HOME/resolute`,
-/// else `~/.local/state/resolute` (else `./resolute-state` without a home folder).
+/// Where the app keeps its state (recent files, autosaves, the window's size and place):
+/// `$RESOLUTE_STATE_DIR`, else the platform's state folder (docs/platforms.md).
 pub fn state_dir() -> PathBuf {
-    state_dir_from(|name| std::env::var_os(name))
-}
-
-/// [`state_dir`] with the environment read through `var`.
-fn state_dir_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> PathBuf {
-    let set = |name: &str| var(name).filter(|v| !v.is_empty());
-    if let Some(dir) = set("RESOLUTE_STATE_DIR") {
+    if let Some(dir) = std::env::var_os("RESOLUTE_STATE_DIR").filter(|v| !v.is_empty()) {
         return PathBuf::from(dir);
     }
-    if let Some(dir) = set("XDG_STATE_HOME") {
-        return PathBuf::from(dir).join("resolute");
-    }
-    match set("HOME") {
-        Some(home) => PathBuf::from(home).join(".local/state/resolute"),
-        None => PathBuf::from("resolute-state"),
-    }
+    // $XDG_STATE_HOME or ~/.local/state on Linux; macOS and Windows have no state folder of
+    // their own: the local data folder, as their apps do.
+    dirs::state_dir()
+        .map(|d| d.join("resolute"))
+        .or_else(|| dirs::data_local_dir().map(|d| d.join("Resolute").join("state")))
+        .unwrap_or_else(|| std::env::temp_dir().join("resolute-state"))
 }
 
 /// The recent files that still exist, most recent first, at most [`MAX_RECENT`]. An
@@ -271,9 +264,12 @@ mod tests {
         let dir = state_dir();
         match std::env::var_os("RESOLUTE_STATE_DIR").filter(|v| !v.is_empty()) {
             Some(set) => assert_eq!(dir, PathBuf::from(set)),
-            None => assert!(
-                dir.ends_with("resolute") || dir.ends_with("resolute-state"),
-                "{dir:?}"
+            // Linux has a state folder; the others use their local data folder.
+            None => assert_eq!(
+                Some(dir),
+                dirs::state_dir()
+                    .map(|d| d.join("resolute"))
+                    .or_else(|| dirs::data_local_dir().map(|d| d.join("Resolute").join("state")))
             ),
         }
     }

@@ -82,6 +82,7 @@ mod spans;
 #[cfg(test)]
 mod testutil;
 mod utf16;
+mod window;
 mod wording;
 
 pub use analyze::{analyze, Analysis, AppDiagnostic, AppFix, CitationSpan, Label, OutlineEntry};
@@ -101,4 +102,5 @@ pub use negotiation::{
 };
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use utf16::{Range, Utf16Index};
+pub use window::{load_window_place, save_window_place, Area, WindowPlace, MIN_SIZE};
 pub use wording::replace_wording;
