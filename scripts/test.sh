@@ -44,6 +44,10 @@ rm -f "$artefacts/ran.txt" "$artefacts/skipped.txt"
 step "xvfb-run cargo test --workspace --no-fail-fast"
 xvfb-run -a -s "-screen 0 1280x1024x24" cargo test --workspace --no-fail-fast
 
+# The .deb as a user installs it: built, inspected, installed, started, removed.
+step "scripts/test-package.sh"
+./scripts/test-package.sh
+
 step "end-to-end tests really drove the app"
 if [ -s "$artefacts/skipped.txt" ]; then
     echo "test: FAILED: end-to-end tests skipped instead of driving the app:" >&2

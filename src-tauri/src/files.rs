@@ -129,6 +129,18 @@ pub fn discard_recovery(state: State<'_, AppState>, path: Option<PathBuf>) -> Cm
     app::discard_recovery(&state.state_dir, path.as_deref()).map_err(|e| e.body())
 }
 
+/// A new draft from the welcome view's form (organ, session, agenda item, title, sponsors).
+#[tauri::command]
+pub fn new_draft(form: app::NewDraft) -> String {
+    app::new_draft(&form)
+}
+
+/// The sample draft shipped with the app, as an untitled copy.
+#[tauri::command]
+pub fn sample() -> OpenedDraft {
+    app::sample_draft()
+}
+
 /// Recently opened drafts, most recent first.
 #[tauri::command]
 pub fn recent(state: State<'_, AppState>) -> Vec<PathBuf> {

@@ -55,6 +55,8 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             files::autosave,
             files::discard_recovery,
             files::recent,
+            files::new_draft,
+            files::sample,
             files::quit,
             library::library_info,
             library::search,

@@ -38,6 +38,8 @@ export const startup = () => invoke<T.Startup>("startup");
 export const startupReport = () => invoke<void>("startup_report");
 export const openDialog = () => invoke<T.OpenedDraft | null>("open_dialog");
 export const openPath = (path: string) => invoke<T.OpenedDraft>("open_path", { path });
+export const newDraft = (form: T.NewDraftForm) => invoke<string>("new_draft", { form });
+export const sample = () => invoke<T.OpenedDraft>("sample");
 export const save = (path: string, text: string) => invoke<void>("save", { path, text });
 export const saveAsDialog = (name: string, text: string, previous: string | null) =>
   invoke<string | null>("save_as_dialog", { name, text, previous });

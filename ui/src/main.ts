@@ -18,6 +18,7 @@ import { pick } from "./modal";
 import { LibraryPanel } from "./panels/library";
 import { NegotiationPanel } from "./panels/negotiation";
 import { Outline } from "./panels/outline";
+import { Welcome } from "./panels/welcome";
 import { notify, showCounts, statusBar } from "./status";
 import "./style.css";
 
@@ -33,8 +34,27 @@ const negotiation = new NegotiationPanel(getView);
 outline.element.prepend(negotiation.element);
 const library = new LibraryPanel(getView);
 const cards = citationCards((r) => library.showResolution(r));
-const files = new Files(getView, (text) =>
-  view.setState(draftState(text, (u) => u.docChanged && files.changed(), [cards])));
+const files = new Files(getView, (text) => {
+  welcome.hide();
+  view.setState(draftState(text, (u) => u.docChanged && files.changed(), [cards]));
+});
+const welcome = new Welcome({
+  show: (opened) => files.show(opened),
+  open: () => files.open(),
+  openPath: async (path) => {
+    try {
+      files.show(await backend.openPath(path));
+    } catch (e) {
+      notify(backend.errorMessage(e), "error");
+    }
+  },
+  importLibrary: async () => {
+    await library.importFolder();
+    welcome.libraryEmpty = !(await library.hasLibrary());
+  },
+  dismiss: () => view.focus(),
+});
+host.append(welcome.element);
 
 onAnalysis((a) => {
   outline.show(a);
@@ -126,6 +146,11 @@ async function start(): Promise<void> {
   void backend.startupReport().catch(() => undefined);
   if (s.recoveries.length > 0) await files.offerRecovery(s.recoveries);
   await library.refresh();
+  // Started without a file: the welcome view instead of an empty editor.
+  if (!s.file && !s.error && s.recoveries.length === 0 && view.state.doc.length === 0) {
+    welcome.libraryEmpty = !(await library.hasLibrary());
+    welcome.show(s.recent, welcome.libraryEmpty);
+  }
 }
 
 start().catch((e) => notify(`Start-up failed: ${backend.errorMessage(e)}`, "error"));

@@ -151,6 +151,15 @@ export interface ParagraphAt {
   text: string;
 }
 
+/** The welcome view's "New resolution" form (resolute::app::NewDraft). */
+export interface NewDraftForm {
+  organ: string;
+  session: string;
+  agenda_item: string;
+  title: string;
+  sponsors: string[];
+}
+
 export interface OpenedDraft {
   path: string | null;
   name: string;

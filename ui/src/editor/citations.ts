@@ -6,11 +6,15 @@ import * as backend from "../backend";
 import { el } from "../dom";
 import type { CitationCard, ResolutionText } from "../types";
 import { analysisField } from "./analysis";
+import { libraryState } from "../panels/library";
 
 function card(c: CitationCard | null, key: string, show: (r: ResolutionText) => void): HTMLElement {
   if (!c) {
     return el("div", { class: "citation-card unknown" },
-      el("div", { class: "symbol" }, key), el("div", {}, "Not in the library."));
+      el("div", { class: "symbol" }, key),
+      el("div", {}, libraryState.empty
+        ? "No library yet, so this citation cannot be verified: import a folder of resolutions (Import folder)."
+        : "Not in the library."));
   }
   const openText = async () => {
     const text = await backend.resolutionText(c.symbol).catch(() => null);

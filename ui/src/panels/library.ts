@@ -12,6 +12,9 @@ import type { Hit, ParagraphAt, Precedents, ResolutionText, SearchResults, Stats
 
 const SEARCH_DEBOUNCE_MS = 120;
 
+/** What the citation cards need to know about the library: whether it holds anything. */
+export const libraryState = { empty: true };
+
 export class LibraryPanel {
   readonly element = el("aside", { class: "library", "aria-label": "Library" });
   private query = el("input", { type: "search", class: "library-query", placeholder: "Search adopted language (Ctrl+Shift+F)", "aria-label": "Search the library" });
@@ -57,12 +60,21 @@ export class LibraryPanel {
     this.query.select();
   }
 
-  /** Shows what the library holds (or how to get one). */
+  /** Shows what the library holds (or what working without one costs, and how to get one). */
   async refresh(): Promise<void> {
     const stats: Stats | null = await backend.libraryInfo().catch(() => null);
-    replace(this.info, stats
+    libraryState.empty = !stats || stats.resolutions === 0;
+    replace(this.info, stats && !libraryState.empty
       ? `${stats.resolutions.toLocaleString("en")} resolutions, ${stats.paragraphs.toLocaleString("en")} paragraphs`
-      : "No library yet: import a folder of resolutions.");
+      : el("span", { class: "no-library" },
+        "No library yet: citations cannot be verified and no precedents can be found. ",
+        el("button", { class: "link", onclick: () => void this.importFolder() }, "Import a folder of resolutions…")));
+  }
+
+  /** Whether a library with resolutions is open (asks the backend). */
+  async hasLibrary(): Promise<boolean> {
+    await this.refresh();
+    return !libraryState.empty;
   }
 
   private filters(): backend.SearchFilters {

@@ -77,6 +77,7 @@ mod files;
 mod items;
 mod moving;
 mod negotiation;
+mod new;
 mod recovery;
 mod spans;
 #[cfg(test)]
@@ -99,6 +100,9 @@ pub use moving::move_paragraph;
 pub use negotiation::{
     insert_paragraph, resolve_bracket, set_status, AppAnnotation, AppBracket, AppParagraphState,
     NegotiationView, Resolve,
+};
+pub use new::{
+    new_draft, sample_draft, NewDraft, OPERATIVE_PLACEHOLDER, PREAMBULAR_PLACEHOLDER, SAMPLE_DRAFT,
 };
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use utf16::{Range, Utf16Index};
