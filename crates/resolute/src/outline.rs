@@ -39,6 +39,15 @@ fn header(out: &mut String, draft: &Draft) {
     for (key, value) in lines {
         let _ = writeln!(out, "{:<9} {}", format!("{key}:"), one_line(&value));
     }
+    // Drafts name their sponsors (adopted texts do not): shown when there are any.
+    if !m.sponsors.is_empty() {
+        let _ = writeln!(
+            out,
+            "{:<9} {}",
+            "sponsors:",
+            one_line(&m.sponsors.join("; "))
+        );
+    }
     match &draft.enacting {
         Some(e) => {
             let _ = writeln!(out, "{}", one_line(&e.text));
@@ -216,6 +225,20 @@ mod tests {
         assert!(lines.contains(&"Section: Personnel"), "{text}");
         assert!(lines.contains(&"Section II"), "{text}");
         assert!(lines.contains(&"  OP8     Decides  x;"), "{text}");
+    }
+
+    #[test]
+    fn sponsors_are_shown_when_the_draft_names_them() {
+        let draft = resolute_draft::segment(
+            "Iraq:* draft resolution\n\nTrade\n\nThe General Assembly,\n\n1. Decides to act.\n\n* On behalf of the States that are members of the Group of 77 and China.\n",
+        );
+        let text = outline(&draft);
+        assert!(
+            text.contains("sponsors: Iraq (on behalf of the Group of 77 and China)\n"),
+            "{text}"
+        );
+        let adopted = resolute_draft::segment("The General Assembly,\n\n1. Decides to act.\n");
+        assert!(!outline(&adopted).contains("sponsors:"));
     }
 
     #[test]
