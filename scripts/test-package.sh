@@ -32,9 +32,9 @@ trap 'rm -rf "$work"' EXIT
 
 # What is inside.
 dpkg-deb -c "$deb" >"$work/files"
-for path in ./usr/bin/resolute-app ./usr/bin/resolute ./usr/share/applications/Resolute.desktop \
-    ./usr/share/icons/hicolor/128x128/apps/resolute-app.png; do
-    grep -q " $path\$" "$work/files" || fail "$deb lacks $path"
+for path in usr/bin/resolute-app usr/bin/resolute usr/share/applications/Resolute.desktop \
+    usr/share/icons/hicolor/128x128/apps/resolute-app.png; do
+    grep -Eq " (\./)?$path\$" "$work/files" || fail "$deb lacks /$path"
 done
 depends="$(dpkg-deb -f "$deb" Depends)"
 for dep in libwebkit2gtk-4.1-0 libgtk-3-0; do

@@ -100,3 +100,19 @@ pub(crate) fn amend(request: resolute::AmendRequest, json: bool) -> Result<ExitC
         ExitCode::from(1)
     })
 }
+
+/// `resolute progress OLD NEW [--json]`: the report, or one JSON object.
+pub(crate) fn progress(old: PathBuf, new: PathBuf, json: bool) -> Result<ExitCode, Failure> {
+    let p =
+        resolute::progress(&resolute::ProgressRequest { old, new }).map_err(Failure::Service)?;
+    let text = if json {
+        let mut line =
+            serde_json::to_string(&p).map_err(|e| Failure::Stdout(io::Error::other(e)))?;
+        line.push('\n');
+        line
+    } else {
+        resolute::render_progress(&p)
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -30,6 +30,7 @@ mod input;
 pub mod library;
 mod negotiation;
 mod outline;
+mod progress;
 mod view;
 
 use std::path::PathBuf;
@@ -49,6 +50,9 @@ pub use negotiation::{
     CleanRequest, Stage, STAGE_OF_IMPORTED_TEXT,
 };
 pub use outline::{outline, snippet, SNIPPET_CHARS};
+pub use progress::{
+    progress, render_progress, ParagraphProgress, Progress, ProgressRequest, ProgressTotals,
+};
 pub use view::{
     AnnexView, ClosingView, FootnoteView, ParagraphView, ParseView, SectionView, SubView,
 };

@@ -175,6 +175,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// What changed between two rounds of a negotiating text: brackets closed and opened,
+    /// alternatives settled, paragraphs newly agreed, added or deleted.
+    Progress {
+        /// The earlier round.
+        old: PathBuf,
+        /// The later round.
+        new: PathBuf,
+        /// One JSON object instead of the report.
+        #[arg(long)]
+        json: bool,
+    },
     /// Adopted paragraphs closest to a draft paragraph, with the differences.
     Precedent {
         /// The draft paragraph (or use --file).
@@ -329,6 +340,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             library,
             limit,
         } => commands::precedent(text, file, json, library, limit),
+        Command::Progress { old, new, json } => exchange::progress(old, new, json),
         Command::Amend {
             draft,
             amendment,

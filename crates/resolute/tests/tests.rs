@@ -13,4 +13,5 @@ mod export_tracked;
 mod fmt;
 mod negotiation;
 mod parse;
+mod progress;
 mod util;

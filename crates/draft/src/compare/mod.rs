@@ -113,6 +113,77 @@ pub fn compare(old: &Draft, new: &Draft) -> Comparison {
     assemble(old_units, new_units, &pairs)
 }
 
+/// A paragraph of one revision and its partner in the other, by their positions in
+/// `Draft::paragraphs()` order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParagraphPair {
+    /// Position in the old revision; `None` for a paragraph only in the new one.
+    pub old: Option<usize>,
+    /// Position in the new revision; `None` for a paragraph only in the old one.
+    pub new: Option<usize>,
+    /// Dice similarity of the two wordings (0 when unpaired).
+    pub similarity: f32,
+}
+
+/// The paragraphs (preambular and operative, sections included) of `old` and `new` paired
+/// by wording as [`compare`] pairs them, by position rather than by label (labels of
+/// negotiating texts repeat and change between rounds): every paragraph of each revision
+/// exactly once, paired ones first in new order, then the old ones left, then the new ones.
+pub fn paragraph_pairs(old: &Draft, new: &Draft) -> Vec<ParagraphPair> {
+    let (old_units, new_units) = (units(old), units(new));
+    let mut interner = Interner::default();
+    let ow: Vec<Words> = old_units.iter().map(|u| interner.words(&u.text)).collect();
+    let nw: Vec<Words> = new_units.iter().map(|u| interner.words(&u.text)).collect();
+    let pairs = align::align(&old_units, &ow, &new_units, &nw);
+    // Unit index -> paragraph position, for units that are paragraphs.
+    let positions = |list: &[Unit]| -> Vec<Option<usize>> {
+        let mut k = 0;
+        list.iter()
+            .map(|u| {
+                matches!(u.kind, UnitKind::Preambular | UnitKind::Operative).then(|| {
+                    k += 1;
+                    k - 1
+                })
+            })
+            .collect()
+    };
+    let (op, np) = (positions(&old_units), positions(&new_units));
+    let count = |p: &[Option<usize>]| p.iter().flatten().count();
+    let (mut old_seen, mut new_seen) = (vec![false; count(&op)], vec![false; count(&np)]);
+    let mut out: Vec<ParagraphPair> = Vec::new();
+    let mut sorted = pairs.clone();
+    sorted.sort_by_key(|&(_, j, _, _)| j);
+    for (i, j, s, _) in sorted {
+        if let (Some(Some(a)), Some(Some(b))) = (op.get(i), np.get(j)) {
+            old_seen[*a] = true;
+            new_seen[*b] = true;
+            out.push(ParagraphPair {
+                old: Some(*a),
+                new: Some(*b),
+                similarity: s,
+            });
+        }
+    }
+    let unpaired = |seen: &[bool]| -> Vec<usize> {
+        seen.iter()
+            .enumerate()
+            .filter(|(_, s)| !**s)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    out.extend(unpaired(&old_seen).into_iter().map(|a| ParagraphPair {
+        old: Some(a),
+        new: None,
+        similarity: 0.0,
+    }));
+    out.extend(unpaired(&new_seen).into_iter().map(|b| ParagraphPair {
+        old: None,
+        new: Some(b),
+        similarity: 0.0,
+    }));
+    out
+}
+
 /// Builds the changes in new order from the pairs found.
 fn assemble(old: Vec<Unit>, new: Vec<Unit>, pairs: &align::Pairs) -> Comparison {
     let mut partner: Vec<Option<(usize, f32, bool)>> = vec![None; new.len()];
