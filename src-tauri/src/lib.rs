@@ -3,6 +3,7 @@
 //! `{code, message}` error out. Native dialogs (rfd) and window events live here because they
 //! need the window; everything else is in `crates/resolute`, tested without a desktop.
 
+mod amend;
 mod bench;
 mod editor;
 mod files;
@@ -36,6 +37,9 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
     let app = builder
         .manage(AppState::new(paths.first().cloned()))
         .invoke_handler(tauri::generate_handler![
+            amend::amendment_dialog,
+            amend::amendment_preview,
+            amend::amendment_apply,
             bench::startup_report,
             editor::analyze,
             editor::completions,

@@ -38,6 +38,11 @@ export const startup = () => invoke<T.Startup>("startup");
 export const startupReport = () => invoke<void>("startup_report");
 export const openDialog = () => invoke<T.OpenedDraft | null>("open_dialog");
 export const openPath = (path: string) => invoke<T.OpenedDraft>("open_path", { path });
+export const amendmentDialog = () => invoke<string | null>("amendment_dialog");
+export const amendmentPreview = (text: string, path: string, force: boolean) =>
+  invoke<T.AmendmentView>("amendment_preview", { text, path, force });
+export const amendmentApply = (text: string, path: string, force: boolean, only: number[]) =>
+  invoke<string>("amendment_apply", { text, path, force, only });
 export const newDraft = (form: T.NewDraftForm) => invoke<string>("new_draft", { form });
 export const sample = () => invoke<T.OpenedDraft>("sample");
 export const save = (path: string, text: string) => invoke<void>("save", { path, text });

@@ -16,6 +16,7 @@ import { draftState } from "./editor/setup";
 import { Files } from "./files";
 import { pick } from "./modal";
 import { LibraryPanel } from "./panels/library";
+import { AmendmentPanel } from "./panels/amendment";
 import { NegotiationPanel } from "./panels/negotiation";
 import { Outline } from "./panels/outline";
 import { Welcome } from "./panels/welcome";
@@ -33,6 +34,7 @@ const outline = new Outline(getView);
 const negotiation = new NegotiationPanel(getView);
 outline.element.prepend(negotiation.element);
 const library = new LibraryPanel(getView);
+const amendment = new AmendmentPanel(getView);
 const cards = citationCards((r) => library.showResolution(r));
 const files = new Files(getView, (text) => {
   welcome.hide();
@@ -93,6 +95,7 @@ register(
   { id: "format", label: "Format and renumber the draft", keys: "Alt+Shift+F", run: () => { formatDraft(view); } },
   { id: "precedent", label: "Precedents for this paragraph", keys: "Ctrl+Shift+E", run: () => library.precedentAtCursor() },
   { id: "import-folder", label: "Import a folder into the library…", run: () => library.importFolder() },
+  { id: "apply-amendment", label: "Apply an amendment…", run: () => amendment.open() },
   { id: "palette", label: "All commands…", keys: "Ctrl+Shift+P", run: palette },
 );
 

@@ -151,6 +151,20 @@ export interface ParagraphAt {
   text: string;
 }
 
+/** An amendment shown against the draft (resolute::app::AmendmentView). */
+export interface AmendmentView {
+  symbol: string | null;
+  proposers: string;
+  target: string;
+  note: string | null;
+  instructions: {
+    n: number;
+    text: string;
+    outcome: { n: number; kind: string; targets: string[]; status: string; located_by: string; message: string };
+    effects: { label: string; before: string | null; after: string | null }[];
+  }[];
+}
+
 /** The welcome view's "New resolution" form (resolute::app::NewDraft). */
 export interface NewDraftForm {
   organ: string;

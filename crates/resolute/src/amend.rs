@@ -53,7 +53,13 @@ pub fn amend(request: &AmendRequest) -> Result<Amended, Error> {
     }
     let draft = parse_as(&request.draft, &Stage::Detect)?.draft;
     let amendment = read_amendment(&request.amendment)?;
-    let version_note = compare_versions(&draft, &amendment, request)?;
+    let version_note = compare_versions(
+        &draft,
+        &amendment,
+        &request.amendment,
+        &crate::error::shown(&request.draft),
+        request.force,
+    )?;
     let options = Options {
         other_version: version_note.is_some(),
     };
@@ -103,7 +109,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// The amendment document read; a clear error naming the file when it is not one.
-fn read_amendment(path: &Path) -> Result<Amendment, Error> {
+pub(crate) fn read_amendment(path: &Path) -> Result<Amendment, Error> {
     let source = read_source(path)?;
     let text = match source.kind {
         // A Markdown file: its plain text (emphasis and escapes are not the amendment's words).
@@ -126,10 +132,12 @@ fn without_revision(symbol: &str) -> &str {
 
 /// Refuses a draft the amendment does not amend (unless forced); says when the draft is
 /// another version of it (L.20 for L.20/Rev.1), in which case text locates paragraphs.
-fn compare_versions(
+pub(crate) fn compare_versions(
     draft: &Draft,
     amendment: &Amendment,
-    request: &AmendRequest,
+    amendment_path: &Path,
+    draft_name: &str,
+    force: bool,
 ) -> Result<Option<String>, Error> {
     let Some(given) = draft.meta.symbol.as_deref() else {
         return Ok(None);
@@ -145,16 +153,15 @@ fn compare_versions(
         }
     };
     if without_revision(given) != without_revision(named) {
-        if request.force {
+        if force {
             return Ok(Some(format!(
                 "the amendment names {named}; {given} was given (--force)"
             )));
         }
         return Err(Error::Convert {
-            path: request.amendment.clone(),
+            path: amendment_path.to_path_buf(),
             reason: format!(
-                "amends {named}, but the draft {} is {given} (--force applies it anyway)",
-                crate::error::shown(&request.draft)
+                "amends {named}, but the draft {draft_name} is {given} (--force applies it anyway)"
             ),
         });
     }

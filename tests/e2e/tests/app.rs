@@ -803,3 +803,72 @@ async fn welcome_view_creates_a_new_resolution() {
     // docs/img/welcome.png was taken from the X server).
     app.finish().await.unwrap();
 }
+
+/// "Apply an amendment…" from the command palette and the native Open dialog: each
+/// instruction shown with its effect before anything changes; Apply one changes the draft in
+/// one undo step; Apply all makes the rest.
+#[tokio::test]
+async fn applies_an_amendment_instruction_by_instruction() {
+    let name = "applies_an_amendment_instruction_by_instruction";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let amendment = draft.with_file_name("amendment.txt");
+    std::fs::write(
+        &amendment,
+        "Ruritania: amendment to draft resolution A/C.2/81/L.99\n\nGroundwater\n\n1.\nIn operative paragraph 1, replace “Takes note of” with “Welcomes”.\n2.\nDelete operative paragraph 10.\n",
+    )
+    .unwrap();
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    let original = app.text().await.unwrap();
+    app.chord(&[Key::Control, Key::Shift], 'p').await.unwrap();
+    app.wait_for("the command palette", ".pick-filter", 10)
+        .await
+        .unwrap();
+    app.type_text("Apply an amendment").await.unwrap();
+    app.press(Key::Enter).await.unwrap();
+    let Some(filled) = fill_dialog("Open an amendment", &amendment, &["ctrl+l"], &["Return"])
+    else {
+        resolute_e2e::skip(name, "xdotool not found (apt-get install xdotool)");
+        return;
+    };
+    filled.unwrap();
+    app.wait_for(
+        "the amendment's instructions",
+        ".instructions li[data-n=\"2\"]",
+        20,
+    )
+    .await
+    .unwrap();
+    // Shown, nothing changed yet: each instruction with its effect.
+    assert_eq!(app.text().await.unwrap(), original);
+    let effects = app
+        .strings("return [...document.querySelectorAll('.instruction[data-n=\"1\"] .effect .after')].map(e => e.textContent)")
+        .await
+        .unwrap();
+    assert!(
+        effects.iter().any(|e| e.starts_with("Welcomes the report")),
+        "{effects:?}"
+    );
+    app.screenshot("-panel").await.unwrap();
+    app.click("button[data-id=\"apply-1\"]").await.unwrap();
+    let one = app.wait_text_change(&original, 10).await.unwrap();
+    assert!(one.contains("1. *Welcomes* the report"), "{one}");
+    assert!(
+        one.contains("10. *Also requests*"),
+        "instruction 2 applied too early"
+    );
+    app.click("button[data-id=\"apply-all\"]").await.unwrap();
+    let all = app.wait_text_change(&one, 10).await.unwrap();
+    assert!(!all.contains("10. *Also requests*"), "{all}");
+    assert!(all.contains("1. *Welcomes* the report"));
+    // Close the panel; one undo takes back the last application only.
+    app.click("button[data-id=\"close\"]").await.unwrap();
+    app.chord(&[Key::Control], 'z').await.unwrap();
+    let undone = app.wait_text_change(&all, 10).await.unwrap();
+    assert_eq!(undone, one);
+    app.finish().await.unwrap();
+}

@@ -69,6 +69,7 @@
 //! # Ok::<(), resolute::Error>(())
 //! ```
 
+mod amend;
 mod analyze;
 mod cards;
 mod complete;
@@ -86,6 +87,7 @@ mod utf16;
 mod window;
 mod wording;
 
+pub use amend::{apply_amendment, preview_amendment, AmendmentView, Effect, InstructionView};
 pub use analyze::{analyze, Analysis, AppDiagnostic, AppFix, CitationSpan, Label, OutlineEntry};
 pub use cards::{
     citation_card, resolution_text, CitationCard, ResolutionParagraph, ResolutionText,
