@@ -108,6 +108,11 @@ impl Library {
     ) -> Result<ImportSummary> {
         let start = Instant::now();
         self.record_roots(paths)?;
+        // The recorded counts stop being true with the first commit: a killed import must
+        // not leave them behind.
+        if self.manifest.stats.take().is_some() {
+            manifest::save(&self.dir, &self.manifest)?;
+        }
         let mut summary = ImportSummary::default();
         let found = collect(paths, &mut summary);
         let known = self.known_sources()?;
@@ -145,6 +150,8 @@ impl Library {
         writer.commit()?;
         drop(writer);
         self.reader.reload()?;
+        self.manifest.stats = Some(self.count_stats()?);
+        manifest::save(&self.dir, &self.manifest)?;
         summary.seconds = start.elapsed().as_secs_f64();
         Ok(summary)
     }

@@ -27,6 +27,11 @@ pub struct Manifest {
     /// Every path ever given to an import (files and folders), in first-import order:
     /// what a rebuild imports again.
     pub roots: Vec<PathBuf>,
+    /// What the library holds, as the last import that ended counted it (`library stats` and
+    /// the app read it instead of counting); absent while an import runs, after a killed
+    /// one, and in manifests written before it existed — then the index is counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stats: Option<crate::Stats>,
 }
 
 impl Default for Manifest {
@@ -35,6 +40,7 @@ impl Default for Manifest {
             format: "resolute-library".into(),
             version: FORMAT_VERSION,
             roots: Vec::new(),
+            stats: None,
         }
     }
 }

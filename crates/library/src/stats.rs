@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tantivy::collector::Count;
 
 use crate::error::Result;
@@ -11,7 +11,7 @@ use crate::schema::{DOC, META, PARA, SOURCE};
 use crate::Library;
 
 /// Resolutions and paragraphs of one organ or one year.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     /// Resolutions (and other documents) whose text is in the library.
     pub resolutions: usize,
@@ -20,7 +20,7 @@ pub struct Counts {
 }
 
 /// What the library holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     /// Files imported (texts and metadata files).
     pub files: usize,
@@ -37,8 +37,22 @@ pub struct Stats {
 }
 
 impl Library {
-    /// Counts of files, resolutions and paragraphs, by organ and by year.
+    /// Counts of files, resolutions and paragraphs, by organ and by year: as the last import
+    /// recorded them in the manifest (reading them costs nothing at any size), else counted.
+    /// Read from the file each time, so that an import by another process (the command
+    /// line while the app runs) is seen.
     pub fn stats(&self) -> Result<Stats> {
+        if let crate::manifest::Loaded::Current(m) = crate::manifest::load(&self.dir)? {
+            if let Some(stats) = m.stats {
+                return Ok(stats);
+            }
+        }
+        self.count_stats()
+    }
+
+    /// The counts, counted in the index (a query per resolution: grows with the library).
+    /// Every import records them in the manifest when it ends.
+    pub fn count_stats(&self) -> Result<Stats> {
         let f = &self.fields;
         let searcher = self.searcher();
         let count = |t: &str| searcher.search(&*term(f.doc_type, t), &Count);

@@ -71,6 +71,16 @@ fn unchanged_files_are_skipped_and_changed_ones_replaced() {
         stats.paragraphs, 5,
         "old paragraphs of a.txt must be gone: {stats:?}"
     );
+    // The counts come from the manifest the import wrote, and agree with a recount.
+    assert_eq!(stats, lib.count_stats().unwrap());
+    let manifest = fs::read_to_string(lib.dir().join("library.json")).unwrap();
+    assert!(manifest.contains("\"stats\""), "{manifest}");
+    // A manifest without them (written before they existed) still gives the counts.
+    let value: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let mut older = value.clone();
+    older.as_object_mut().unwrap().remove("stats");
+    fs::write(lib.dir().join("library.json"), older.to_string()).unwrap();
+    assert_eq!(lib.stats().unwrap(), stats);
     assert_eq!(lib.paragraphs_of("A/RES/90/11").unwrap().len(), 2);
     assert!(lib
         .search(&SearchRequest::new("\"desert locusts\""))
