@@ -25,6 +25,7 @@ pub struct Startup {
 /// The draft from the command line, pending recoveries and recent files.
 #[tauri::command]
 pub fn startup(state: State<'_, AppState>, window: Window) -> Startup {
+    state.mark_started(window.label());
     let opened = state.initial_for(window.label()).map(|p| open(&state, &p));
     let (file, error) = match opened {
         Some(Ok(f)) => (Some(f), None),

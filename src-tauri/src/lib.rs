@@ -72,9 +72,12 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
         .on_window_event(|window, event| {
             // The web view decides: it knows whether the draft is dirty and asks the user,
             // then calls `quit`. Only this window is asked.
+            // A window whose page has not started yet holds no work and closes at once.
             if let WindowEvent::CloseRequested { api, .. } = event {
-                api.prevent_close();
-                let _ = window.emit_to(window.label(), "close-requested", ());
+                if window.state::<AppState>().has_started(window.label()) {
+                    api.prevent_close();
+                    let _ = window.emit_to(window.label(), "close-requested", ());
+                }
             }
         })
         .setup(move |app| {

@@ -1,7 +1,7 @@
 //! What the shell keeps between commands: the draft named on the command line, the state
 //! folder (recent files, autosaves) and the open library.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -14,6 +14,9 @@ pub struct AppState {
     /// The draft each window opens when it starts, by window label (the first path of the
     /// command line for the main window, one path for each window opened later).
     initial: Mutex<HashMap<String, PathBuf>>,
+    /// Windows whose page has started (asked for its start-up draft): only those can answer
+    /// a close request; one still loading closes at once (it holds no work yet).
+    started: Mutex<HashSet<String>>,
     /// Recent files and autosaves (`resolute::app::state_dir`).
     pub state_dir: PathBuf,
     /// Where the library lives (`$RESOLUTE_LIBRARY` or the platform data folder).
@@ -33,6 +36,7 @@ impl AppState {
                     .into_iter()
                     .collect(),
             ),
+            started: Mutex::new(HashSet::new()),
             state_dir: resolute::app::state_dir(),
             library_dir: library_dir(None),
             library: Mutex::new(None),
@@ -46,6 +50,22 @@ impl AppState {
             .unwrap_or_else(|e| e.into_inner())
             .get(label)
             .cloned()
+    }
+
+    /// Records that the page of window `label` has started.
+    pub fn mark_started(&self, label: &str) {
+        self.started
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(label.to_string());
+    }
+
+    /// Whether the page of window `label` has started.
+    pub fn has_started(&self, label: &str) -> bool {
+        self.started
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(label)
     }
 
     /// Names the draft the window `label` will open when it starts.

@@ -88,17 +88,32 @@ fn draft(sample: &Path, dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-/// Closes every window of the app (none has unsaved work) and waits for it to exit.
+/// Closes every window of the app (none has unsaved work) and waits for it to exit. The
+/// close request goes again to any window still there every few seconds, as a user clicks
+/// again when a click is lost on a busy machine.
 fn close_all(app: &mut Child, titles: &[&str]) -> Result<(), Error> {
-    for t in titles {
-        if let Some(id) = window(t)? {
-            request_close(id)?;
+    let start = Instant::now();
+    loop {
+        for t in titles {
+            if let Some(id) = window(t)? {
+                request_close(id)?;
+            }
+        }
+        let round = Instant::now();
+        while round.elapsed() < Duration::from_secs(5) {
+            if app.try_wait().map_err(|e| Error::io("wait", e))?.is_some() {
+                eprintln!("closed {titles:?}: {:.1} s", start.elapsed().as_secs_f64());
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        if start.elapsed() > patience(30) {
+            return Err(Error::Timeout {
+                what: "the app to exit".into(),
+                seconds: patience(30).as_secs(),
+            });
         }
     }
-    wait("the app to exit", 30, || {
-        app.try_wait().map_err(|e| Error::io("wait", e))
-    })?;
-    Ok(())
 }
 
 #[test]
