@@ -124,6 +124,26 @@ pub fn ordinal_value(word: &str) -> Option<u32> {
     None
 }
 
+/// `n` as an English ordinal in words, lower case: 63 gives "sixty-third", 80 "eightieth";
+/// `None` outside 1..=99. The inverse of [`ordinal_value`] (the one ordinal writer: session
+/// names, the house-style fix "seventy-eighth session").
+pub fn ordinal_words(n: u32) -> Option<String> {
+    let unit = |n: u32| {
+        UNIT_ORDINALS
+            .get(usize::try_from(n).ok()?.checked_sub(1)?)
+            .copied()
+    };
+    let (cardinal, ordinal) = match n {
+        1..=19 => return unit(n).map(str::to_string),
+        20..=99 => TENS[usize::try_from(n / 10 - 2).ok()?],
+        _ => return None,
+    };
+    match n % 10 {
+        0 => Some(ordinal.to_string()),
+        u => Some(format!("{cardinal}-{}", unit(u)?)),
+    }
+}
+
 /// The value of a small English cardinal as amendments count new paragraphs: "a" and "one"
 /// 1, "two" … "ten". Any case.
 pub fn count_value(word: &str) -> Option<u32> {
@@ -193,6 +213,14 @@ mod tests {
         ] {
             assert_eq!(ordinal_value(bad), None, "{bad}");
         }
+        for n in 1..=99 {
+            let words = ordinal_words(n).unwrap();
+            assert_eq!(ordinal_value(&words), Some(n), "{words}");
+        }
+        assert_eq!(ordinal_words(63).as_deref(), Some("sixty-third"));
+        assert_eq!(ordinal_words(80).as_deref(), Some("eightieth"));
+        assert_eq!(ordinal_words(0), None);
+        assert_eq!(ordinal_words(100), None);
         assert_eq!(count_value("two"), Some(2));
         assert_eq!(count_value("a"), Some(1));
         assert_eq!(count_value("several"), None);

@@ -102,47 +102,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-const UNITS: [&str; 10] = [
-    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-];
-const TEENS: [&str; 10] = [
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const TENTHS: [&str; 10] = [
-    "",
-    "",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-];
-
 /// 63 -> "sixty-third"; None outside 1..=99.
 pub fn ordinal_words(n: u32) -> Option<String> {
-    let n = usize::try_from(n).ok()?;
-    match n {
-        1..=9 => Some(UNITS[n].to_string()),
-        10..=19 => Some(TEENS[n - 10].to_string()),
-        20..=99 if n % 10 == 0 => Some(TENTHS[n / 10].to_string()),
-        20..=99 => Some(format!("{}-{}", TENS[n / 10], UNITS[n % 10])),
-        _ => None,
-    }
+    resolute_draft::numerals::ordinal_words(n)
 }
 
 fn sessions(text: &str, base: usize, out: &mut Vec<Diagnostic>) {

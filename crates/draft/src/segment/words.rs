@@ -20,52 +20,9 @@ fn date_of(day: &str, month: &str, year: &str) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{day:02}"))
 }
 
-const UNITS: [(&str, u32); 19] = [
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-];
-
-const TENS: [(&str, &str, u32); 8] = [
-    ("twenty", "twentieth", 20),
-    ("thirty", "thirtieth", 30),
-    ("forty", "fortieth", 40),
-    ("fifty", "fiftieth", 50),
-    ("sixty", "sixtieth", 60),
-    ("seventy", "seventieth", 70),
-    ("eighty", "eightieth", 80),
-    ("ninety", "ninetieth", 90),
-];
-
 /// "Seventy-eighth" -> 78, "Eightieth" -> 80, "first" -> 1 (up to 99).
 pub(crate) fn ordinal(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    let unit = |s: &str| UNITS.iter().find(|u| u.0 == s).map(|u| u.1);
-    if let Some(n) = unit(&w) {
-        return Some(n);
-    }
-    if let Some(t) = TENS.iter().find(|t| t.1 == w) {
-        return Some(t.2);
-    }
-    let (tens, ones) = w.split_once('-')?;
-    let t = TENS.iter().find(|t| t.0 == tens)?;
-    Some(t.2 + unit(ones).filter(|n| *n < 10)?)
+    crate::numerals::ordinal_value(word).filter(|n| *n < 100)
 }
 
 /// "Seventy-eighth session" -> "78"; "Tenth emergency special session" -> "ES-10";
@@ -91,12 +48,7 @@ pub(crate) fn session(line: &str) -> Option<String> {
 
 /// "Seventy-eighth" for 78, "Eightieth" for 80 (1 to 99, capitalised); `None` otherwise.
 fn ordinal_words(n: u32) -> Option<String> {
-    let unit = |n: u32| UNITS.iter().find(|u| u.1 == n).map(|u| u.0);
-    let word = match (n / 10, n % 10) {
-        (0 | 1, _) => unit(n)?.to_string(),
-        (t, 0) => TENS.iter().find(|x| x.2 == t * 10)?.1.to_string(),
-        (t, u) => format!("{}-{}", TENS.iter().find(|x| x.2 == t * 10)?.0, unit(u)?),
-    };
+    let word = crate::numerals::ordinal_words(n)?;
     let mut chars = word.chars();
     let first = chars.next()?.to_uppercase();
     Some(first.chain(chars).collect())
