@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use resolute::app::{self, AmendmentView};
+use resolute::app::{self, AmendmentView, TextEdit};
 use tauri::{State, Window};
 
 use crate::{AppState, CmdResult};
@@ -30,13 +30,15 @@ pub fn amendment_preview(text: String, path: PathBuf, force: bool) -> CmdResult<
     app::preview_amendment(&text, &path, force).map_err(|e| e.body())
 }
 
-/// `text` (the draft the amendment was opened on) with the instructions `only` applied.
+/// `base` (the draft the amendment was opened on) with the instructions `only` applied, as
+/// one edit of `current`.
 #[tauri::command]
 pub fn amendment_apply(
-    text: String,
+    base: String,
+    current: String,
     path: PathBuf,
     force: bool,
     only: Vec<usize>,
-) -> CmdResult<String> {
-    app::apply_amendment(&text, &path, force, &only).map_err(|e| e.body())
+) -> CmdResult<Option<TextEdit>> {
+    app::apply_amendment(&base, &current, &path, force, &only).map_err(|e| e.body())
 }

@@ -31,7 +31,7 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
     // that way) is an instance of its own; otherwise a second launch hands its files over.
     if std::env::var_os("RESOLUTE_STATE_DIR").is_none_or(|v| v.is_empty()) {
         builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
-            windows::open_paths(app, &windows::paths_of_launch(&argv, &cwd));
+            windows::open_paths(app, &resolute::app::launch_paths(&argv, &cwd));
         }));
     }
     let app = builder

@@ -40,22 +40,6 @@ pub fn open_paths_beside(app: &AppHandle, paths: &[PathBuf]) {
     }
 }
 
-/// The paths a second launch passed, made absolute against its working folder.
-pub fn paths_of_launch(argv: &[String], cwd: &str) -> Vec<PathBuf> {
-    argv.iter()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .map(|a| {
-            let p = Path::new(a);
-            if p.is_absolute() {
-                p.to_path_buf()
-            } else {
-                Path::new(cwd).join(p)
-            }
-        })
-        .collect()
-}
-
 fn open_window(app: &AppHandle, path: &Path) -> tauri::Result<WebviewWindow> {
     static NEXT: AtomicU32 = AtomicU32::new(1);
     let label = format!("draft-{}", NEXT.fetch_add(1, Ordering::Relaxed));

@@ -41,8 +41,8 @@ export const openPath = (path: string) => invoke<T.OpenedDraft>("open_path", { p
 export const amendmentDialog = () => invoke<string | null>("amendment_dialog");
 export const amendmentPreview = (text: string, path: string, force: boolean) =>
   invoke<T.AmendmentView>("amendment_preview", { text, path, force });
-export const amendmentApply = (text: string, path: string, force: boolean, only: number[]) =>
-  invoke<string>("amendment_apply", { text, path, force, only });
+export const amendmentApply = (base: string, current: string, path: string, force: boolean, only: number[]) =>
+  invoke<T.TextEdit | null>("amendment_apply", { base, current, path, force, only });
 export const newDraft = (form: T.NewDraftForm) => invoke<string>("new_draft", { form });
 export const sample = () => invoke<T.OpenedDraft>("sample");
 export const save = (path: string, text: string) => invoke<void>("save", { path, text });

@@ -50,10 +50,7 @@ const welcome = new Welcome({
       notify(backend.errorMessage(e), "error");
     }
   },
-  importLibrary: async () => {
-    await library.importFolder();
-    welcome.libraryEmpty = !(await library.hasLibrary());
-  },
+  importLibrary: () => library.importFolder(),
   dismiss: () => view.focus(),
 });
 host.append(welcome.element);
@@ -151,8 +148,7 @@ async function start(): Promise<void> {
   await library.refresh();
   // Started without a file: the welcome view instead of an empty editor.
   if (!s.file && !s.error && s.recoveries.length === 0 && view.state.doc.length === 0) {
-    welcome.libraryEmpty = !(await library.hasLibrary());
-    welcome.show(s.recent, welcome.libraryEmpty);
+    welcome.show(s.recent);
   }
 }
 

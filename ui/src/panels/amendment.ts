@@ -6,6 +6,7 @@
 import type { EditorView } from "@codemirror/view";
 import * as backend from "../backend";
 import { el, replace } from "../dom";
+import { applyEdit } from "../editor/commands";
 import { notify } from "../status";
 import type { AmendmentView } from "../types";
 
@@ -118,19 +119,14 @@ export class AmendmentPanel {
       return this.load();
     }
     const chosen = [...this.chosen, ...numbers].sort((a, b) => a - b);
-    let text: string;
     try {
-      text = await backend.amendmentApply(this.base, this.path, this.force, chosen);
+      const edit = await backend.amendmentApply(this.base, this.expected, this.path, this.force, chosen);
+      // Typed into meanwhile: the edit's offsets no longer fit.
+      if (view.state.doc.toString() !== this.expected) return this.load();
+      if (edit) applyEdit(view, edit, "input.amend");
     } catch (e) {
       return notify(backend.errorMessage(e), "error");
     }
-    const old = view.state.doc.toString();
-    let from = 0;
-    while (from < old.length && from < text.length && old[from] === text[from]) from++;
-    let oldEnd = old.length;
-    let newEnd = text.length;
-    while (oldEnd > from && newEnd > from && old[oldEnd - 1] === text[newEnd - 1]) { oldEnd--; newEnd--; }
-    view.dispatch({ changes: { from, to: oldEnd, insert: text.slice(from, newEnd) }, userEvent: "input.amend", scrollIntoView: true });
     this.chosen = chosen;
     this.expected = view.state.doc.toString();
     this.render();

@@ -71,11 +71,6 @@ export class LibraryPanel {
         el("button", { class: "link", onclick: () => void this.importFolder() }, "Import a folder of resolutions…")));
   }
 
-  /** Whether a library with resolutions is open (asks the backend). */
-  async hasLibrary(): Promise<boolean> {
-    await this.refresh();
-    return !libraryState.empty;
-  }
 
   private filters(): backend.SearchFilters {
     const year = (i: HTMLInputElement) => (i.value ? Number(i.value) : null);

@@ -5,6 +5,7 @@
 import * as backend from "../backend";
 import { el, replace } from "../dom";
 import type { NewDraftForm, OpenedDraft } from "../types";
+import { libraryState } from "./library";
 
 export interface WelcomeActions {
   show(opened: OpenedDraft): void;
@@ -48,8 +49,8 @@ export class Welcome {
     this.element.hidden = true;
   }
 
-  /** Shows the start choices; `libraryEmpty` adds what working without a library costs. */
-  show(recent: string[], libraryEmpty: boolean): void {
+  /** Shows the start choices, and what working without a library costs when there is none. */
+  show(recent: string[]): void {
     const action = (id: string, label: string, detail: string, run: () => void) =>
       el("button", { class: "welcome-action", "data-id": id, onclick: run },
         el("span", { class: "label" }, label), el("span", { class: "detail" }, detail));
@@ -59,7 +60,7 @@ export class Welcome {
         class: "welcome-file", "data-path": path, title: path,
         onclick: () => void this.actions.openPath(path),
       }, path.split("/").pop() ?? path)));
-    const library = libraryEmpty ? el("div", { class: "welcome-library", role: "note" },
+    const library = libraryState.empty ? el("div", { class: "welcome-library", role: "note" },
       el("h3", {}, "No library yet"),
       el("p", {}, "Without a library of prior resolutions, citations cannot be verified (date, existence, paragraph) and no precedents or agreed language can be found. Import a folder of resolutions (texts, PDF or DOCX) once; it stays on this computer."),
       action("import-library", "Import a library folder…", "Any folder of UN resolutions", () => void this.actions.importLibrary()))
@@ -115,9 +116,6 @@ export class Welcome {
   }
 
   private back(): void {
-    void backend.recent().then((recent) => this.show(recent, this.libraryEmpty));
+    void backend.recent().then((recent) => this.show(recent));
   }
-
-  /** Set by the caller from the library's state, for Back. */
-  libraryEmpty = false;
 }

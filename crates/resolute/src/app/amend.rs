@@ -10,6 +10,7 @@ use resolute_draft::compare::{compare, ChangeKind, UnitKind};
 use resolute_draft::Draft;
 use serde::Serialize;
 
+use super::edit::{minimal_edit_to_end, TextEdit};
 use crate::Error;
 
 /// What the panel shows.
@@ -121,21 +122,25 @@ pub fn preview_amendment(text: &str, path: &Path, force: bool) -> Result<Amendme
     })
 }
 
-/// The draft `text` with the instructions numbered `only` (in the document's order) applied,
-/// renumbered, in the draft format.
+/// The draft `base` (the text the amendment was opened on) with the instructions numbered
+/// `only` applied and renumbered, as one minimal edit of `current` (the editor's text, which
+/// may already hold earlier instructions); `None` when nothing changes. The cursor goes to
+/// the end of the replaced text.
 pub fn apply_amendment(
-    text: &str,
+    base: &str,
+    current: &str,
     path: &Path,
     force: bool,
     only: &[usize],
-) -> Result<String, Error> {
-    let (draft, mut amendment, note) = read(text, path, force)?;
+) -> Result<Option<TextEdit>, Error> {
+    let (draft, mut amendment, note) = read(base, path, force)?;
     amendment.instructions.retain(|i| only.contains(&i.n));
     let options = Options {
         other_version: note.is_some(),
     };
     let applied = amend::apply(&draft, &amendment, options);
-    Ok(crate::negotiation::draft_markdown(&applied.draft))
+    let text = crate::negotiation::draft_markdown(&applied.draft);
+    Ok(minimal_edit_to_end(current, &text))
 }
 
 #[cfg(test)]
@@ -177,16 +182,39 @@ mod tests {
         );
     }
 
+    /// `current` with `edit` made (UTF-16 offsets; these texts are ASCII).
+    fn edited(current: &str, edit: &TextEdit) -> String {
+        format!(
+            "{}{}{}",
+            &current[..edit.from],
+            edit.insert,
+            &current[edit.to..]
+        )
+    }
+
     #[test]
     fn numbers_name_the_text_the_amendment_was_opened_on() {
         let path = amendment_file("apply", AMENDMENT);
         // Instruction 2 alone, then both: "operative paragraph 3" is the original third.
-        let second = apply_amendment(DRAFT, &path, false, &[2]).unwrap();
+        let edit = apply_amendment(DRAFT, DRAFT, &path, false, &[2])
+            .unwrap()
+            .unwrap();
+        let second = edited(DRAFT, &edit);
         assert!(second.contains("3. *Decides* to stay seized"), "{second}");
-        let both = apply_amendment(DRAFT, &path, false, &[1, 2]).unwrap();
+        // The edit replaces only what changed.
+        assert_eq!(edit.insert, "stay");
+        let edit = apply_amendment(DRAFT, &second, &path, false, &[1, 2])
+            .unwrap()
+            .unwrap();
+        let both = edited(&second, &edit);
         assert!(both.contains("2. *Decides* to stay seized"), "{both}");
         assert!(both.contains("under paragraph 2 below"), "{both}");
         assert!(!both.contains("Takes note"));
+        // Applied again: nothing left to change.
+        assert_eq!(
+            apply_amendment(DRAFT, &both, &path, false, &[1, 2]).unwrap(),
+            None
+        );
     }
 
     #[test]

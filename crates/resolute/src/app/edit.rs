@@ -59,6 +59,14 @@ pub(crate) fn minimal_edit(old: &str, new: &str, cursor: usize) -> Option<TextEd
     })
 }
 
+/// [`minimal_edit`] with the cursor at the end of the replaced text (a change of the whole
+/// draft: formatting, an amendment).
+pub(crate) fn minimal_edit_to_end(old: &str, new: &str) -> Option<TextEdit> {
+    let mut edit = minimal_edit(old, new, 0)?;
+    edit.cursor = edit.from + edit.insert.encode_utf16().count();
+    Some(edit)
+}
+
 /// `fmt` on the editor's text (numbering, references, emphasis of openings, end marks,
 /// layout) as one minimal edit; `None` when the text is already formatted. The cursor goes
 /// to the end of the replaced text. Fails on a draft `fmt` refuses (malformed front matter,
@@ -68,11 +76,7 @@ pub fn format_text(text: &str) -> Result<Option<TextEdit>, Error> {
         path: PathBuf::from("draft"),
         source,
     })?;
-    let Some(mut edit) = minimal_edit(text, &formatted, 0) else {
-        return Ok(None);
-    };
-    edit.cursor = edit.from + edit.insert.encode_utf16().count();
-    Ok(Some(edit))
+    Ok(minimal_edit_to_end(text, &formatted))
 }
 
 #[cfg(test)]

@@ -103,6 +103,17 @@ pub fn save_draft(path: &Path, text: &str) -> Result<(), Error> {
     })
 }
 
+/// The files a second launch of the app asks for (its arguments after the program name,
+/// options left out), made absolute against that launch's working folder `cwd`: the running
+/// app opens them, whatever folder it was started from.
+pub fn launch_paths(argv: &[String], cwd: &str) -> Vec<PathBuf> {
+    argv.iter()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .map(|a| Path::new(cwd).join(a))
+        .collect()
+}
+
 /// Where the app keeps its state (recent files, autosaves, the window's size and place):
 /// `$RESOLUTE_STATE_DIR`, else the platform's state folder (docs/platforms.md).
 pub fn state_dir() -> PathBuf {
@@ -256,6 +267,19 @@ mod tests {
         let list = recent(state.path());
         assert_eq!(list.len(), MAX_RECENT);
         assert_eq!(names(list).first().map(String::as_str), Some("n14.md"));
+    }
+
+    #[test]
+    fn a_second_launch_names_its_files_against_its_own_folder() {
+        let argv = ["resolute-app", "draft.md", "--flag", "/abs/other.docx"].map(String::from);
+        assert_eq!(
+            launch_paths(&argv, "/home/d/work"),
+            [
+                PathBuf::from("/home/d/work/draft.md"),
+                PathBuf::from("/abs/other.docx")
+            ]
+        );
+        assert!(launch_paths(&argv[..1], "/x").is_empty());
     }
 
     #[test]

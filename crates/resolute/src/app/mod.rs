@@ -21,6 +21,8 @@
 //! resolve_bracket(text: &str, at: usize, how: Resolve) -> Option<TextEdit>
 //! set_status(text: &str, at: usize, status: Option<&str>) -> Option<TextEdit>
 //! insert_paragraph(text: &str, at: usize) -> Option<TextEdit>
+//! preview_amendment(text: &str, path: &Path, force: bool) -> Result<AmendmentView, Error>
+//! apply_amendment(base: &str, current: &str, path: &Path, force: bool, only: &[usize]) -> Result<Option<TextEdit>, Error>
 //! citation_card(library: &Library, key: &str) -> Option<CitationCard>
 //! resolution_text(library: &Library, key: &str) -> Result<Option<ResolutionText>, Error>
 //! open_draft(path: &Path) -> Result<OpenedDraft, Error>
@@ -95,7 +97,8 @@ pub use cards::{
 pub use complete::{catalogue, completions, Completions, PhraseItem};
 pub use edit::{format_text, TextEdit};
 pub use files::{
-    open_draft, recent, remember, save_draft, state_dir, OpenedDraft, Recent, MAX_RECENT,
+    launch_paths, open_draft, recent, remember, save_draft, state_dir, OpenedDraft, Recent,
+    MAX_RECENT,
 };
 pub use items::{paragraph_at, ParagraphAt};
 pub use moving::move_paragraph;
