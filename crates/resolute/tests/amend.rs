@@ -5,6 +5,7 @@
 //! refusals that write nothing.
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use resolute::{AmendRequest, Amended};
 use resolute_draft::amend::{LocatedBy, Op, Status};
@@ -248,6 +249,21 @@ fn adopted_symbol(evidence: &str) -> Option<String> {
     })
 }
 
+/// Runs `resolute amend DRAFT AMENDMENT -o DIR/out.md EXTRA…`; gives the process output and
+/// the output's path.
+fn amend_in(dir: &TempDir, draft: &Path, amendment: &Path, extra: &[&str]) -> (Output, PathBuf) {
+    let out = dir.0.join("out.md");
+    let mut args = vec![
+        "amend",
+        draft.to_str().unwrap(),
+        amendment.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    (resolute(&args), out)
+}
+
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -268,15 +284,7 @@ fn amend_writes_the_renumbered_draft_and_one_json_line_per_instruction() {
         "amendment.txt",
         amendment("1.\nDelete operative paragraph 1.\n2.\nAfter the second preambular paragraph, insert a new preambular paragraph reading:\nWelcoming the plan,\n3.\nReplace “Chernobyl” with “Chornobyl” in the title, the preambular paragraphs and the operative paragraphs."),
     );
-    let out = dir.0.join("out.md");
-    let o = resolute(&[
-        "amend",
-        draft.to_str().unwrap(),
-        a.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--json",
-    ]);
+    let (o, out) = amend_in(&dir, &draft, &a, &["--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let lines: Vec<Value> = stdout(&o)
         .lines()
@@ -326,14 +334,7 @@ fn numbers_refer_to_the_unamended_draft_and_failures_do_not_stop_the_rest() {
         "amendment.txt",
         amendment("1.\nAfter operative paragraph 1, insert two new operative paragraphs reading:\nEncourages all States to act;\nInvites donors to contribute;\n2.\nIn operative paragraph 3, replace “eighty-first” with “eighty-second”.\n3.\nIn operative paragraph 2, delete “the budget”.\n4.\nIn operative paragraph 1, replace “Takes note of” with “Welcomes”."),
     );
-    let out = dir.0.join("out.md");
-    let o = resolute(&[
-        "amend",
-        draft.to_str().unwrap(),
-        a.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (o, out) = amend_in(&dir, &draft, &a, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let report = stdout(&o);
     assert!(
@@ -364,15 +365,7 @@ fn later_instructions_see_earlier_ones() {
         "amendment.txt",
         amendment("1.\nIn the second preambular paragraph, replace “the report” with “the thorough report”.\n2.\nIn the second preambular paragraph, after “thorough report” insert “, and the annex thereto”.\n3.\nIn the second preambular paragraph, replace “the report” with “the thorough report”."),
     );
-    let out = dir.0.join("out.md");
-    let o = resolute(&[
-        "amend",
-        draft.to_str().unwrap(),
-        a.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--json",
-    ]);
+    let (o, out) = amend_in(&dir, &draft, &a, &["--json"]);
     let lines: Vec<Value> = stdout(&o)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -394,7 +387,6 @@ fn later_instructions_see_earlier_ones() {
 fn bad_amendments_are_refused_and_nothing_is_written() {
     let dir = TempDir::new("amend-bad");
     let draft = dir.file("draft.md", DRAFT);
-    let out = dir.0.join("out.md");
     let other = dir.file(
         "other.txt",
         "Ruritania: amendment to draft resolution A/80/L.42\n\nTitle\n\nDelete operative paragraph 1.\n",
@@ -417,13 +409,7 @@ fn bad_amendments_are_refused_and_nothing_is_written() {
         ),
         (&huge, "over the limit"),
     ] {
-        let o = resolute(&[
-            "amend",
-            draft.to_str().unwrap(),
-            file.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let (o, out) = amend_in(&dir, &draft, file, &[]);
         assert_eq!(o.status.code(), Some(2), "{}", file.display());
         let err = stderr(&o);
         assert!(err.contains(expect), "{err}");
@@ -434,14 +420,7 @@ fn bad_amendments_are_refused_and_nothing_is_written() {
         assert!(!out.exists(), "{}: something was written", file.display());
     }
     // --force applies it to the draft given.
-    let o = resolute(&[
-        "amend",
-        draft.to_str().unwrap(),
-        other.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--force",
-    ]);
+    let (o, out) = amend_in(&dir, &draft, &other, &["--force"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(out.exists());
 }
@@ -455,17 +434,8 @@ fn tracked_changes_are_authored_by_the_proposers() {
         "amendment.txt",
         amendment("In operative paragraph 1, replace “Takes note of” with “Welcomes”."),
     );
-    let out = dir.0.join("out.md");
     let docx = dir.0.join("out.docx");
-    let o = resolute(&[
-        "amend",
-        draft.to_str().unwrap(),
-        a.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--tracked",
-        docx.to_str().unwrap(),
-    ]);
+    let (o, _) = amend_in(&dir, &draft, &a, &["--tracked", docx.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let bytes = std::fs::read(&docx).unwrap();
     let xml = crate::export_tracked::document_xml(&bytes);
@@ -522,15 +492,7 @@ fn a_word_amendment_with_automatic_numbering_is_applied() {
     let dir = TempDir::new("amend-docx");
     let draft = dir.file("draft.md", DRAFT);
     let a = dir.file("amendment.docx", docx_amendment());
-    let out = dir.0.join("out.md");
-    let o = resolute(&[
-        "amend",
-        draft.to_str().unwrap(),
-        a.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--json",
-    ]);
+    let (o, out) = amend_in(&dir, &draft, &a, &["--json"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert_eq!(stdout(&o).lines().count(), 2);
     let written = std::fs::read_to_string(&out).unwrap();
