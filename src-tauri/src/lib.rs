@@ -87,7 +87,9 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
                 windows::restore_place(&main, &state.state_dir);
             }
             // Every path after the first opens in a window of its own.
-            windows::open_paths_beside(app.handle(), paths.get(1..).unwrap_or_default());
+            if let Some(more) = paths.get(1..).filter(|m| !m.is_empty()) {
+                windows::open_paths(app.handle(), more);
+            }
             Ok(())
         })
         .build(context)?;

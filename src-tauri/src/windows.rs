@@ -32,14 +32,6 @@ pub fn open_paths(app: &AppHandle, paths: &[PathBuf]) {
     }
 }
 
-/// The command line's paths after the first, each in a window of its own (the first opens
-/// in the main window).
-pub fn open_paths_beside(app: &AppHandle, paths: &[PathBuf]) {
-    if !paths.is_empty() {
-        open_paths(app, paths);
-    }
-}
-
 fn open_window(app: &AppHandle, path: &Path) -> tauri::Result<WebviewWindow> {
     static NEXT: AtomicU32 = AtomicU32::new(1);
     let label = format!("draft-{}", NEXT.fetch_add(1, Ordering::Relaxed));

@@ -313,27 +313,23 @@ fn text_op(scope: Scope, action: &str, q: &dyn Fn(usize) -> Option<String>) -> O
             old: q(0)?,
             new: q(1)?,
         },
-        "after Q insert Q" | "after Q add Q" | "insert Q after Q" | "add Q after Q" => {
-            let anchor_first = shape.starts_with("after");
-            let (anchor, text) = if anchor_first { (0, 1) } else { (1, 0) };
+        _ => {
+            // "after Q insert Q", "insert Q before Q", with "add" for "insert".
+            let words: Vec<&str> = shape.split(' ').collect();
+            let place = |w: &str| matches!(w, "after" | "before");
+            let verb = |w: &str| matches!(w, "insert" | "add");
+            let (before, anchor, text) = match words.as_slice() {
+                [p, "Q", v, "Q"] if place(p) && verb(v) => (*p == "before", 0, 1),
+                [v, "Q", p, "Q"] if verb(v) && place(p) => (*p == "before", 1, 0),
+                _ => return None,
+            };
             Op::InsertText {
                 scope,
                 anchor: q(anchor)?,
-                before: false,
+                before,
                 text: q(text)?,
             }
         }
-        "before Q insert Q" | "before Q add Q" | "insert Q before Q" | "add Q before Q" => {
-            let anchor_first = shape.starts_with("before");
-            let (anchor, text) = if anchor_first { (0, 1) } else { (1, 0) };
-            Op::InsertText {
-                scope,
-                anchor: q(anchor)?,
-                before: true,
-                text: q(text)?,
-            }
-        }
-        _ => return None,
     };
     Some(op)
 }
