@@ -15,7 +15,10 @@ fn service<T>(result: Result<T, Error>) -> Result<T, Failure> {
     result.map_err(Failure::Service)
 }
 
-fn json_lines<T: serde::Serialize>(items: impl Iterator<Item = T>) -> Result<String, Failure> {
+/// One JSON object per line, each line ended.
+pub(crate) fn json_lines<T: serde::Serialize>(
+    items: impl Iterator<Item = T>,
+) -> Result<String, Failure> {
     let mut out = String::new();
     for item in items {
         let line =

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use resolute::{DiffRequest, ImportRequest, Stage};
 
+use crate::commands::json_lines;
 use crate::{print, Failure};
 
 /// `resolute diff OLD NEW [--json] [--exit-code]`.
@@ -50,10 +51,7 @@ pub(crate) fn brackets(file: PathBuf, json: bool) -> Result<ExitCode, Failure> {
     let report =
         resolute::brackets(&resolute::BracketsRequest { path: file }).map_err(Failure::Service)?;
     let text = if json {
-        let mut line =
-            serde_json::to_string(&report).map_err(|e| Failure::Stdout(io::Error::other(e)))?;
-        line.push('\n');
-        line
+        json_lines(std::iter::once(&report))?
     } else {
         resolute::render_brackets(&report)
     };
@@ -82,14 +80,7 @@ pub(crate) fn clean(file: PathBuf, keep: &str, output: PathBuf) -> Result<ExitCo
 pub(crate) fn amend(request: resolute::AmendRequest, json: bool) -> Result<ExitCode, Failure> {
     let amended = resolute::amend(&request).map_err(Failure::Service)?;
     let text = if json {
-        let mut out = String::new();
-        for o in &amended.applied.outcomes {
-            out.push_str(
-                &serde_json::to_string(o).map_err(|e| Failure::Stdout(io::Error::other(e)))?,
-            );
-            out.push('\n');
-        }
-        out
+        json_lines(amended.applied.outcomes.iter())?
     } else {
         resolute::render_amended(&request, &amended)
     };
@@ -106,10 +97,7 @@ pub(crate) fn progress(old: PathBuf, new: PathBuf, json: bool) -> Result<ExitCod
     let p =
         resolute::progress(&resolute::ProgressRequest { old, new }).map_err(Failure::Service)?;
     let text = if json {
-        let mut line =
-            serde_json::to_string(&p).map_err(|e| Failure::Stdout(io::Error::other(e)))?;
-        line.push('\n');
-        line
+        json_lines(std::iter::once(&p))?
     } else {
         resolute::render_progress(&p)
     };
