@@ -92,6 +92,23 @@ pub(crate) fn amend(request: resolute::AmendRequest, json: bool) -> Result<ExitC
     })
 }
 
+/// `resolute compile BASE --from NAME=FILE … -o OUT [--json]`: the report, or one JSON
+/// object; exit 1 when a version does not come back from the compiled text.
+pub(crate) fn compile(request: resolute::CompileRequest, json: bool) -> Result<ExitCode, Failure> {
+    let c = resolute::compile(&request).map_err(Failure::Service)?;
+    let text = if json {
+        json_lines(std::iter::once(&c))?
+    } else {
+        resolute::render_compiled(&c)
+    };
+    print(&text)?;
+    Ok(if c.round_trips() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
 /// `resolute progress OLD NEW [--json]`: the report, or one JSON object.
 pub(crate) fn progress(old: PathBuf, new: PathBuf, json: bool) -> Result<ExitCode, Failure> {
     let p =

@@ -175,6 +175,22 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compile delegations' versions of a base text (drafts, DOCX, PDF) into one negotiating
+    /// text with attributed brackets; exit 1 when `clean --keep NAME` would not give a
+    /// version back (the text is still written).
+    Compile {
+        /// The base text.
+        base: PathBuf,
+        /// A delegation's version: NAME=FILE ("EU=eu.docx"); repeat for each.
+        #[arg(long = "from", value_parser = name_and_file, required = true)]
+        from: Vec<(String, PathBuf)>,
+        /// The compiled text to write; replaced atomically if it exists.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// One JSON object instead of the report.
+        #[arg(long)]
+        json: bool,
+    },
     /// What changed between two rounds of a negotiating text: brackets closed and opened,
     /// alternatives settled, paragraphs newly agreed, added or deleted.
     Progress {
@@ -341,6 +357,12 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             limit,
         } => commands::precedent(text, file, json, library, limit),
         Command::Progress { old, new, json } => exchange::progress(old, new, json),
+        Command::Compile {
+            base,
+            from,
+            output,
+            json,
+        } => exchange::compile(resolute::CompileRequest { base, from, output }, json),
         Command::Amend {
             draft,
             amendment,
@@ -358,6 +380,18 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             },
             json,
         ),
+    }
+}
+
+/// `--from NAME=FILE`.
+fn name_and_file(arg: &str) -> Result<(String, PathBuf), String> {
+    match arg.split_once('=') {
+        Some((name, file)) if !name.trim().is_empty() && !file.is_empty() => {
+            Ok((name.trim().to_string(), PathBuf::from(file)))
+        }
+        _ => Err(format!(
+            "expected NAME=FILE (\"EU=eu.docx\"), got \"{arg}\""
+        )),
     }
 }
 

@@ -5,6 +5,7 @@ mod akn_input;
 mod amend;
 mod check;
 mod cli_errors;
+mod compile;
 mod corpus;
 mod diff;
 mod export;

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::model::Draft;
 pub use align::{similarity, Interner, Words, MAX_CELLS, MIN_SIMILARITY};
 pub use units::{units, Unit, UnitKind};
-pub use words::{norm, render, word_diff, DiffOp};
+pub use words::{exact_ops, norm, render, word_diff, DiffOp};
 
 /// What happened to a unit between the two revisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

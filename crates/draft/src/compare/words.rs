@@ -30,16 +30,32 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
     let b: Vec<&str> = new.split_whitespace().collect();
     let (a_head, a_tail) = a.split_at(a.len().min(MAX_WORDS));
     let (b_head, b_tail) = b.split_at(b.len().min(MAX_WORDS));
-    let mut ops = align(a_head, b_head);
+    let mut ops = align(a_head, b_head, norm);
     ops.extend(a_tail.iter().map(|w| ("delete", *w)));
     ops.extend(b_tail.iter().map(|w| ("insert", *w)));
     join(ops)
 }
 
-/// Longest common subsequence alignment of two word lists.
-fn align<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<(&'static str, &'a str)> {
-    let an: Vec<String> = a.iter().map(|w| norm(w)).collect();
-    let bn: Vec<String> = b.iter().map(|w| norm(w)).collect();
+/// The diff from the tokens `a` to the tokens `b` compared exactly (case and punctuation
+/// count), one step per token: `("equal" | "delete" | "insert", token)`. Bounded like
+/// [`word_diff`].
+pub fn exact_ops<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<(&'static str, &'a str)> {
+    let (a_head, a_tail) = a.split_at(a.len().min(MAX_WORDS));
+    let (b_head, b_tail) = b.split_at(b.len().min(MAX_WORDS));
+    let mut ops = align(a_head, b_head, str::to_string);
+    ops.extend(a_tail.iter().map(|w| ("delete", *w)));
+    ops.extend(b_tail.iter().map(|w| ("insert", *w)));
+    ops
+}
+
+/// Longest common subsequence alignment of two word lists, words compared by `key`.
+fn align<'a>(
+    a: &[&'a str],
+    b: &[&'a str],
+    key: fn(&str) -> String,
+) -> Vec<(&'static str, &'a str)> {
+    let an: Vec<String> = a.iter().map(|w| key(w)).collect();
+    let bn: Vec<String> = b.iter().map(|w| key(w)).collect();
     let width = b.len() + 1;
     // lcs[i * width + j] = LCS length of a[i..] and b[j..]; MAX_WORDS keeps it in u16.
     let mut lcs = vec![0u16; (a.len() + 1) * width];

@@ -10,15 +10,19 @@ use crate::model::Draft;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Keep {
-    /// Drop every bracketed text.
+    /// The text as it stood before anyone proposed anything: drop every bracketed text except
+    /// text whose attribution names no proposer (text some delegation wants deleted or
+    /// retained, as `compile` writes the base text under proposals).
     None,
     /// Keep every bracketed text, without its brackets.
     All,
     /// Keep the first of each group of alternatives, and every bracket that stands alone.
     First,
     /// Keep what this delegation proposed or wants retained: in a group of alternatives, its
-    /// alternative (else the first); a bracket alone unless the delegation wants it deleted or
-    /// only others proposed it. Unattributed brackets are kept.
+    /// alternative, else the first that nobody proposed and it does not want deleted (none
+    /// when every alternative is someone else's proposal or it wants them deleted); a bracket
+    /// alone unless the delegation wants it deleted or only others proposed it. Unattributed
+    /// brackets are kept.
     Actor(String),
 }
 
@@ -54,8 +58,28 @@ pub fn clean(src: &str, draft: &Draft, keep: &Keep) -> Result<String, FormatErro
     cut.extend(n.unmatched.iter().map(|u| u.at..u.at + 1));
     let text = apply(src, cut);
     let mut cleaned = parse_markdown(&text)?;
+    drop_emptied(&mut cleaned);
     cleaned.meta.stage = None;
     Ok(normalise_and_write(cleaned))
+}
+
+/// Removes the subparagraphs left without text, then the paragraphs left without text or
+/// subparagraphs: what remains of a paragraph whose every word was bracketed and dropped.
+fn drop_emptied(d: &mut Draft) {
+    let mut lists: Vec<&mut Vec<crate::model::Paragraph>> = vec![&mut d.preamble, &mut d.operative];
+    for s in &mut d.sections {
+        lists.push(&mut s.preamble);
+        lists.push(&mut s.operative);
+    }
+    for list in lists {
+        for p in list.iter_mut() {
+            p.sub
+                .retain(|s| !s.markdown.trim().is_empty() || !s.text.trim().is_empty());
+        }
+        list.retain(|p| {
+            !p.markdown.trim().is_empty() || !p.text.trim().is_empty() || !p.sub.is_empty()
+        });
+    }
 }
 
 /// What to cut for each bracket.
@@ -86,25 +110,31 @@ fn kept(n: &Negotiation, i: usize, keep: &Keep) -> bool {
     }
     let group = b.group.map(|g| n.groups[g].as_slice());
     match keep {
-        Keep::None => false,
+        Keep::None => b
+            .attribution
+            .as_ref()
+            .is_some_and(|a| a.proposed.is_empty()),
         Keep::All => true,
         Keep::First => group.is_none_or(|g| g[0] == i),
         Keep::Actor(actor) => {
-            let supports = |k: usize| {
-                n.brackets[k]
-                    .attribution
-                    .as_ref()
-                    .is_some_and(|a| a.supports(actor))
+            let attribution = |k: usize| n.brackets[k].attribution.as_ref();
+            let supports = |k: usize| attribution(k).is_some_and(|a| a.supports(actor));
+            // Text nobody proposed (unattributed, or only asked to be deleted or retained)
+            // that this delegation does not want deleted.
+            let standing = |k: usize| {
+                attribution(k).is_none_or(|a| a.proposed.is_empty() && !a.opposes(actor))
             };
             match group {
-                Some(g) => match g.iter().find(|k| supports(**k)) {
-                    Some(k) => *k == i,
-                    None => g[0] == i,
-                },
-                None => b
-                    .attribution
-                    .as_ref()
-                    .is_none_or(|a| a.supports(actor) && !a.opposes(actor)),
+                Some(g) => {
+                    let chosen = g
+                        .iter()
+                        .find(|k| supports(**k))
+                        .or_else(|| g.iter().find(|k| standing(**k)));
+                    chosen == Some(&i)
+                }
+                None => {
+                    supports(i) && !attribution(i).is_some_and(|a| a.opposes(actor)) || standing(i)
+                }
             }
         }
     }
@@ -163,7 +193,7 @@ mod tests {
     #[test]
     fn modes() {
         let body = "1. Each Party [shall][should] act [promptly]{EU} and [now]{delete: EU}.\n";
-        assert_eq!(run(body, "none"), "1. Each Party act and.");
+        assert_eq!(run(body, "none"), "1. Each Party act and now.");
         assert_eq!(
             run(body, "all"),
             "1. Each Party shall should act promptly and now."

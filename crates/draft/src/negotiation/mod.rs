@@ -20,12 +20,16 @@
 
 mod adopt;
 mod clean;
+mod compile;
 mod detect;
 mod marks;
 mod scan;
 
 pub use adopt::{adopt, unescape_brackets};
 pub use clean::{clean, Keep};
+pub use compile::{
+    compile, differing_paragraphs, round_trip, CompileError, Compiled, Version, VersionCounts,
+};
 pub use detect::carries_negotiation;
 pub use marks::{
     is_label, is_operative_label, is_placeholder, leading_marks, next_label, Attribution,
