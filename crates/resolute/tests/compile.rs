@@ -173,6 +173,37 @@ fn compile_on_the_command_line() {
         .unwrap()
         .contains("1. *Decides* to convene a meeting in 2028;"));
 
+    // A version sent back as a Word document with Track Changes reads as its changes
+    // accepted.
+    let docx = dir.0.join("eu.docx");
+    let o = resolute(&[
+        "export",
+        eu.to_str().unwrap(),
+        "--to",
+        "docx",
+        "--base",
+        base.to_str().unwrap(),
+        "--author",
+        "EU",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let from_docx = arg("EU", &docx);
+    let o = resolute(&[
+        "compile",
+        base.to_str().unwrap(),
+        "--from",
+        &from_docx,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("comes back from clean --keep EU"));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("in [2027;]{delete: EU}[2028;]{EU}"), "{text}");
+    assert!(!text.contains("United States"), "{text}");
+
     // A name that cannot be an attribution, a malformed --from, a missing file: exit 2,
     // a message naming the problem, nothing written.
     let fresh = dir.0.join("fresh.md");
