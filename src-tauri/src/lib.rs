@@ -8,6 +8,7 @@ mod bench;
 mod editor;
 mod files;
 mod library;
+mod rounds;
 mod state;
 mod windows;
 
@@ -68,6 +69,9 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             library::citation_card,
             library::resolution_text,
             library::import_folder,
+            rounds::previous_round_dialog,
+            rounds::previous_round,
+            rounds::round_progress,
         ])
         .on_window_event(|window, event| {
             // The web view decides: it knows whether the draft is dirty and asks the user,

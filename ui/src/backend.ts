@@ -43,6 +43,10 @@ export const amendmentPreview = (text: string, path: string, force: boolean) =>
   invoke<T.AmendmentView>("amendment_preview", { text, path, force });
 export const amendmentApply = (base: string, current: string, path: string, force: boolean, only: number[]) =>
   invoke<T.TextEdit | null>("amendment_apply", { base, current, path, force, only });
+export const previousRoundDialog = () => invoke<string | null>("previous_round_dialog");
+export const previousRound = (path: string) => invoke<T.PreviousRound>("previous_round", { path });
+export const roundProgress = (previous: string, text: string) =>
+  invoke<T.RoundProgressView | null>("round_progress", { previous, text });
 export const newDraft = (form: T.NewDraftForm) => invoke<string>("new_draft", { form });
 export const sample = () => invoke<T.OpenedDraft>("sample");
 export const save = (path: string, text: string) => invoke<void>("save", { path, text });

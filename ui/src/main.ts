@@ -93,6 +93,7 @@ register(
   { id: "precedent", label: "Precedents for this paragraph", keys: "Ctrl+Shift+E", run: () => library.precedentAtCursor() },
   { id: "import-folder", label: "Import a folder into the library…", run: () => library.importFolder() },
   { id: "apply-amendment", label: "Apply an amendment…", run: () => amendment.open() },
+  { id: "compare-round", label: "Compare with a previous round…", run: () => negotiation.chooseRound() },
   { id: "palette", label: "All commands…", keys: "Ctrl+Shift+P", run: palette },
 );
 

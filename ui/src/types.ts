@@ -318,3 +318,38 @@ export interface Precedents {
   precedents: Precedent[];
   lineage: Lineage | null;
 }
+
+/** The previous round of a negotiation, in the draft format (resolute::app::PreviousRound). */
+export interface PreviousRound {
+  name: string;
+  text: string;
+}
+
+/** One paragraph's progress since the previous round (resolute::app::RoundRow). */
+export interface RoundRow {
+  old: string | null;
+  new: string | null;
+  change: "same" | "changed" | "added" | "deleted";
+  brackets: [number, number];
+  closed: number;
+  opened: number;
+  settled: number;
+  newly_agreed: boolean;
+  from: number | null;
+}
+
+/** What moved since the previous round (resolute::app::RoundProgressView). */
+export interface RoundProgressView {
+  totals: {
+    old_pairs: number;
+    new_pairs: number;
+    closed: number;
+    opened: number;
+    settled: number;
+    newly_agreed: number;
+    added: number;
+    deleted: number;
+    open_paragraphs: number;
+  };
+  paragraphs: RoundRow[];
+}

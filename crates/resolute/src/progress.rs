@@ -45,6 +45,9 @@ pub struct ParagraphProgress {
     pub settled: usize,
     /// Whether it became agreed (ad ref) in this round.
     pub newly_agreed: bool,
+    /// Where the paragraph starts in the new round's text (byte offset); `None` when deleted.
+    #[serde(skip)]
+    pub at: Option<usize>,
 }
 
 /// Totals over the whole text.
@@ -95,7 +98,11 @@ struct Round {
 
 fn round(path: &Path) -> Result<Round, Error> {
     let (text, draft) = negotiating_text(path, &Stage::Detect)?;
-    let n = negotiation::analyze(&text, &draft);
+    Ok(round_of(&text, draft))
+}
+
+fn round_of(text: &str, draft: Draft) -> Round {
+    let n = negotiation::analyze(text, &draft);
     let mut texts = vec![Vec::new(); n.paragraphs.len() + 1];
     for b in &n.brackets {
         let inner = text.get(b.span.range()).unwrap_or("");
@@ -106,7 +113,7 @@ fn round(path: &Path) -> Result<Round, Error> {
             .min(n.paragraphs.len());
         texts[at].push(words);
     }
-    Ok(Round { n, texts, draft })
+    Round { n, texts, draft }
 }
 
 /// `a` minus `b` as multisets: how many of `a` are not matched in `b`.
@@ -132,8 +139,25 @@ fn agreed(s: &Option<Status>) -> bool {
 
 /// Reads both rounds and compares them.
 pub fn progress(request: &ProgressRequest) -> Result<Progress, Error> {
-    let old = round(&request.old)?;
-    let new = round(&request.new)?;
+    let (totals, paragraphs) = compare(&round(&request.old)?, &round(&request.new)?);
+    Ok(Progress {
+        old: crate::error::shown(&request.old),
+        new: crate::error::shown(&request.new),
+        totals,
+        paragraphs,
+    })
+}
+
+/// Compares two rounds given in the draft format (the previous round as
+/// [`negotiating_text`] gives it, the draft being edited): what the app's negotiation panel
+/// shows since a previous round. `None` when either text does not read as a draft.
+pub fn progress_between(old: &str, new: &str) -> Option<(ProgressTotals, Vec<ParagraphProgress>)> {
+    let old = round_of(old, resolute_draft::parse_markdown(old).ok()?);
+    let new = round_of(new, resolute_draft::parse_markdown(new).ok()?);
+    Some(compare(&old, &new))
+}
+
+fn compare(old: &Round, new: &Round) -> (ProgressTotals, Vec<ParagraphProgress>) {
     let mut rows: Vec<ParagraphProgress> = paragraph_pairs(&old.draft, &new.draft)
         .into_iter()
         .map(|p| {
@@ -143,7 +167,7 @@ pub fn progress(request: &ProgressRequest) -> Result<Progress, Error> {
                 (None, _) => "added",
                 (_, None) => "deleted",
             };
-            row(&old, &new, p.old, p.new, change)
+            row(old, new, p.old, p.new, change)
         })
         .collect();
     let outside = (
@@ -169,12 +193,7 @@ pub fn progress(request: &ProgressRequest) -> Result<Progress, Error> {
     rows.retain(|r| {
         r.brackets != (0, 0) || r.newly_agreed || r.change == "added" || r.change == "deleted"
     });
-    Ok(Progress {
-        old: crate::error::shown(&request.old),
-        new: crate::error::shown(&request.new),
-        totals,
-        paragraphs: rows,
-    })
+    (totals, rows)
 }
 
 fn row(
@@ -203,6 +222,7 @@ fn row(
         settled: alternatives.0.saturating_sub(alternatives.1),
         newly_agreed: np.is_some_and(|p| agreed(&p.status))
             && !op.is_some_and(|p| agreed(&p.status)),
+        at: np.map(|p| p.span.start),
     }
 }
 

@@ -82,6 +82,7 @@ mod moving;
 mod negotiation;
 mod new;
 mod recovery;
+mod rounds;
 mod spans;
 #[cfg(test)]
 mod testutil;
@@ -110,6 +111,7 @@ pub use new::{
     new_draft, sample_draft, NewDraft, OPERATIVE_PLACEHOLDER, PREAMBULAR_PLACEHOLDER, SAMPLE_DRAFT,
 };
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
+pub use rounds::{previous_round, round_progress, PreviousRound, RoundProgressView, RoundRow};
 pub use utf16::{Range, Utf16Index};
 pub use window::{load_window_place, save_window_place, Area, WindowPlace, MIN_SIZE};
 pub use wording::replace_wording;

@@ -1,0 +1,37 @@
+//! "Compare with a previous round…": the native dialog that picks the round, then
+//! `resolute::app` reads it and compares it with the draft.
+
+use std::path::PathBuf;
+
+use resolute::app::{self, PreviousRound, RoundProgressView};
+use tauri::{State, Window};
+
+use crate::{AppState, CmdResult};
+
+/// Native Open dialog for a previous round. None when cancelled.
+#[tauri::command]
+pub async fn previous_round_dialog(
+    state: State<'_, AppState>,
+    window: Window,
+) -> CmdResult<Option<PathBuf>> {
+    let picked = rfd::AsyncFileDialog::new()
+        .set_title("Open the previous round")
+        .set_directory(state.dialog_folder(None))
+        .add_filter("Negotiating texts", &["md", "docx", "pdf", "txt"])
+        .set_parent(&window)
+        .pick_file()
+        .await;
+    Ok(picked.map(|f| f.path().to_path_buf()))
+}
+
+/// The previous round in the draft format.
+#[tauri::command]
+pub fn previous_round(path: PathBuf) -> CmdResult<PreviousRound> {
+    app::previous_round(&path).map_err(|e| e.body())
+}
+
+/// What moved between the previous round and the draft.
+#[tauri::command]
+pub fn round_progress(previous: String, text: String) -> Option<RoundProgressView> {
+    app::round_progress(&previous, &text)
+}
