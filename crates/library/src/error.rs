@@ -32,6 +32,29 @@ pub enum LibraryError {
     /// when it has finished. Searching is not affected.
     #[error("another import is running on this library")]
     Busy,
+    /// The library's folder cannot be written (read-only media): it can be searched, not
+    /// changed.
+    #[error("{}: the library is on read-only media (or a folder that cannot be written): it can be searched but not changed", path.display())]
+    ReadOnly {
+        /// The library folder.
+        path: PathBuf,
+    },
+    /// A library on read-only media that would need rebuilding, which cannot be done there.
+    #[error("{}: the library cannot be read as it is ({reason}) and, on read-only media, cannot be rebuilt", path.display())]
+    Stale {
+        /// The library folder.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A library pack that cannot be used; the library it was to go into is unchanged.
+    #[error("{}: not a usable library pack: {reason}; the library is unchanged", path.display())]
+    Pack {
+        /// The pack file.
+        path: PathBuf,
+        /// What is wrong: "truncated", "index/… does not match its checksum" …
+        reason: String,
+    },
     /// The manifest could not be written.
     #[error("manifest: {0}")]
     Manifest(String),

@@ -106,6 +106,7 @@ impl Library {
         paths: &[PathBuf],
         progress: &mut dyn FnMut(&Progress),
     ) -> Result<ImportSummary> {
+        self.writable()?;
         let start = Instant::now();
         self.record_roots(paths)?;
         // The recorded counts stop being true with the first commit: a killed import must
@@ -265,7 +266,7 @@ impl Library {
     }
 
     /// Content hash of every imported file, by source key.
-    fn known_sources(&self) -> Result<HashMap<String, String>> {
+    pub(crate) fn known_sources(&self) -> Result<HashMap<String, String>> {
         let mut out = HashMap::new();
         for doc in self.all_of_type(SOURCE)? {
             let get = |f| {

@@ -11,7 +11,7 @@ use crate::manifest::{self, Loaded, Manifest, MANIFEST};
 use crate::schema::Fields;
 
 /// Name of the tantivy index folder inside the library folder.
-const INDEX_DIR: &str = "index";
+pub(crate) const INDEX_DIR: &str = "index";
 
 /// A local library of resolutions: a folder holding `library.json` (format version and
 /// import roots) and a tantivy index. Any number of readers (this process or others) may
@@ -23,6 +23,8 @@ pub struct Library {
     pub(crate) fields: Fields,
     pub(crate) manifest: Manifest,
     pub(crate) commit_every: std::time::Duration,
+    /// Opened from a folder that cannot be written (read-only media): search only.
+    pub(crate) read_only: bool,
     rebuilt: Option<Rebuilt>,
 }
 
@@ -49,10 +51,15 @@ impl Library {
     /// Opens the library in `dir`, creating an empty one when the folder holds none. An
     /// index of an older format, or one that is damaged, is detected and rebuilt from the
     /// roots its manifest recorded ([`Library::rebuilt`] tells why); a newer format is
-    /// refused with [`LibraryError::NewerFormat`] and left untouched.
+    /// refused with [`LibraryError::NewerFormat`] and left untouched. A library in a folder
+    /// that cannot be written (read-only media) opens for search without writing anything;
+    /// importing into it is refused with [`LibraryError::ReadOnly`].
     pub fn open(dir: impl AsRef<Path>) -> Result<Library> {
         let dir = dir.as_ref().to_path_buf();
         fs::create_dir_all(&dir).map_err(|e| LibraryError::io(&dir, e))?;
+        if !crate::readonly::writable(&dir) {
+            return Self::open_read_only(dir);
+        }
         let (manifest, trouble) = match manifest::load(&dir)? {
             Loaded::Missing if dir.join(INDEX_DIR).exists() => {
                 (Manifest::default(), Some("manifest missing".to_string()))
@@ -96,6 +103,52 @@ impl Library {
         Self::open(dir)
     }
 
+    /// A library that cannot be written: opened as it is, for search, or refused.
+    fn open_read_only(dir: PathBuf) -> Result<Library> {
+        let manifest = match manifest::load(&dir)? {
+            Loaded::Current(m) => m,
+            Loaded::Missing => return Err(LibraryError::ReadOnly { path: dir }),
+            Loaded::Stale { reason, .. } => return Err(LibraryError::Stale { path: dir, reason }),
+        };
+        let path = dir.join(INDEX_DIR);
+        let opened = crate::readonly::ReadOnlyDirectory::open(&path)
+            .and_then(Index::open)
+            .map_err(|e| e.to_string())
+            .and_then(|index| {
+                if !Fields::new().matches(&index.schema()) {
+                    return Err("its schema is not this format's".to_string());
+                }
+                let reader = make_reader(&index).map_err(|e| e.to_string())?;
+                Ok((index, reader))
+            });
+        match opened {
+            Ok((index, reader)) => {
+                let mut lib = Self::assemble(dir, index, reader, manifest);
+                lib.read_only = true;
+                Ok(lib)
+            }
+            Err(reason) => Err(LibraryError::Stale {
+                path: dir,
+                reason: format!("index damaged: {reason}"),
+            }),
+        }
+    }
+
+    /// Whether the library was opened from a folder that cannot be written.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses to change a read-only library.
+    pub(crate) fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(LibraryError::ReadOnly {
+                path: self.dir.clone(),
+            });
+        }
+        Ok(())
+    }
+
     /// When opening found an older or damaged index: why, and what rebuilding it imported.
     pub fn rebuilt(&self) -> Option<&Rebuilt> {
         self.rebuilt.as_ref()
@@ -135,6 +188,7 @@ impl Library {
             fields: Fields::new(),
             manifest,
             commit_every: crate::import::COMMIT_EVERY,
+            read_only: false,
             rebuilt: None,
         }
     }
@@ -167,7 +221,7 @@ impl Library {
     }
 }
 
-fn make_reader(index: &Index) -> tantivy::Result<IndexReader> {
+pub(crate) fn make_reader(index: &Index) -> tantivy::Result<IndexReader> {
     index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)

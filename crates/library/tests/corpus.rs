@@ -502,3 +502,132 @@ fn compilation_pages_give_the_register_their_own_resolution() {
     }
     assert!(corrupting.is_empty(), "{corrupting:#?}");
 }
+
+/// 100 queries drawn from the subset's own texts: two- and three-word phrases, single words
+/// and two words unquoted.
+fn queries(s: &Subset) -> Vec<String> {
+    let mut rng = Rng::new(20_261_205);
+    let texts: Vec<&Vec<String>> = s.docs.iter().filter_map(|d| s.truth.get(&d.file)).collect();
+    let mut out = Vec::new();
+    while out.len() < 100 && !texts.is_empty() {
+        let paras = texts[rng.below(texts.len())];
+        let Some(p) = paras.get(rng.below(paras.len())) else {
+            continue;
+        };
+        let w = words(p);
+        if w.len() < 4 {
+            continue;
+        }
+        let at = rng.below(w.len() - 3);
+        out.push(match out.len() % 4 {
+            0 => format!("\"{} {}\"", w[at], w[at + 1]),
+            1 => format!("\"{} {} {}\"", w[at], w[at + 1], w[at + 2]),
+            2 => w[at].clone(),
+            _ => format!("{} {}", w[at], w[at + 2]),
+        });
+    }
+    out
+}
+
+/// The top results of a query as (reference, score to 1e-4): what a user sees.
+fn top(lib: &Library, q: &str) -> Vec<(String, i64)> {
+    let r = lib.search(&SearchRequest::new(q)).unwrap();
+    r.hits()
+        .take(10)
+        .map(|h| {
+            (
+                h.reference.clone(),
+                (f64::from(h.score) * 1e4).round() as i64,
+            )
+        })
+        .collect()
+}
+
+/// What two indexes holding the same documents in another order must agree on: how many
+/// paragraphs match, the best score of each resolution shown, and which resolutions are shown
+/// above the last one (resolutions tied at the cut may be shown either way).
+fn ranked(lib: &Library, q: &str) -> (usize, Vec<i64>, Vec<String>) {
+    let r = lib.search(&SearchRequest::new(q)).unwrap();
+    let best: Vec<(String, i64)> = r
+        .groups
+        .iter()
+        .map(|g| {
+            let top = g.hits.iter().map(|h| h.score).fold(0.0f32, f32::max);
+            (g.symbol.clone(), (f64::from(top) * 1e4).round() as i64)
+        })
+        .collect();
+    let last = best.iter().map(|b| b.1).min().unwrap_or(0);
+    let mut above: Vec<String> = best
+        .iter()
+        .filter(|b| b.1 > last)
+        .map(|b| b.0.clone())
+        .collect();
+    above.sort();
+    let mut scores: Vec<i64> = best.iter().map(|b| b.1).collect();
+    scores.sort_unstable();
+    (r.total_paragraphs, scores, above)
+}
+
+#[test]
+fn a_pack_of_the_library_brings_it_whole_to_an_empty_library_and_merges_into_another() {
+    let Some(s) = subset() else { return };
+    let dir = temp_dir("pack-subset");
+    let pack = dir.join("subset.pack");
+    let written = s.lib.pack(&pack, &mut |_| {}).unwrap();
+    assert!(resolute_library::is_pack(&pack));
+    assert_eq!(written.stats, s.lib.stats().unwrap());
+
+    // An empty library adopts it: the same counts and the same results, in the same order.
+    let mut adopted = Library::open(dir.join("adopted")).unwrap();
+    let mut reports = 0;
+    let added = adopted.add_pack(&pack, &mut |_| reports += 1).unwrap();
+    assert!(added.adopted);
+    let adopt_seconds = added.seconds;
+    assert!(reports > 0, "no progress reported");
+    assert_eq!(adopted.stats().unwrap(), s.lib.stats().unwrap());
+    let qs = queries(s);
+    assert_eq!(qs.len(), 100);
+    let mut with_results = 0;
+    for q in &qs {
+        let want = top(&s.lib, q);
+        with_results += usize::from(!want.is_empty());
+        assert_eq!(top(&adopted, q), want, "{q}");
+    }
+    assert!(
+        with_results >= 90,
+        "{with_results} of 100 queries found something"
+    );
+
+    // A library holding some of the same files (imported as the subset was: with the
+    // metadata that dates them) takes the others, none twice.
+    let root = corpus().unwrap();
+    let mut some = vec![
+        root.join("metadata/resolution_index.csv"),
+        root.join("metadata/documents.jsonl"),
+    ];
+    some.extend(s.docs.iter().step_by(4).map(|d| d.path.clone()));
+    let mut merged = Library::open(dir.join("merged")).unwrap();
+    let before = merged.import(&some, &mut |_| {}).unwrap();
+    let added = merged.add_pack(&pack, &mut |_| {}).unwrap();
+    assert!(!added.adopted);
+    assert_eq!(added.unchanged, before.added);
+    assert_eq!(added.added + added.unchanged, written.stats.files);
+    assert_eq!(merged.stats().unwrap(), s.lib.stats().unwrap());
+    for q in &qs {
+        assert_eq!(ranked(&merged, q), ranked(&s.lib, q), "{q}");
+    }
+    // Adding it again changes nothing.
+    let again = merged.add_pack(&pack, &mut |_| {}).unwrap();
+    assert_eq!((again.added, again.replaced), (0, 0));
+    assert_eq!(merged.stats().unwrap(), s.lib.stats().unwrap());
+    eprintln!(
+        "pack: {} resolutions, {} paragraphs, {:.1} MB; adopted in {:.2} s, merged into a \
+         library of {} files in {:.2} s",
+        written.stats.resolutions,
+        written.stats.paragraphs,
+        written.bytes as f64 / 1e6,
+        adopt_seconds,
+        before.added,
+        added.seconds
+    );
+}

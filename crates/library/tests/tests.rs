@@ -7,3 +7,4 @@ mod common;
 mod corpus;
 mod kill;
 mod malformed;
+mod pack;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use resolute::library::{self, Progress, SearchRequest};
@@ -49,12 +49,80 @@ pub fn check(file: PathBuf, json: bool, library: Option<PathBuf>) -> Result<Exit
     })
 }
 
-/// `resolute library add PATH...`: a progress bar on a terminal, then a summary that lists
-/// every file that could not be imported, with the reason.
+/// `resolute library add PATH...`: packs first (each checked, then adopted or merged), then
+/// the other paths imported; a progress bar on a terminal, then a summary that lists every
+/// file that could not be imported, with the reason.
 pub fn library_add(paths: &[PathBuf], library: Option<PathBuf>) -> Result<ExitCode, Failure> {
     let dir = library::library_dir(library);
     let tty = io::stderr().is_terminal();
-    let summary = service(library::add(&dir, paths, &mut |p| {
+    let mut bar = |p: &Progress| {
+        if tty {
+            let _ = write!(io::stderr().lock(), "\r{}", progress_line(p));
+        }
+    };
+    let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| library::is_pack(p));
+    let mut out = String::new();
+    for pack in &packs {
+        let added = service(library::add_pack(&dir, pack, &mut bar))?;
+        if tty {
+            let _ = writeln!(io::stderr().lock());
+        }
+        let how = if added.adopted {
+            format!("adopted ({} files)", added.added)
+        } else {
+            format!(
+                "{} files added, {} replaced, {} unchanged",
+                added.added, added.replaced, added.unchanged
+            )
+        };
+        let _ = writeln!(
+            out,
+            "{}: pack {}: {how}; the library holds {} resolutions, {} paragraphs ({:.1} s)",
+            dir.display(),
+            pack.display(),
+            added.stats.resolutions,
+            added.stats.paragraphs,
+            added.seconds
+        );
+    }
+    if !others.is_empty() {
+        let summary = service(library::add(&dir, &others, &mut bar))?;
+        if tty {
+            let _ = writeln!(io::stderr().lock());
+        }
+        let _ = writeln!(
+            out,
+            "{}: {} files: {} added, {} replaced, {} unchanged, {} failed; {} paragraphs, \
+             {} metadata rows in {:.1} s",
+            dir.display(),
+            summary.files,
+            summary.added,
+            summary.replaced,
+            summary.unchanged,
+            summary.failed.len(),
+            summary.paragraphs,
+            summary.metadata_rows,
+            summary.seconds
+        );
+        for failure in &summary.failed {
+            let _ = writeln!(
+                out,
+                "  skipped {}: {}",
+                failure.path.display(),
+                failure.reason
+            );
+        }
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `resolute library pack -o FILE`.
+pub fn library_pack(output: &Path, library: Option<PathBuf>) -> Result<ExitCode, Failure> {
+    let dir = library::library_dir(library);
+    let tty = io::stderr().is_terminal();
+    let summary = service(library::pack(&dir, output, &mut |p| {
         if tty {
             let _ = write!(io::stderr().lock(), "\r{}", progress_line(p));
         }
@@ -62,28 +130,16 @@ pub fn library_add(paths: &[PathBuf], library: Option<PathBuf>) -> Result<ExitCo
     if tty {
         let _ = writeln!(io::stderr().lock());
     }
-    let mut out = format!(
-        "{}: {} files: {} added, {} replaced, {} unchanged, {} failed; {} paragraphs, \
-         {} metadata rows in {:.1} s\n",
+    print(&format!(
+        "{}: packed {} resolutions, {} paragraphs ({} index files) into {}: {:.1} MB in {:.1} s\n",
         dir.display(),
+        summary.stats.resolutions,
+        summary.stats.paragraphs,
         summary.files,
-        summary.added,
-        summary.replaced,
-        summary.unchanged,
-        summary.failed.len(),
-        summary.paragraphs,
-        summary.metadata_rows,
+        summary.path.display(),
+        summary.bytes as f64 / 1e6,
         summary.seconds
-    );
-    for failure in &summary.failed {
-        let _ = writeln!(
-            out,
-            "  skipped {}: {}",
-            failure.path.display(),
-            failure.reason
-        );
-    }
-    print(&out)?;
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

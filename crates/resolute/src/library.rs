@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 pub use resolute_library::{
-    ImportSummary, Library, LibraryError, Precedents, Progress, SearchRequest, SearchResults, Stats,
+    is_pack, ImportSummary, Library, LibraryError, PackAdded, PackSummary, Precedents, Progress,
+    SearchRequest, SearchResults, Stats,
 };
 
 use crate::error::Error;
@@ -40,6 +41,39 @@ pub fn add(
     let mut library = open(dir)?;
     library
         .import(paths, progress)
+        .map_err(|source| Error::Library {
+            path: dir.to_path_buf(),
+            source,
+        })
+}
+
+/// Writes the library as one pack file at `out` (replaced atomically).
+pub fn pack(
+    dir: &Path,
+    out: &Path,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<PackSummary, Error> {
+    if out.is_dir() {
+        return Err(Error::IsDirectory {
+            path: out.to_path_buf(),
+        });
+    }
+    open(dir)?
+        .pack(out, progress)
+        .map_err(|source| Error::Library {
+            path: dir.to_path_buf(),
+            source,
+        })
+}
+
+/// Checks a pack and brings it into the library (an empty library adopts it).
+pub fn add_pack(
+    dir: &Path,
+    pack: &Path,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<PackAdded, Error> {
+    open(dir)?
+        .add_pack(pack, progress)
         .map_err(|source| Error::Library {
             path: dir.to_path_buf(),
             source,

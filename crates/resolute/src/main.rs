@@ -223,11 +223,21 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum LibraryCommand {
-    /// Import files and folders (recursively): texts, PDF, DOCX, HTML, metadata CSV/JSONL.
+    /// Import files and folders (recursively): texts, PDF, DOCX, HTML, metadata CSV/JSONL;
+    /// and library packs (`library pack`), checked first, adopted by an empty library.
     Add {
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// The library folder.
+        #[arg(long)]
+        library: Option<PathBuf>,
+    },
+    /// Write the whole library as one file (a pack) to carry to another computer.
+    Pack {
+        /// The pack file to write; replaced atomically if it exists.
+        #[arg(short, long)]
+        output: PathBuf,
         /// The library folder.
         #[arg(long)]
         library: Option<PathBuf>,
@@ -297,6 +307,9 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         Command::Library {
             command: LibraryCommand::Add { paths, library },
         } => commands::library_add(&paths, library),
+        Command::Library {
+            command: LibraryCommand::Pack { output, library },
+        } => commands::library_pack(&output, library),
         Command::Library {
             command: LibraryCommand::Stats { library, json },
         } => commands::library_stats(library, json),
