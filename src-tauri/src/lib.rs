@@ -69,6 +69,8 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             library::citation_card,
             library::resolution_text,
             library::import_folder,
+            library::open_library_pack,
+            library::export_library_pack,
             rounds::previous_round_dialog,
             rounds::previous_round,
             rounds::round_progress,

@@ -1,10 +1,12 @@
-//! Library commands: search, precedent, citation cards, importing a folder with progress.
+//! Library commands: search, precedent, citation cards, importing a folder with progress,
+//! and library packs (open one into the library, export the library as one).
 
 use std::path::PathBuf;
 
 use resolute::app::{self, CitationCard, ResolutionText};
 use resolute::library::{
-    ImportSummary, Library, Precedents, Progress, SearchRequest, SearchResults, Stats,
+    ImportSummary, Library, PackAdded, PackSummary, Precedents, Progress, SearchRequest,
+    SearchResults, Stats,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -125,4 +127,76 @@ fn import(app: &AppHandle, folder: PathBuf) -> CmdResult<ImportSummary> {
     let summary = resolute::library::add(&state.library_dir, &[folder], &mut emit);
     state.open_library();
     summary.map_err(|e| e.body())
+}
+
+/// Runs `work` off the main thread; a panic in it becomes an error the web view can show.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| resolute::ErrorBody {
+            code: "internal",
+            message: e.to_string(),
+        })?
+}
+
+/// "Open a library pack…": the native Open dialog, then the pack checked and brought into
+/// the library (adopted when the library is empty), with progress. None when cancelled.
+#[tauri::command]
+pub async fn open_library_pack(
+    app: AppHandle,
+    window: tauri::Window,
+) -> CmdResult<Option<PackAdded>> {
+    let picked = rfd::AsyncFileDialog::new()
+        .set_title("Open a library pack")
+        .set_directory(app.state::<AppState>().dialog_folder(None))
+        .add_filter("Library packs", &["pack", "zip"])
+        .set_parent(&window)
+        .pick_file()
+        .await;
+    let Some(pack) = picked.map(|f| f.path().to_path_buf()) else {
+        return Ok(None);
+    };
+    blocking(move || {
+        let state = app.state::<AppState>();
+        *state.library() = None;
+        let mut emit = |p: &Progress| {
+            let _ = app.emit("import-progress", p);
+        };
+        let added = resolute::library::add_pack(&state.library_dir, &pack, &mut emit);
+        state.open_library();
+        added.map(Some).map_err(|e| e.body())
+    })
+    .await
+}
+
+/// "Export the library as a pack…": the native Save dialog, then the pack written with
+/// progress. None when cancelled.
+#[tauri::command]
+pub async fn export_library_pack(
+    app: AppHandle,
+    window: tauri::Window,
+) -> CmdResult<Option<PackSummary>> {
+    let picked = rfd::AsyncFileDialog::new()
+        .set_title("Export the library as a pack")
+        .set_directory(app.state::<AppState>().dialog_folder(None))
+        .set_file_name("resolute-library.pack")
+        .add_filter("Library packs", &["pack"])
+        .set_parent(&window)
+        .save_file()
+        .await;
+    let Some(out) = picked.map(|f| f.path().to_path_buf()) else {
+        return Ok(None);
+    };
+    blocking(move || {
+        let state = app.state::<AppState>();
+        let mut emit = |p: &Progress| {
+            let _ = app.emit("import-progress", p);
+        };
+        resolute::library::pack(&state.library_dir, &out, &mut emit)
+            .map(Some)
+            .map_err(|e| e.body())
+    })
+    .await
 }

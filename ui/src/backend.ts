@@ -72,6 +72,8 @@ export const citationCard = (key: string) => invoke<T.CitationCard | null>("cita
 export const resolutionText = (key: string) =>
   invoke<T.ResolutionText | null>("resolution_text", { key });
 export const importFolder = () => invoke<T.ImportSummary | null>("import_folder");
+export const openLibraryPack = () => invoke<T.PackAdded | null>("open_library_pack");
+export const exportLibraryPack = () => invoke<T.PackSummary | null>("export_library_pack");
 
 export const onImportProgress = (f: (p: T.Progress) => void) =>
   listen<T.Progress>("import-progress", (e) => f(e.payload));

@@ -51,6 +51,7 @@ const welcome = new Welcome({
     }
   },
   importLibrary: () => library.importFolder(),
+  openPack: () => library.openPack(),
   dismiss: () => view.focus(),
 });
 host.append(welcome.element);
@@ -92,6 +93,8 @@ register(
   { id: "format", label: "Format and renumber the draft", keys: "Alt+Shift+F", run: () => { formatDraft(view); } },
   { id: "precedent", label: "Precedents for this paragraph", keys: "Ctrl+Shift+E", run: () => library.precedentAtCursor() },
   { id: "import-folder", label: "Import a folder into the library…", run: () => library.importFolder() },
+  { id: "open-pack", label: "Open a library pack…", run: () => library.openPack() },
+  { id: "export-pack", label: "Export the library as a pack…", run: () => library.exportPack() },
   { id: "apply-amendment", label: "Apply an amendment…", run: () => amendment.open() },
   { id: "compare-round", label: "Compare with a previous round…", run: () => negotiation.chooseRound() },
   { id: "palette", label: "All commands…", keys: "Ctrl+Shift+P", run: palette },

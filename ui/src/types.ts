@@ -353,3 +353,23 @@ export interface RoundProgressView {
   };
   paragraphs: RoundRow[];
 }
+
+/** A library pack brought into the library (resolute_library::PackAdded). */
+export interface PackAdded {
+  path: string;
+  adopted: boolean;
+  added: number;
+  replaced: number;
+  unchanged: number;
+  stats: Stats;
+  seconds: number;
+}
+
+/** A library pack written (resolute_library::PackSummary). */
+export interface PackSummary {
+  path: string;
+  bytes: number;
+  files: number;
+  stats: Stats;
+  seconds: number;
+}

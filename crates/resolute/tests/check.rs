@@ -178,3 +178,58 @@ fn search_filters_are_typed_and_a_bad_value_names_the_allowed_ones() {
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
     assert!(stderr(&out).contains("operative"), "{}", stderr(&out));
 }
+
+/// `library pack` and `library add PACK` on the command line: the pack carries the register,
+/// so `check` with the new library finds the same wrong date; a damaged pack is refused
+/// (exit 2, the file and the reason on stderr) and the library keeps what it had.
+#[test]
+fn a_library_pack_carries_the_register_to_another_library() {
+    let dir = TempDir::new("check-pack");
+    let lib = library(&dir);
+    let pack = dir.0.join("lib.pack");
+    let out = resolute(&["library", "pack", "-o", path_str(&pack), "--library", &lib]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("packed 1 resolutions"),
+        "{}",
+        stdout(&out)
+    );
+    let other = dir.0.join("other");
+    let out = resolute(&[
+        "library",
+        "add",
+        path_str(&pack),
+        "--library",
+        path_str(&other),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("adopted (2 files)"),
+        "{}",
+        stdout(&out)
+    );
+    let stats = |l: &str| stdout(&resolute(&["library", "stats", "--json", "--library", l]));
+    assert_eq!(stats(&lib), stats(path_str(&other)));
+    let draft = dir.file("draft.md", DRAFT);
+    let checked = |l: &str| stdout(&resolute(&["check", path_str(&draft), "--library", l]));
+    assert_eq!(checked(&lib), checked(path_str(&other)));
+
+    let mut bytes = std::fs::read(&pack).unwrap();
+    bytes.truncate(bytes.len() - 100);
+    let broken = dir.file("broken.pack", &bytes);
+    let out = resolute(&[
+        "library",
+        "add",
+        path_str(&broken),
+        "--library",
+        path_str(&other),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("broken.pack"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the library is unchanged"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stats(&lib), stats(path_str(&other)));
+}

@@ -872,3 +872,113 @@ async fn applies_an_amendment_instruction_by_instruction() {
     assert_eq!(undone, one);
     app.finish().await.unwrap();
 }
+
+/// A library pack made with the command line from real corpus resolutions is opened from the
+/// empty library's note (native Open dialog) and searched; the library is then exported
+/// from the command palette (native Save dialog) and the command line reads that pack back
+/// to the same counts.
+#[tokio::test]
+async fn opens_and_exports_a_library_pack() {
+    let name = "opens_and_exports_a_library_pack";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    let Some(source) = small_library(&tools, name, &draft) else {
+        return;
+    };
+    let work = draft.parent().expect("work folder").to_path_buf();
+    let cli = |args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(&tools.cli)
+            .args(args)
+            .output()
+            .expect("resolute runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let pack = work.join("small.pack");
+    cli(&[
+        "library".as_ref(),
+        "pack".as_ref(),
+        "-o".as_ref(),
+        pack.as_os_str(),
+        "--library".as_ref(),
+        source.as_os_str(),
+    ]);
+    let empty = work.join("empty-library");
+    let app = App::launch(&tools, name, Launch::draft(&draft).with_library(&empty))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    app.wait_for(
+        "the empty library's note",
+        ".library button[data-id=\"open-pack\"]",
+        20,
+    )
+    .await
+    .unwrap();
+    app.click(".library button[data-id=\"open-pack\"]")
+        .await
+        .unwrap();
+    let Some(filled) = fill_dialog("Open a library pack", &pack, &["ctrl+l"], &["Return"]) else {
+        resolute_e2e::skip(name, "xdotool not found (apt-get install xdotool)");
+        return;
+    };
+    filled.unwrap();
+    app.wait_true(
+        "the pack's resolutions in the library",
+        "const i = document.querySelector('.library-info'); return i !== null && i.textContent.startsWith('5 resolutions')",
+        30,
+    )
+    .await
+    .unwrap();
+    // Searched in the window: the pack's paragraphs are there.
+    app.click("input.library-query").await.unwrap();
+    app.type_text("\"sustainable development\"").await.unwrap();
+    app.wait_for("search results from the pack", ".library-results .hit", 20)
+        .await
+        .unwrap();
+    app.screenshot("-opened").await.unwrap();
+
+    // Export it again from the command palette.
+    let exported = work.join("exported.pack");
+    app.chord(&[Key::Control, Key::Shift], 'p').await.unwrap();
+    app.wait_for("the command palette", ".pick-filter", 10)
+        .await
+        .unwrap();
+    app.type_text("Export the library").await.unwrap();
+    app.press(Key::Enter).await.unwrap();
+    fill_dialog("Export the library as a pack", &exported, &[], &["Return"])
+        .expect("xdotool")
+        .unwrap();
+    app.wait_true(
+        "the export's message",
+        "const m = document.querySelector('[data-kind]'); return m !== null && m.textContent.startsWith('Library exported to')",
+        30,
+    )
+    .await
+    .unwrap();
+    let copy = work.join("copy-library");
+    let added = cli(&[
+        "library".as_ref(),
+        "add".as_ref(),
+        exported.as_os_str(),
+        "--library".as_ref(),
+        copy.as_os_str(),
+    ]);
+    assert!(added.contains("adopted"), "{added}");
+    let stats = |dir: &Path| {
+        cli(&[
+            "library".as_ref(),
+            "stats".as_ref(),
+            "--json".as_ref(),
+            "--library".as_ref(),
+            dir.as_os_str(),
+        ])
+    };
+    assert_eq!(stats(&copy), stats(&source));
+    app.finish().await.unwrap();
+}

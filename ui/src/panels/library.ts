@@ -1,7 +1,8 @@
 // The library panel: search as you type with filters (organ, years, paragraph kind), results
 // with highlighted snippets and their reference, insert a result at the cursor, precedents
 // for the paragraph under the cursor with word-level differences, the text of a cited
-// resolution, and importing a folder with a progress bar and a summary.
+// resolution, importing a folder with a progress bar and a summary, and library packs: open
+// one into the library, export the library as one.
 import type { Text } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
 import * as backend from "../backend";
@@ -49,9 +50,10 @@ export class LibraryPanel {
       this.progress, this.results,
     );
     void backend.onImportProgress((p) => {
-      const pct = p.files_total ? Math.round((100 * p.files_done) / p.files_total) : 0;
-      replace(this.progress, el("progress", { max: 100, value: pct }),
-        `${p.files_done} / ${p.files_total} files`, el("div", { class: "current" }, p.current.split("/").pop() ?? ""));
+      const share = p.bytes_total ? p.bytes_done / p.bytes_total : p.files_total ? p.files_done / p.files_total : 0;
+      const eta = p.eta_secs === null ? "" : ` · about ${Math.ceil(p.eta_secs)} s left`;
+      replace(this.progress, el("progress", { max: 100, value: Math.round(100 * share) }),
+        `${p.files_done} / ${p.files_total} files${eta}`, el("div", { class: "current" }, p.current.split("/").pop() ?? ""));
     });
   }
 
@@ -68,7 +70,9 @@ export class LibraryPanel {
       ? `${stats.resolutions.toLocaleString("en")} resolutions, ${stats.paragraphs.toLocaleString("en")} paragraphs`
       : el("span", { class: "no-library" },
         "No library yet: citations cannot be verified and no precedents can be found. ",
-        el("button", { class: "link", onclick: () => void this.importFolder() }, "Import a folder of resolutions…")));
+        el("button", { class: "link", onclick: () => void this.importFolder() }, "Import a folder of resolutions…"),
+        " or ",
+        el("button", { class: "link", "data-id": "open-pack", onclick: () => void this.openPack() }, "open a library pack…")));
   }
 
 
@@ -176,6 +180,45 @@ export class LibraryPanel {
       await this.refresh();
     } catch (e) {
       notify(`Import failed: ${backend.errorMessage(e)}`, "error");
+    } finally {
+      this.progress.hidden = true;
+    }
+  }
+
+  /** "Open a library pack…": native dialog, progress, what it brought. */
+  async openPack(): Promise<void> {
+    this.progress.hidden = false;
+    replace(this.progress, "Choose a library pack…");
+    try {
+      const added = await backend.openLibraryPack();
+      if (!added) return;
+      const how = added.adopted
+        ? "The library now holds the pack's resolutions."
+        : `${added.added} files added, ${added.replaced} replaced, ${added.unchanged} already in the library.`;
+      replace(this.results, el("h3", {}, "Library pack opened"),
+        el("p", { class: "pack-added" }, `${how} ${added.stats.resolutions.toLocaleString("en")} resolutions, ${added.stats.paragraphs.toLocaleString("en")} paragraphs (${added.seconds.toFixed(1)} s).`));
+      await this.refresh();
+    } catch (e) {
+      notify(`The pack was not opened: ${backend.errorMessage(e)}`, "error");
+    } finally {
+      this.progress.hidden = true;
+    }
+  }
+
+  /** "Export the library as a pack…": native Save dialog, progress, where it went. */
+  async exportPack(): Promise<void> {
+    if (libraryState.empty) {
+      notify("The library is empty: there is nothing to export yet.", "error");
+      return;
+    }
+    this.progress.hidden = false;
+    replace(this.progress, "Choose where to save the pack…");
+    try {
+      const written = await backend.exportLibraryPack();
+      if (!written) return;
+      notify(`Library exported to ${written.path} (${(written.bytes / 1e6).toFixed(1)} MB, ${written.stats.resolutions.toLocaleString("en")} resolutions).`, "info");
+    } catch (e) {
+      notify(`The library was not exported: ${backend.errorMessage(e)}`, "error");
     } finally {
       this.progress.hidden = true;
     }

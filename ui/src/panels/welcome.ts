@@ -12,6 +12,7 @@ export interface WelcomeActions {
   open(): Promise<void>;
   openPath(path: string): Promise<void>;
   importLibrary(): Promise<void>;
+  openPack(): Promise<void>;
   dismiss(): void;
 }
 
@@ -63,7 +64,8 @@ export class Welcome {
     const library = libraryState.empty ? el("div", { class: "welcome-library", role: "note" },
       el("h3", {}, "No library yet"),
       el("p", {}, "Without a library of prior resolutions, citations cannot be verified (date, existence, paragraph) and no precedents or agreed language can be found. Import a folder of resolutions (texts, PDF or DOCX) once; it stays on this computer."),
-      action("import-library", "Import a library folder…", "Any folder of UN resolutions", () => void this.actions.importLibrary()))
+      action("import-library", "Import a library folder…", "Any folder of UN resolutions", () => void this.actions.importLibrary()),
+      action("open-pack", "Open a library pack…", "A library exported from Resolute as one file", () => void this.actions.openPack()))
       : null;
     replace(this.element,
       el("h2", {}, "Resolute"),
