@@ -13,7 +13,7 @@ function card(c: CitationCard | null, key: string, show: (r: ResolutionText) => 
     return el("div", { class: "citation-card unknown" },
       el("div", { class: "symbol" }, key),
       el("div", {}, libraryState.empty
-        ? "No library yet, so this citation cannot be verified: import a folder of resolutions (Import folder)."
+        ? "No library yet, so this citation cannot be verified: import a folder of resolutions (Import folder) or open a library pack (Commands, “Open a library pack…”)."
         : "Not in the library."));
   }
   const openText = async () => {
