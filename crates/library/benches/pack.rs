@@ -45,7 +45,11 @@ fn main() {
     let merge_s = t.elapsed().as_secs_f64();
 
     let stats = lib.stats().expect("stats");
-    assert_eq!(adopted.stats().expect("stats"), stats, "adopted stats differ");
+    assert_eq!(
+        adopted.stats().expect("stats"),
+        stats,
+        "adopted stats differ"
+    );
     assert_eq!(merged.stats().expect("stats"), stats, "merged stats differ");
     let queries = queries(&corpus);
     assert_eq!(queries.len(), 100);
@@ -76,7 +80,9 @@ fn main() {
 /// Every text file under `corpus/texts`, in name order.
 fn texts(corpus: &Path) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
@@ -104,7 +110,10 @@ fn queries(corpus: &Path) -> Vec<String> {
             t.lines()
                 .map(|l| {
                     l.split_whitespace()
-                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                        .map(|w| {
+                            w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase()
+                        })
                         .filter(|w| !w.is_empty())
                         .collect::<Vec<_>>()
                 })

@@ -53,6 +53,7 @@ mod manifest;
 mod metadata;
 mod openings;
 mod pack;
+mod pairs;
 mod precedent;
 mod prepare;
 mod query;

@@ -113,6 +113,7 @@ impl Library {
         let path = dir.join(INDEX_DIR);
         let opened = crate::readonly::ReadOnlyDirectory::open(&path)
             .and_then(Index::open)
+            .map(crate::pairs::registered)
             .map_err(|e| e.to_string())
             .and_then(|index| {
                 if !Fields::new().matches(&index.schema()) {
@@ -199,7 +200,7 @@ impl Library {
             fs::remove_dir_all(&path).map_err(|e| LibraryError::io(&path, e))?;
         }
         fs::create_dir_all(&path).map_err(|e| LibraryError::io(&path, e))?;
-        let index = Index::create_in_dir(&path, Fields::new().schema)?;
+        let index = crate::pairs::registered(Index::create_in_dir(&path, Fields::new().schema)?);
         let reader = make_reader(&index)?;
         manifest::save(&dir, &manifest)?;
         Ok(Self::assemble(dir, index, reader, manifest))
@@ -247,7 +248,9 @@ fn open_index_settled(
 
 /// Opens the index and checks that it is ours, of this schema, and readable.
 fn open_index(dir: &Path, fields: &Fields) -> std::result::Result<(Index, IndexReader), String> {
-    let index = Index::open_in_dir(dir.join(INDEX_DIR)).map_err(|e| e.to_string())?;
+    let index = Index::open_in_dir(dir.join(INDEX_DIR))
+        .map(crate::pairs::registered)
+        .map_err(|e| e.to_string())?;
     if !fields.matches(&index.schema()) {
         return Err("its schema is not this format's".into());
     }

@@ -275,6 +275,7 @@ impl Library {
         let staged = unpack(pack, staging, &self.fields, progress)?;
         let fields = &self.fields;
         let staged_index = Index::open_in_dir(&staged)
+            .map(crate::pairs::registered)
             .map_err(|e| bad(pack, format!("its index does not open ({e})")))?;
         if !fields.matches(&staged_index.schema()) {
             return Err(bad(pack, "its index schema is not this program's"));
@@ -305,7 +306,7 @@ impl Library {
         let current = self.dir.join(INDEX_DIR);
         let old = self.dir.join(format!(".index-old-{}", std::process::id()));
         // Let go of the current files first (a system that cannot rename open files).
-        self.index = Index::create_in_ram(self.fields.schema.clone());
+        self.index = crate::pairs::registered(Index::create_in_ram(self.fields.schema.clone()));
         self.reader = make_reader(&self.index)?;
         fs::rename(&current, &old).map_err(|e| LibraryError::io(&current, e))?;
         if let Err(e) = fs::rename(staged, &current) {
@@ -318,7 +319,7 @@ impl Library {
     }
 
     fn reopen(&mut self) -> Result<()> {
-        self.index = Index::open_in_dir(self.dir.join(INDEX_DIR))?;
+        self.index = crate::pairs::registered(Index::open_in_dir(self.dir.join(INDEX_DIR))?);
         self.reader = make_reader(&self.index)?;
         Ok(())
     }
@@ -369,8 +370,8 @@ fn merge(
 }
 
 /// A stored document with the fields the index keeps but does not store, derived again as
-/// `write.rs` derives them: `base_key` from `symbol_key`, and a paragraph's `exact` from its
-/// `text`. (A test checks that these are all the unstored fields.)
+/// `write.rs` derives them: `base_key` from `symbol_key`, and a paragraph's `exact` and
+/// `pairs` from its `text`. (A test checks that these are all the unstored fields.)
 fn restored(f: &Fields, mut doc: TantivyDocument) -> TantivyDocument {
     let text = |doc: &TantivyDocument, field| {
         doc.get_first(field)
@@ -382,7 +383,8 @@ fn restored(f: &Fields, mut doc: TantivyDocument) -> TantivyDocument {
     }
     if text(&doc, f.doc_type).as_deref() == Some(PARA) {
         if let Some(t) = text(&doc, f.text) {
-            doc.add_text(f.exact, t);
+            doc.add_text(f.exact, &t);
+            doc.add_text(f.pairs, t);
         }
     }
     doc
@@ -753,7 +755,7 @@ mod tests {
             .filter(|(_, entry)| !entry.is_stored())
             .map(|(_, entry)| entry.name())
             .collect();
-        assert_eq!(unstored, ["base_key", "exact"]);
+        assert_eq!(unstored, ["base_key", "exact", "pairs"]);
     }
 
     #[test]

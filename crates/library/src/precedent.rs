@@ -17,7 +17,12 @@ use crate::Library;
 const CANDIDATES: usize = 40;
 /// Distinct query terms kept, the rarest first: enough to identify any real paragraph,
 /// and it bounds the cost of a pasted page.
-const MAX_TERMS: usize = 24;
+const MAX_TERMS: usize = 16;
+/// Terms always kept (the rarest), however common: a paragraph of common words still finds
+/// its precedents.
+const MIN_TERMS: usize = 6;
+/// A word in more than one paragraph in this many is "common" (see `rarest_terms`).
+const COMMON: u64 = 40;
 /// Words of the closest wording that the lineage query requires in order; a longer
 /// paragraph is traced by its opening words (about three lines).
 const LINEAGE_WORDS: usize = 64;
@@ -189,10 +194,15 @@ impl Library {
             }
         }
         counted.sort_by_key(|(df, _)| *df);
+        // A word in more than one paragraph in COMMON costs the most to score and tells the
+        // least: left out once MIN_TERMS rarer words are in.
+        let common = searcher.num_docs() / COMMON;
         Ok(counted
             .into_iter()
+            .enumerate()
+            .take_while(|(i, (df, _))| *i < MIN_TERMS || *df <= common)
             .take(MAX_TERMS)
-            .map(|(_, t)| t)
+            .map(|(_, (_, t))| t)
             .collect())
     }
 

@@ -9,6 +9,8 @@ use tantivy::schema::{
 pub(crate) const STEMMED: &str = "en_stem";
 /// Tokenizer of the exact-phrase field: lower case, no stemming.
 pub(crate) const PLAIN: &str = "default";
+/// Tokenizer of the word-pair field (`pairs.rs`).
+pub(crate) const PAIRS: &str = "pairs";
 
 /// `doc_type` of a paragraph document.
 pub(crate) const PARA: &str = "para";
@@ -41,6 +43,7 @@ pub(crate) struct Fields {
     pub opening: Field,
     pub text: Field,
     pub exact: Field,
+    pub pairs: Field,
     pub ops: Field,
     pub file: Field,
     pub date_source: Field,
@@ -82,6 +85,7 @@ impl Fields {
         let opening = b.add_text_field("opening", STRING | STORED);
         let text = b.add_text_field("text", text_options(STEMMED, true));
         let exact = b.add_text_field("exact", text_options(PLAIN, false));
+        let pairs = b.add_text_field("pairs", text_options(PAIRS, false));
         let ops = b.add_u64_field("ops", STORED);
         let file = b.add_text_field("file", STORED);
         let date_source = b.add_text_field("date_source", STORED);
@@ -106,6 +110,7 @@ impl Fields {
             opening,
             text,
             exact,
+            pairs,
             ops,
             file,
             date_source,

@@ -15,7 +15,6 @@ use crate::error::Result;
 use crate::highlight::{highlight, Marker};
 use crate::query::{parse, Item, Role};
 use crate::register::{term, text_of, u64_of};
-use crate::schema::PARA;
 use crate::Library;
 
 /// Hits shown per resolution.
@@ -119,18 +118,20 @@ impl Library {
             return Ok(SearchResults::default());
         }
         let mut stem = self.index.tokenizer_for_field(self.fields.text)?;
-        let mut plain = self.index.tokenizer_for_field(self.fields.exact)?;
+        let mut plain = self.index.tokenizer_for_field(self.fields.pairs)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut markers = Vec::new();
         for (role, items) in &parsed {
-            let alternatives: Vec<(Occur, Box<dyn Query>)> = items
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = items
                 .iter()
                 .filter_map(|item| self.item_query(item, &mut stem, &mut plain))
                 .map(|q| (Occur::Should, q))
                 .collect();
-            if alternatives.is_empty() {
-                continue;
-            }
+            let item: Box<dyn Query> = match alternatives.len() {
+                0 => continue,
+                1 => alternatives.remove(0).1,
+                _ => Box::new(BooleanQuery::new(alternatives)),
+            };
             if *role == Role::Required {
                 markers.extend(items.iter().map(marker));
             }
@@ -139,16 +140,23 @@ impl Library {
             } else {
                 Occur::MustNot
             };
-            clauses.push((occur, Box::new(BooleanQuery::new(alternatives))));
+            clauses.push((occur, item));
         }
         if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
             return Ok(SearchResults::default());
         }
         clauses.extend(self.filters(request).into_iter().map(|q| (Occur::Must, q)));
-        let query = BooleanQuery::new(clauses);
+        // One required item and no filter: the item's own query, so that a word or a two-word
+        // phrase (one term) is ranked with block-max WAND and counted from its postings.
+        let query: Box<dyn Query> = match clauses.len() {
+            1 if clauses[0].0 == Occur::Must => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        };
         let searcher = self.searcher();
         let wanted = request.limit.max(1).saturating_mul(8).min(2000);
-        let (top, total) = searcher.search(&query, &(TopDocs::with_limit(wanted), Count))?;
+        // Ranked and counted apart: together, every match would be scored.
+        let top = searcher.search(&*query, &TopDocs::with_limit(wanted))?;
+        let total = searcher.search(&*query, &Count)?;
         let groups = self.group(&searcher, &top, request.limit.max(1), &markers)?;
         Ok(SearchResults {
             total_paragraphs: total,
@@ -164,9 +172,17 @@ impl Library {
     ) -> Option<Box<dyn Query>> {
         let (field, analyzer, text) = match item {
             Item::Word(w) => (self.fields.text, stem, w),
-            Item::Phrase(p) => (self.fields.exact, plain, p),
+            // A quoted phrase of two or more words: its word pairs (pairs.rs), in order. A
+            // quoted single word has no pair: it is looked up unstemmed.
+            Item::Phrase(p) => (self.fields.pairs, plain, p),
         };
-        let terms = tokens(analyzer, text, field);
+        let mut terms = tokens(analyzer, text, field);
+        if terms.is_empty() {
+            if let Item::Phrase(p) = item {
+                let mut words = self.index.tokenizer_for_field(self.fields.exact).ok()?;
+                terms = tokens(&mut words, p, self.fields.exact);
+            }
+        }
         match terms.len() {
             0 => None,
             1 => terms.into_iter().next().map(|t| {
@@ -177,9 +193,11 @@ impl Library {
     }
 
     /// Filter clauses (constant score, so they do not change the ranking).
+    /// No clause selects paragraphs: the words and phrases are searched in fields only
+    /// paragraphs have (`text`, `exact`, `pairs`).
     pub(crate) fn filters(&self, request: &SearchRequest) -> Vec<Box<dyn Query>> {
         let f = &self.fields;
-        let mut out = vec![term(f.doc_type, PARA)];
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
         if let Some(body) = &request.body {
             let code = resolute_draft::Body::parse(body)
                 .map_or_else(|| body.to_uppercase(), |b| b.code().to_string());

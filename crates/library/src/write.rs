@@ -91,6 +91,7 @@ impl Fields {
         }
         doc.add_text(self.text, &p.text);
         doc.add_text(self.exact, &p.text);
+        doc.add_text(self.pairs, &p.text);
         doc
     }
 
