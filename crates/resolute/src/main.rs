@@ -13,6 +13,10 @@ use resolute::{FormatOutcome, FormatRequest, ParseRequest};
 mod commands;
 mod exchange;
 
+/// See the workspace Cargo.toml: memory an import freed goes back to the system.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Resolute: drafting assistant for United Nations resolutions.
 #[derive(Debug, Parser)]
 #[command(name = "resolute", version)]
