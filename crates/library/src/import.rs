@@ -16,7 +16,7 @@ use crate::metadata::{self, MetaIndex, MetaRow};
 use crate::prepare::{prepare, Resolved};
 use crate::schema::{META, SOURCE};
 use crate::walk::{walk, Found};
-use crate::Library;
+use crate::{Library, Stats};
 
 /// How often an import commits by default (see [`Library::set_commit_interval`]).
 pub(crate) const COMMIT_EVERY: Duration = Duration::from_secs(3);
@@ -109,11 +109,17 @@ impl Library {
         self.writable()?;
         let start = Instant::now();
         self.record_roots(paths)?;
-        // The recorded counts stop being true with the first commit: a killed import must
-        // not leave them behind.
-        if self.manifest.stats.take().is_some() {
-            manifest::save(&self.dir, &self.manifest)?;
-        }
+        // The recorded counts are kept up to date file by file and written when the import
+        // ends; they stop being true with the first commit, so a killed import must not
+        // leave them behind. A manifest without them (older, or a killed import) is counted
+        // once here.
+        let mut stats = match self.manifest.stats.take() {
+            Some(stats) => {
+                manifest::save(&self.dir, &self.manifest)?;
+                stats
+            }
+            None => self.count_stats()?,
+        };
         let mut summary = ImportSummary::default();
         let found = collect(paths, &mut summary);
         let known = self.known_sources()?;
@@ -140,18 +146,24 @@ impl Library {
             if let Outcome::Meta { rows, .. } = &outcome {
                 rows.iter().cloned().for_each(|r| meta.add(r));
             }
-            self.apply(&mut writer, f, outcome, &mut summary)?;
+            self.apply(&mut writer, f, outcome, &mut summary, &mut stats)?;
             run.tick(f, &mut writer)?;
         }
         let ctx = Context {
             known: &known,
             meta: &meta,
         };
-        self.import_texts(texts, &ctx, &mut writer, &mut summary, &mut run)?;
+        self.import_texts(
+            texts,
+            &ctx,
+            &mut writer,
+            (&mut summary, &mut stats),
+            &mut run,
+        )?;
         writer.commit()?;
         drop(writer);
         self.reader.reload()?;
-        self.manifest.stats = Some(self.count_stats()?);
+        self.manifest.stats = Some(stats);
         manifest::save(&self.dir, &self.manifest)?;
         summary.seconds = start.elapsed().as_secs_f64();
         Ok(summary)
@@ -163,7 +175,7 @@ impl Library {
         texts: &[Found],
         ctx: &Context<'_>,
         writer: &mut IndexWriter<TantivyDocument>,
-        summary: &mut ImportSummary,
+        (summary, stats): (&mut ImportSummary, &mut Stats),
         run: &mut Run<'_>,
     ) -> Result<()> {
         let next = AtomicUsize::new(0);
@@ -187,23 +199,25 @@ impl Library {
             for (i, outcome) in rx {
                 let Some(f) = texts.get(i) else { continue };
                 // On an index error, stop the workers by dropping the receiver.
-                self.apply(writer, f, outcome, summary)?;
+                self.apply(writer, f, outcome, summary, stats)?;
                 run.tick(f, writer)?;
             }
             Ok(())
         })
     }
 
-    /// Writes one file's outcome: deletes what the file gave before, adds what it gives now.
+    /// Writes one file's outcome: deletes what the file gave before, adds what it gives now,
+    /// and keeps `stats` counting the same.
     fn apply(
         &self,
         writer: &mut IndexWriter<TantivyDocument>,
         f: &Found,
         outcome: Outcome,
         summary: &mut ImportSummary,
+        stats: &mut Stats,
     ) -> Result<()> {
         let fields = &self.fields;
-        let (hash, replaced, docs) = match outcome {
+        let outcome = match outcome {
             Outcome::Unchanged => {
                 summary.unchanged += 1;
                 return Ok(());
@@ -221,7 +235,14 @@ impl Library {
                 resolved,
             } => {
                 summary.paragraphs += resolved.paras.len();
-                (hash, replaced, fields.resolution_docs(&f.key, &resolved))
+                let docs = fields.resolution_docs(&f.key, &resolved);
+                let body = resolved.body.map(|b| b.code());
+                (
+                    hash,
+                    replaced,
+                    docs,
+                    (Some((body, resolved.year, resolved.paras.len())), 0),
+                )
             }
             Outcome::Meta {
                 hash,
@@ -229,17 +250,22 @@ impl Library {
                 rows,
             } => {
                 summary.metadata_rows += rows.len();
-                (
-                    hash,
-                    replaced,
-                    rows.iter().map(|r| fields.meta_doc(&f.key, r)).collect(),
-                )
+                let docs = rows.iter().map(|r| fields.meta_doc(&f.key, r)).collect();
+                (hash, replaced, docs, (None, rows.len()))
             }
         };
+        let (hash, replaced, docs, (text, metadata_rows)) = outcome;
         if replaced {
             summary.replaced += 1;
+            // The reader still sees what the file gave before: the import reloads it at the end.
+            stats.remove(&self.counts_of_source(&f.key)?);
         } else {
             summary.added += 1;
+        }
+        stats.files += 1;
+        stats.metadata_rows += metadata_rows;
+        if let Some((body, year, paragraphs)) = text {
+            stats.add_text(body, year, paragraphs);
         }
         writer.delete_term(fields.source_term(&f.key));
         for doc in docs {

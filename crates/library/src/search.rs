@@ -154,9 +154,15 @@ impl Library {
         };
         let searcher = self.searcher();
         let wanted = request.limit.max(1).saturating_mul(8).min(2000);
-        // Ranked and counted apart: together, every match would be scored.
-        let top = searcher.search(&*query, &TopDocs::with_limit(wanted))?;
-        let total = searcher.search(&*query, &Count)?;
+        // One term (a word, a two-word phrase): ranked with pruning and counted from its
+        // postings, in two passes (together, every match would be scored). Anything else
+        // scores every match anyway: ranked and counted in one pass.
+        let (top, total) = if query.downcast_ref::<TermQuery>().is_some() {
+            let top = searcher.search(&*query, &TopDocs::with_limit(wanted))?;
+            (top, searcher.search(&*query, &Count)?)
+        } else {
+            searcher.search(&*query, &(TopDocs::with_limit(wanted), Count))?
+        };
         let groups = self.group(&searcher, &top, request.limit.max(1), &markers)?;
         Ok(SearchResults {
             total_paragraphs: total,

@@ -51,7 +51,9 @@ impl Library {
     }
 
     /// The counts, counted in the index (a query per resolution: grows with the library).
-    /// Every import records them in the manifest when it ends.
+    /// Imports keep the manifest's counts as they go ([`Stats::add_text`] …); this is for a
+    /// library whose manifest has none, and for a pack brought in. A resolution's paragraphs
+    /// are those its own file gave (the same symbol from two files is counted per file).
     pub fn count_stats(&self) -> Result<Stats> {
         let f = &self.fields;
         let searcher = self.searcher();
@@ -64,19 +66,98 @@ impl Library {
             ..Stats::default()
         };
         for doc in self.all_of_type(DOC)? {
-            let body = text_of(&doc, f.body).unwrap_or_else(|| "unknown".into());
-            let year = u64_of(&doc, f.year).unwrap_or(0);
-            let key = text_of(&doc, f.symbol_key).unwrap_or_default();
-            let q = all(vec![term(f.doc_type, PARA), term(f.symbol_key, &key)]);
+            let body = text_of(&doc, f.body);
+            let year = u64_of(&doc, f.year);
+            let source = text_of(&doc, f.source).unwrap_or_default();
+            let q = all(vec![term(f.doc_type, PARA), term(f.source, &source)]);
             let paragraphs = searcher.search(&q, &Count)?;
+            stats.tally(body.as_deref(), year, 1, paragraphs);
+        }
+        Ok(stats)
+    }
+
+    /// What the file imported as `source` brought, as counts to take away before it is
+    /// replaced (its text's record and paragraphs, or its metadata rows).
+    pub(crate) fn counts_of_source(&self, source: &str) -> Result<Stats> {
+        let f = &self.fields;
+        let searcher = self.searcher();
+        let of = |t: &str| all(vec![term(f.doc_type, t), term(f.source, source)]);
+        let mut out = Stats {
+            files: 1,
+            metadata_rows: searcher.search(&of(META), &Count)?,
+            ..Stats::default()
+        };
+        let paragraphs = searcher.search(&of(PARA), &Count)?;
+        let records = self.fetch_all(&of(DOC))?;
+        for doc in &records {
+            out.tally(text_of(doc, f.body).as_deref(), u64_of(doc, f.year), 1, 0);
+        }
+        out.resolutions = records.len();
+        out.paragraphs = paragraphs;
+        // The paragraphs belong to the file's one record (none without a record).
+        if let Some(doc) = records.first() {
+            let body = text_of(doc, f.body).unwrap_or_else(|| UNKNOWN.into());
+            let year = u64_of(doc, f.year).unwrap_or(0);
             for counts in [
-                stats.by_body.entry(body).or_default(),
-                stats.by_year.entry(year).or_default(),
+                out.by_body.entry(body).or_default(),
+                out.by_year.entry(year).or_default(),
             ] {
-                counts.resolutions += 1;
                 counts.paragraphs += paragraphs;
             }
         }
-        Ok(stats)
+        Ok(out)
+    }
+}
+
+/// The organ of a resolution whose organ is not known.
+const UNKNOWN: &str = "unknown";
+
+impl Stats {
+    /// Counts `resolutions` resolutions of `paragraphs` paragraphs of this organ and year
+    /// (an unknown organ as "unknown", an unknown year as 0). The totals are the caller's.
+    pub(crate) fn tally(
+        &mut self,
+        body: Option<&str>,
+        year: Option<u64>,
+        resolutions: usize,
+        paragraphs: usize,
+    ) {
+        let body = body.unwrap_or(UNKNOWN).to_string();
+        for counts in [
+            self.by_body.entry(body).or_default(),
+            self.by_year.entry(year.unwrap_or(0)).or_default(),
+        ] {
+            counts.resolutions += resolutions;
+            counts.paragraphs += paragraphs;
+        }
+    }
+
+    /// A text file imported: one resolution of `paragraphs` paragraphs.
+    pub(crate) fn add_text(&mut self, body: Option<&str>, year: Option<u64>, paragraphs: usize) {
+        self.resolutions += 1;
+        self.paragraphs += paragraphs;
+        self.tally(body, year, 1, paragraphs);
+    }
+
+    /// Takes away what [`Library::counts_of_source`] gave (a file about to be replaced);
+    /// organs and years left with nothing are dropped, as a count would not list them.
+    pub(crate) fn remove(&mut self, gone: &Stats) {
+        self.files = self.files.saturating_sub(gone.files);
+        self.resolutions = self.resolutions.saturating_sub(gone.resolutions);
+        self.paragraphs = self.paragraphs.saturating_sub(gone.paragraphs);
+        self.metadata_rows = self.metadata_rows.saturating_sub(gone.metadata_rows);
+        fn take<K: Ord + Clone>(map: &mut BTreeMap<K, Counts>, gone: &BTreeMap<K, Counts>) {
+            for (k, g) in gone {
+                if let Some(c) = map.get_mut(k) {
+                    c.resolutions = c.resolutions.saturating_sub(g.resolutions);
+                    c.paragraphs = c.paragraphs.saturating_sub(g.paragraphs);
+                    if c.resolutions == 0 && c.paragraphs == 0 {
+                        map.remove(k);
+                    }
+                }
+            }
+        }
+        take(&mut self.by_body, &gone.by_body);
+        take(&mut self.by_year, &gone.by_year);
     }
 }

@@ -434,3 +434,78 @@ fn a_second_import_at_once_is_refused_as_busy_and_search_goes_on() {
         "{outcome:?}"
     );
 }
+
+/// The counts an import keeps as it goes (what `library stats` reads) are those a count of
+/// the index gives, through added, replaced, unchanged files, metadata replaced and one
+/// symbol given by two files.
+#[test]
+fn the_counts_kept_by_imports_are_those_of_the_index() {
+    let root = temp_dir("kept-stats");
+    let texts = root.join("texts");
+    fs::create_dir_all(&texts).unwrap();
+    write_two(&texts);
+    let mut lib = Library::open(root.join("lib")).unwrap();
+    let check = |lib: &Library, step: &str| {
+        assert_eq!(lib.stats().unwrap(), lib.count_stats().unwrap(), "{step}");
+    };
+    lib.import(std::slice::from_ref(&texts), &mut |_| {})
+        .unwrap();
+    check(&lib, "first import");
+    // A text replaced (other paragraphs, another organ by its symbol), a metadata file, and
+    // a second file of a symbol already there.
+    fs::write(
+        texts.join("a.txt"),
+        resolution_text(
+            "S/RES/9002 (2031)",
+            &["Noting the report,"],
+            &["Decides to act."],
+        ),
+    )
+    .unwrap();
+    fs::write(
+        texts.join("index.csv"),
+        "symbol,body,adoption_date,title\nS/RES/9001 (2031),SC,2031-03-01,Peacekeepers\n",
+    )
+    .unwrap();
+    fs::write(
+        texts.join("c.txt"),
+        resolution_text(
+            "S/RES/9001 (2031)",
+            &["Gravely concerned,"],
+            &["Condemns the attacks;", "Decides to remain seized."],
+        ),
+    )
+    .unwrap();
+    let second = lib
+        .import(std::slice::from_ref(&texts), &mut |_| {})
+        .unwrap();
+    assert_eq!((second.added, second.replaced, second.unchanged), (2, 1, 1));
+    check(&lib, "replaced, metadata, same symbol twice");
+    fs::write(
+        texts.join("index.csv"),
+        "symbol,body,adoption_date,title\nS/RES/9001 (2031),SC,2031-03-01,Peacekeepers\nS/RES/9002 (2031),SC,2031-04-01,Action\n",
+    )
+    .unwrap();
+    lib.import(std::slice::from_ref(&texts), &mut |_| {})
+        .unwrap();
+    check(&lib, "metadata replaced");
+    lib.import(std::slice::from_ref(&texts), &mut |_| {})
+        .unwrap();
+    check(&lib, "unchanged");
+    // A library whose manifest has no counts (older, or a killed import) counts once.
+    let manifest = root.join("lib/library.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&manifest).unwrap()).unwrap();
+    json.as_object_mut().unwrap().remove("stats");
+    fs::write(&manifest, serde_json::to_string(&json).unwrap()).unwrap();
+    let mut reopened = Library::open(root.join("lib")).unwrap();
+    fs::write(
+        texts.join("d.txt"),
+        resolution_text("A/RES/90/12", &["Recalling,"], &["Decides."]),
+    )
+    .unwrap();
+    reopened
+        .import(std::slice::from_ref(&texts), &mut |_| {})
+        .unwrap();
+    check(&reopened, "counted once, then kept");
+}
