@@ -96,6 +96,7 @@ fn run(corpus: &Path, work: &Path, n: usize) -> Result<String, Error> {
     let (bare_import, bare) = bare_tantivy(work, &paras, &phrases)?;
     let (fts_import, fts) = fts5(work, &paras, &phrases)?;
     let rg = ripgrep(&corpus.join("texts"), &phrases)?;
+    let processes = processes(work, &phrases);
     let secs = |d: Duration, what: &str| format!("{:.2} s{what}", d.as_secs_f64());
     let rows = [
         (
@@ -121,6 +122,12 @@ fn run(corpus: &Path, work: &Path, n: usize) -> Result<String, Error> {
     ];
     let mut out = conditions(corpus, &summary, paras.len(), n);
     out.push_str(&table(&rows, phrases.len()));
+    if let Some((ours, sqlite)) = processes {
+        out.push_str(&format!(
+            "\nAs whole processes (start, open, query, print the top 10), the first {} phrases: `resolute search` (release build beside this one) p50 {} ms, p99 {} ms; `sqlite3` CLI on the FTS5 database above (snippet, rank, limit 10) p50 {} ms, p99 {} ms.\n",
+            ours.found, ms(ours.p50), ms(ours.p99), ms(sqlite.p50), ms(sqlite.p99)
+        ));
+    }
     out.push_str(&format!(
         "\nPrecedent (draft paragraph with one word dropped, one added, two swapped; top 5 with diff and lineage), {} queries: p50 {} ms, p99 {} ms, max {} ms; source paragraph (or its exact wording elsewhere) ranked first for {}/{}.\n",
         drafts.len(), ms(precedent.p50), ms(precedent.p99), ms(precedent.max), precedent.found, drafts.len()
@@ -384,4 +391,49 @@ fn ripgrep(texts: &Path, phrases: &[String]) -> Result<Option<Latency>, Error> {
             .count())
     })?;
     Ok(Some(lat))
+}
+
+/// `resolute search` and the `sqlite3` CLI timed as whole processes on the first 100 phrases
+/// (each engine's index as built above); `None` when either program is missing.
+fn processes(work: &Path, phrases: &[String]) -> Option<(Latency, Latency)> {
+    let exe = std::env::current_exe().ok()?;
+    // target/release/examples/bench -> target/release/resolute
+    let cli = exe.parent()?.parent()?.join("resolute");
+    let sqlite = Path::new("/usr/bin/sqlite3");
+    if !cli.is_file() || !sqlite.is_file() {
+        eprintln!(
+            "process comparison skipped: {} or {} missing",
+            cli.display(),
+            sqlite.display()
+        );
+        return None;
+    }
+    let time = |cmd: &mut Command| {
+        let t = Instant::now();
+        let ok = cmd.output().is_ok_and(|o| o.status.success());
+        (t.elapsed(), ok)
+    };
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let some: Vec<&String> = phrases.iter().take(100).collect();
+    for p in &some {
+        let quoted = format!("\"{}\"", p.replace('"', ""));
+        let (d, ok) = time(
+            Command::new(&cli)
+                .args(["search", &quoted, "--library"])
+                .arg(work.join("lib")),
+        );
+        if ok {
+            ours.push(d);
+        }
+        let sql = format!(
+            "SELECT symbol, snippet(p, 1, '**', '**', '…', 12) FROM p WHERE p MATCH '{}' ORDER BY rank LIMIT 10;",
+            quoted.replace('\'', "''")
+        );
+        let (d, ok) = time(Command::new(sqlite).arg(work.join("fts.sqlite")).arg(sql));
+        if ok {
+            theirs.push(d);
+        }
+    }
+    let (a, b) = (ours.len(), theirs.len());
+    Some((latency(ours, a), latency(theirs, b)))
 }
