@@ -388,10 +388,19 @@ fn guarded_prepare(
         .unwrap_or_else(|_| Err("internal error while segmenting (please report this file)".into()))
 }
 
+/// Version of the reading of files (converters and segmenter). Bump it whenever reading the
+/// same file gives other paragraphs: it is part of the hash recorded for each file, so the
+/// next import reads every file read by an older version again (and replaces what it gave)
+/// instead of skipping it as unchanged. (`FORMAT_VERSION` rebuilds the whole index; this
+/// only re-reads, file by file, as files are given.)
+pub const READER_VERSION: u32 = 1;
+
+/// What is recorded for a file: the reader version and the SHA-256 of its content, in hex.
 fn hex_sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("r{READER_VERSION}:{hex}")
 }
 
 /// The files under `paths`, each once, metadata files first; paths that cannot be opened
@@ -468,5 +477,47 @@ impl<'a> Run<'a> {
             self.last_commit = Instant::now();
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file recorded by an older reader (its hash without this reader's version) is read
+    /// again and replaces what it gave; the same file recorded by this reader is skipped.
+    #[test]
+    fn files_read_by_an_older_reader_are_read_again() {
+        let dir = std::env::temp_dir().join(format!("resolute-reader-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = "A/RES/90/1\n\nThe General Assembly,\n\nRecalling its resolution 61/208,\n\n1. Decides to act.\n";
+        let path = dir.join("a.txt");
+        std::fs::write(&path, text).unwrap();
+        let f = Found {
+            path: path.clone(),
+            key: path.to_string_lossy().into_owned(),
+            name: "a.txt".into(),
+            size: text.len() as u64,
+        };
+        let meta = MetaIndex::default();
+        let hash = hex_sha256(text.as_bytes());
+        assert!(hash.starts_with(&format!("r{READER_VERSION}:")), "{hash}");
+        let plain = hash.split_once(':').map(|(_, h)| h.to_string()).unwrap();
+        let outcome = |recorded: &str| {
+            let known = HashMap::from([(f.key.clone(), recorded.to_string())]);
+            handle(
+                &f,
+                &Context {
+                    known: &known,
+                    meta: &meta,
+                },
+            )
+        };
+        assert!(matches!(outcome(&hash), Outcome::Unchanged));
+        assert!(matches!(
+            outcome(&plain),
+            Outcome::Text { replaced: true, .. }
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

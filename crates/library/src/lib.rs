@@ -68,7 +68,7 @@ mod write;
 
 pub use diff::DiffOp;
 pub use error::{LibraryError, Result};
-pub use import::{FileFailure, ImportSummary, Progress};
+pub use import::{FileFailure, ImportSummary, Progress, READER_VERSION};
 pub use library::{Library, Rebuilt};
 pub use manifest::{Manifest, FORMAT_VERSION};
 pub use pack::{is_pack, PackAdded, PackFile, PackManifest, PackSummary, PACK_FORMAT};
