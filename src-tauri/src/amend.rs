@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use resolute::app::{self, AmendmentView, TextEdit};
 use tauri::{State, Window};
 
+use crate::files::pick_file;
 use crate::{AppState, CmdResult};
 
 /// Native Open dialog for an amendment document. None when cancelled.
@@ -14,14 +15,8 @@ pub async fn amendment_dialog(
     state: State<'_, AppState>,
     window: Window,
 ) -> CmdResult<Option<PathBuf>> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Open an amendment")
-        .set_directory(state.dialog_folder(None))
-        .add_filter("Amendments", &["pdf", "docx", "txt", "md"])
-        .set_parent(&window)
-        .pick_file()
-        .await;
-    Ok(picked.map(|f| f.path().to_path_buf()))
+    let kinds = ["pdf", "docx", "txt", "md"];
+    Ok(pick_file(&state, &window, "Open an amendment", "Amendments", &kinds).await)
 }
 
 /// Each instruction of the amendment with its outcome and effect on `text`.

@@ -9,6 +9,25 @@ use tauri::{State, Window};
 
 use crate::{AppState, CmdResult};
 
+/// The native Open dialog for one file of `kind` (`extensions`), starting in the usual
+/// folder; None when cancelled.
+pub(crate) async fn pick_file(
+    state: &AppState,
+    window: &Window,
+    title: &str,
+    kind: &str,
+    extensions: &[&str],
+) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_directory(state.dialog_folder(None))
+        .add_filter(kind, extensions)
+        .set_parent(window)
+        .pick_file()
+        .await
+        .map(|f| f.path().to_path_buf())
+}
+
 /// What the window needs when it starts.
 #[derive(Debug, Serialize)]
 pub struct Startup {

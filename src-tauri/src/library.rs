@@ -1,7 +1,7 @@
 //! Library commands: search, precedent, citation cards, importing a folder with progress,
 //! and library packs (open one into the library, export the library as one).
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use resolute::app::{self, CitationCard, ResolutionText};
 use resolute::library::{
@@ -10,6 +10,7 @@ use resolute::library::{
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
+use crate::files::pick_file;
 use crate::{AppState, CmdResult};
 
 /// Runs `f` on the open library; `no-library` when none is open.
@@ -103,42 +104,14 @@ pub async fn import_folder(
         .set_parent(&window)
         .pick_folder()
         .await;
-    let Some(folder) = picked else {
+    let Some(folder) = picked.map(|f| f.path().to_path_buf()) else {
         return Ok(None);
     };
-    let folder = folder.path().to_path_buf();
-    tauri::async_runtime::spawn_blocking(move || import(&app, folder))
-        .await
-        .map_err(|e| resolute::ErrorBody {
-            code: "internal",
-            message: e.to_string(),
-        })?
-        .map(Some)
-}
-
-/// The blocking part of [`import_folder`]: the open library is closed first so the import
-/// holds the only writer, then reopened with what was added.
-fn import(app: &AppHandle, folder: PathBuf) -> CmdResult<ImportSummary> {
-    let state = app.state::<AppState>();
-    *state.library() = None;
-    let mut emit = |p: &Progress| {
-        let _ = app.emit("import-progress", p);
-    };
-    let summary = resolute::library::add(&state.library_dir, &[folder], &mut emit);
-    state.open_library();
-    summary.map_err(|e| e.body())
-}
-
-/// Runs `work` off the main thread; a panic in it becomes an error the web view can show.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> CmdResult<T> + Send + 'static,
-) -> CmdResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| resolute::ErrorBody {
-            code: "internal",
-            message: e.to_string(),
-        })?
+    library_work(app, Writes::Yes, move |dir, emit| {
+        resolute::library::add(dir, &[folder], emit)
+    })
+    .await
+    .map(Some)
 }
 
 /// "Open a library pack…": the native Open dialog, then the pack checked and brought into
@@ -148,27 +121,17 @@ pub async fn open_library_pack(
     app: AppHandle,
     window: tauri::Window,
 ) -> CmdResult<Option<PackAdded>> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Open a library pack")
-        .set_directory(app.state::<AppState>().dialog_folder(None))
-        .add_filter("Library packs", &["pack", "zip"])
-        .set_parent(&window)
-        .pick_file()
-        .await;
-    let Some(pack) = picked.map(|f| f.path().to_path_buf()) else {
+    let state = app.state::<AppState>();
+    let title = "Open a library pack";
+    let Some(pack) = pick_file(&state, &window, title, "Library packs", &["pack", "zip"]).await
+    else {
         return Ok(None);
     };
-    blocking(move || {
-        let state = app.state::<AppState>();
-        *state.library() = None;
-        let mut emit = |p: &Progress| {
-            let _ = app.emit("import-progress", p);
-        };
-        let added = resolute::library::add_pack(&state.library_dir, &pack, &mut emit);
-        state.open_library();
-        added.map(Some).map_err(|e| e.body())
+    library_work(app, Writes::Yes, move |dir, emit| {
+        resolute::library::add_pack(dir, &pack, emit)
     })
     .await
+    .map(Some)
 }
 
 /// "Export the library as a pack…": the native Save dialog, then the pack written with
@@ -189,14 +152,45 @@ pub async fn export_library_pack(
     let Some(out) = picked.map(|f| f.path().to_path_buf()) else {
         return Ok(None);
     };
-    blocking(move || {
+    library_work(app, Writes::No, move |dir, emit| {
+        resolute::library::pack(dir, &out, emit)
+    })
+    .await
+    .map(Some)
+}
+
+/// Whether a piece of library work writes to the library.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Writes {
+    Yes,
+    No,
+}
+
+/// Runs `work` on the library folder off the main thread, with `import-progress` events.
+/// Work that writes gets the library closed first (so it holds the only writer) and
+/// reopened after, with what it brought.
+async fn library_work<T: Send + 'static>(
+    app: AppHandle,
+    writes: Writes,
+    work: impl FnOnce(&Path, &mut dyn FnMut(&Progress)) -> Result<T, resolute::Error> + Send + 'static,
+) -> CmdResult<T> {
+    tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
+        if writes == Writes::Yes {
+            *state.library() = None;
+        }
         let mut emit = |p: &Progress| {
             let _ = app.emit("import-progress", p);
         };
-        resolute::library::pack(&state.library_dir, &out, &mut emit)
-            .map(Some)
-            .map_err(|e| e.body())
+        let done = work(&state.library_dir, &mut emit);
+        if writes == Writes::Yes {
+            state.open_library();
+        }
+        done.map_err(|e| e.body())
     })
     .await
+    .map_err(|e| resolute::ErrorBody {
+        code: "internal",
+        message: e.to_string(),
+    })?
 }

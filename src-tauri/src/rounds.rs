@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use resolute::app::{self, PreviousRound, RoundProgressView};
 use tauri::{State, Window};
 
+use crate::files::pick_file;
 use crate::{AppState, CmdResult};
 
 /// Native Open dialog for a previous round. None when cancelled.
@@ -14,14 +15,15 @@ pub async fn previous_round_dialog(
     state: State<'_, AppState>,
     window: Window,
 ) -> CmdResult<Option<PathBuf>> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_title("Open the previous round")
-        .set_directory(state.dialog_folder(None))
-        .add_filter("Negotiating texts", &["md", "docx", "pdf", "txt"])
-        .set_parent(&window)
-        .pick_file()
-        .await;
-    Ok(picked.map(|f| f.path().to_path_buf()))
+    let kinds = ["md", "docx", "pdf", "txt"];
+    Ok(pick_file(
+        &state,
+        &window,
+        "Open the previous round",
+        "Negotiating texts",
+        &kinds,
+    )
+    .await)
 }
 
 /// The previous round in the draft format.

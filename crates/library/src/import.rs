@@ -1,20 +1,22 @@
 //! Importing files and folders: walk, hash, read, segment, index, commit as we go.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use tantivy::schema::Value;
-use tantivy::{IndexWriter, TantivyDocument};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
 use crate::error::{LibraryError, Result};
 use crate::manifest;
 use crate::metadata::{self, MetaIndex, MetaRow};
 use crate::prepare::{prepare, Resolved};
-use crate::schema::{META, SOURCE};
+use crate::schema::{Fields, META, SOURCE};
 use crate::walk::{walk, Found};
 use crate::{Library, Stats};
 
@@ -293,18 +295,9 @@ impl Library {
 
     /// Content hash of every imported file, by source key.
     pub(crate) fn known_sources(&self) -> Result<HashMap<String, String>> {
-        let mut out = HashMap::new();
-        for doc in self.all_of_type(SOURCE)? {
-            let get = |f| {
-                doc.get_first(f)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            };
-            if let (Some(s), Some(h)) = (get(self.fields.source), get(self.fields.hash)) {
-                out.insert(s, h);
-            }
-        }
-        Ok(out)
+        Ok(sources(&self.searcher(), &self.fields)?
+            .into_iter()
+            .collect())
     }
 
     /// The metadata rows already in the library.
@@ -398,9 +391,35 @@ pub const READER_VERSION: u32 = 1;
 /// What is recorded for a file: the reader version and the SHA-256 of its content, in hex.
 fn hex_sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(bytes);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("r{READER_VERSION}:{hex}")
+    format!("r{READER_VERSION}:{}", hex(&sha2::Sha256::digest(bytes)))
+}
+
+/// Bytes in lower-case hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every imported file of an index (its `source` documents) with its recorded hash, in name
+/// order.
+pub(crate) fn sources(searcher: &Searcher, f: &Fields) -> Result<Vec<(String, String)>> {
+    let query = TermQuery::new(
+        Term::from_field_text(f.doc_type, SOURCE),
+        IndexRecordOption::Basic,
+    );
+    let mut out = Vec::new();
+    for address in searcher.search(&query, &DocSetCollector)? {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let get = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        if let (Some(s), Some(h)) = (get(f.source), get(f.hash)) {
+            out.push((s, h));
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// The files under `paths`, each once, metadata files first; paths that cannot be opened
@@ -427,15 +446,58 @@ fn dedupe(found: &mut Vec<Found>) {
 }
 
 /// Progress accounting and periodic commits of one import.
-struct Run<'a> {
+/// Progress of one piece of work over files of known sizes: files and bytes done, rates and
+/// the time left from the byte rate, reported after each file (imports and packs).
+pub(crate) struct Meter<'a> {
     done: usize,
     total: usize,
     bytes_done: u64,
     bytes_total: u64,
     start: Instant,
+    report: &'a mut dyn FnMut(&Progress),
+}
+
+impl<'a> Meter<'a> {
+    pub(crate) fn new(
+        total: usize,
+        bytes_total: u64,
+        start: Instant,
+        report: &'a mut dyn FnMut(&Progress),
+    ) -> Self {
+        Meter {
+            done: 0,
+            total,
+            bytes_done: 0,
+            bytes_total,
+            start,
+            report,
+        }
+    }
+
+    /// One more file of `bytes` bytes done.
+    pub(crate) fn step(&mut self, bytes: u64, current: &Path) {
+        self.done += 1;
+        self.bytes_done += bytes;
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        let rate = self.bytes_done as f64 / secs;
+        let left = self.bytes_total.saturating_sub(self.bytes_done) as f64;
+        (self.report)(&Progress {
+            files_done: self.done,
+            files_total: self.total,
+            bytes_done: self.bytes_done,
+            bytes_total: self.bytes_total,
+            files_per_sec: self.done as f64 / secs,
+            eta_secs: (rate > 0.0).then(|| left / rate),
+            current: current.to_path_buf(),
+        });
+    }
+}
+
+/// An import's progress, and its commit every few seconds.
+struct Run<'a> {
+    meter: Meter<'a>,
     last_commit: Instant,
     commit_every: Duration,
-    progress: &'a mut dyn FnMut(&Progress),
 }
 
 impl<'a> Run<'a> {
@@ -445,33 +507,16 @@ impl<'a> Run<'a> {
         commit_every: Duration,
         progress: &'a mut dyn FnMut(&Progress),
     ) -> Self {
+        let bytes = found.iter().map(|f| f.size).sum();
         Run {
-            done: 0,
-            total: found.len(),
-            bytes_done: 0,
-            bytes_total: found.iter().map(|f| f.size).sum(),
-            start,
+            meter: Meter::new(found.len(), bytes, start, progress),
             last_commit: Instant::now(),
             commit_every,
-            progress,
         }
     }
 
     fn tick(&mut self, f: &Found, writer: &mut IndexWriter<TantivyDocument>) -> Result<()> {
-        self.done += 1;
-        self.bytes_done += f.size;
-        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
-        let rate = self.bytes_done as f64 / secs;
-        let left = self.bytes_total.saturating_sub(self.bytes_done) as f64;
-        (self.progress)(&Progress {
-            files_done: self.done,
-            files_total: self.total,
-            bytes_done: self.bytes_done,
-            bytes_total: self.bytes_total,
-            files_per_sec: self.done as f64 / secs,
-            eta_secs: (rate > 0.0).then(|| left / rate),
-            current: f.path.clone(),
-        });
+        self.meter.step(f.size, &f.path);
         if self.last_commit.elapsed() >= self.commit_every {
             writer.commit().map_err(LibraryError::from)?;
             self.last_commit = Instant::now();

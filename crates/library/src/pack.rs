@@ -20,13 +20,13 @@ use sha2::{Digest, Sha256};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use crate::error::{LibraryError, Result};
-use crate::import::Progress;
+use crate::import::{hex, sources, Meter, Progress};
 use crate::library::{make_reader, INDEX_DIR};
 use crate::manifest;
-use crate::schema::{Fields, PARA, SOURCE};
+use crate::schema::{Fields, PARA};
 use crate::{Library, Stats};
 
 /// Version of the pack layout this program writes and reads.
@@ -123,43 +123,10 @@ fn schema_fingerprint(fields: &Fields) -> String {
     hex(&Sha256::digest(&json))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn bad(path: &Path, reason: impl Into<String>) -> LibraryError {
     LibraryError::Pack {
         path: path.to_path_buf(),
         reason: reason.into(),
-    }
-}
-
-/// Bytes done so far out of a total, as the import's progress reports them.
-struct Meter<'a> {
-    start: Instant,
-    total: u64,
-    done: u64,
-    files_total: usize,
-    files_done: usize,
-    report: &'a mut dyn FnMut(&Progress),
-}
-
-impl Meter<'_> {
-    fn step(&mut self, bytes: u64, current: &Path) {
-        self.done += bytes;
-        self.files_done += 1;
-        let secs = self.start.elapsed().as_secs_f64().max(1e-3);
-        let rate = self.done as f64 / secs;
-        (self.report)(&Progress {
-            files_done: self.files_done,
-            files_total: self.files_total,
-            bytes_done: self.done,
-            bytes_total: self.total,
-            files_per_sec: self.files_done as f64 / secs,
-            eta_secs: (self.done > 0)
-                .then(|| (self.total - self.done.min(self.total)) as f64 / rate),
-            current: current.to_path_buf(),
-        });
     }
 }
 
@@ -251,8 +218,12 @@ impl Library {
         let _ = fs::remove_dir_all(&staging);
         let outcome = self.bring_in(pack, &staging, writer, progress);
         let _ = fs::remove_dir_all(&staging);
-        let (adopted, added, replaced, unchanged) = outcome?;
-        self.manifest.stats = Some(self.count_stats()?);
+        let (adopted, mut added, replaced, unchanged) = outcome?;
+        let stats = self.count_stats()?;
+        if adopted {
+            added = stats.files;
+        }
+        self.manifest.stats = Some(stats);
         manifest::save(&self.dir, &self.manifest)?;
         Ok(PackAdded {
             path: pack.to_path_buf(),
@@ -292,11 +263,12 @@ impl Library {
             == 0;
         if holds_nothing {
             drop(writer);
-            let files = count_sources(&searcher, fields)?;
+            drop(searcher);
             drop(staged_reader);
             drop(staged_index);
             self.adopt(&staged)?;
-            return Ok((true, files, 0, 0));
+            // Every file of the pack is new here: `add_pack` counts them with the rest.
+            return Ok((true, 0, 0, 0));
         }
         merge(self, writer, &searcher, progress)
     }
@@ -335,15 +307,13 @@ fn merge(
     let f = &lib.fields;
     let known = lib.known_sources()?;
     let held: HashSet<&str> = known.values().map(String::as_str).collect();
-    let sources = sources_of(pack, f)?;
-    let mut meter = Meter {
-        start: Instant::now(),
-        total: sources.len() as u64,
-        done: 0,
-        files_total: sources.len(),
-        files_done: 0,
-        report: progress,
-    };
+    let sources = sources(pack, f)?;
+    let mut meter = Meter::new(
+        sources.len(),
+        sources.len() as u64,
+        Instant::now(),
+        progress,
+    );
     let (mut added, mut replaced, mut unchanged) = (0, 0, 0);
     for (source, hash) in &sources {
         meter.step(1, Path::new(source));
@@ -390,36 +360,6 @@ fn restored(f: &Fields, mut doc: TantivyDocument) -> TantivyDocument {
     doc
 }
 
-/// Every imported file of an index with its content hash, in name order.
-fn sources_of(searcher: &tantivy::Searcher, f: &Fields) -> Result<Vec<(String, String)>> {
-    let query = TermQuery::new(
-        Term::from_field_text(f.doc_type, SOURCE),
-        IndexRecordOption::Basic,
-    );
-    let mut out = Vec::new();
-    for address in searcher.search(&query, &DocSetCollector)? {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let get = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
-        if let (Some(s), Some(h)) = (get(f.source), get(f.hash)) {
-            out.push((s, h));
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-fn count_sources(searcher: &tantivy::Searcher, f: &Fields) -> Result<usize> {
-    let query = TermQuery::new(
-        Term::from_field_text(f.doc_type, SOURCE),
-        IndexRecordOption::Basic,
-    );
-    Ok(searcher.search(&query, &tantivy::collector::Count)?)
-}
-
 fn hash_file(path: &Path) -> io::Result<(u64, String)> {
     let mut reader = BufReader::new(File::open(path)?);
     let mut hasher = Sha256::new();
@@ -464,14 +404,8 @@ fn write_pack(
     zip.start_file(PACK_MANIFEST, stored)
         .map_err(|e| zip_error(tmp, e))?;
     zip.write_all(&json).map_err(|e| LibraryError::io(tmp, e))?;
-    let mut meter = Meter {
-        start,
-        total: manifest.files.iter().map(|f| f.size).sum(),
-        done: 0,
-        files_total: manifest.files.len(),
-        files_done: 0,
-        report: progress,
-    };
+    let bytes = manifest.files.iter().map(|f| f.size).sum();
+    let mut meter = Meter::new(manifest.files.len(), bytes, start, progress);
     for f in &manifest.files {
         let name = f
             .path
@@ -593,14 +527,7 @@ fn unpack(
     }
     let index_dir = staging.join(INDEX_DIR);
     fs::create_dir_all(&index_dir).map_err(|e| LibraryError::io(&index_dir, e))?;
-    let mut meter = Meter {
-        start: Instant::now(),
-        total,
-        done: 0,
-        files_total: manifest.files.len(),
-        files_done: 0,
-        report: progress,
-    };
+    let mut meter = Meter::new(manifest.files.len(), total, Instant::now(), progress);
     for (i, listed) in manifest.files.iter().enumerate() {
         let name = listed
             .path

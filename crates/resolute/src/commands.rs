@@ -54,20 +54,13 @@ pub fn check(file: PathBuf, json: bool, library: Option<PathBuf>) -> Result<Exit
 /// file that could not be imported, with the reason.
 pub fn library_add(paths: &[PathBuf], library: Option<PathBuf>) -> Result<ExitCode, Failure> {
     let dir = library::library_dir(library);
-    let tty = io::stderr().is_terminal();
-    let mut bar = |p: &Progress| {
-        if tty {
-            let _ = write!(io::stderr().lock(), "\r{}", progress_line(p));
-        }
-    };
+    let mut bar = ProgressBar::new();
     let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.iter().cloned().partition(|p| library::is_pack(p));
     let mut out = String::new();
     for pack in &packs {
-        let added = service(library::add_pack(&dir, pack, &mut bar))?;
-        if tty {
-            let _ = writeln!(io::stderr().lock());
-        }
+        let added = service(library::add_pack(&dir, pack, &mut |p| bar.show(p)))?;
+        bar.end();
         let how = if added.adopted {
             format!("adopted ({} files)", added.added)
         } else {
@@ -87,10 +80,8 @@ pub fn library_add(paths: &[PathBuf], library: Option<PathBuf>) -> Result<ExitCo
         );
     }
     if !others.is_empty() {
-        let summary = service(library::add(&dir, &others, &mut bar))?;
-        if tty {
-            let _ = writeln!(io::stderr().lock());
-        }
+        let summary = service(library::add(&dir, &others, &mut |p| bar.show(p)))?;
+        bar.end();
         let _ = writeln!(
             out,
             "{}: {} files: {} added, {} replaced, {} unchanged, {} failed; {} paragraphs, \
@@ -121,15 +112,9 @@ pub fn library_add(paths: &[PathBuf], library: Option<PathBuf>) -> Result<ExitCo
 /// `resolute library pack -o FILE`.
 pub fn library_pack(output: &Path, library: Option<PathBuf>) -> Result<ExitCode, Failure> {
     let dir = library::library_dir(library);
-    let tty = io::stderr().is_terminal();
-    let summary = service(library::pack(&dir, output, &mut |p| {
-        if tty {
-            let _ = write!(io::stderr().lock(), "\r{}", progress_line(p));
-        }
-    }))?;
-    if tty {
-        let _ = writeln!(io::stderr().lock());
-    }
+    let mut bar = ProgressBar::new();
+    let summary = service(library::pack(&dir, output, &mut |p| bar.show(p)))?;
+    bar.end();
     print(&format!(
         "{}: packed {} resolutions, {} paragraphs ({} index files) into {}: {:.1} MB in {:.1} s\n",
         dir.display(),
@@ -141,6 +126,32 @@ pub fn library_pack(output: &Path, library: Option<PathBuf>) -> Result<ExitCode,
         summary.seconds
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The progress bar of long library commands, on stderr when it is a terminal.
+struct ProgressBar {
+    tty: bool,
+}
+
+impl ProgressBar {
+    fn new() -> Self {
+        ProgressBar {
+            tty: io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&mut self, p: &Progress) {
+        if self.tty {
+            let _ = write!(io::stderr().lock(), "\r{}", progress_line(p));
+        }
+    }
+
+    /// Ends the bar's line.
+    fn end(&mut self) {
+        if self.tty {
+            let _ = writeln!(io::stderr().lock());
+        }
+    }
 }
 
 /// "  812/3097 files [=======>            ]  26%  48.3 files/s  ETA 0:47".

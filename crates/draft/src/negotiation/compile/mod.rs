@@ -92,7 +92,7 @@ pub fn compile(base: &Draft, versions: &[Version<'_>]) -> Result<Compiled, Compi
         .map(|v| normalised(v.draft))
         .collect::<Result<_, _>>()?;
     let names: Vec<&str> = versions.iter().map(|v| v.name).collect();
-    let places = places(&base);
+    let scopes = scopes(&base);
     let mut counts: Vec<VersionCounts> = names
         .iter()
         .map(|n| VersionCounts {
@@ -130,7 +130,8 @@ pub fn compile(base: &Draft, versions: &[Version<'_>]) -> Result<Compiled, Compi
             Kind::Operative => op.push(p),
         }
     };
-    let additions = |anchor: Option<usize>, scope: usize| -> Vec<(usize, Paragraph)> {
+    // The paragraphs the versions add after base paragraph `anchor` (`None`: before the first).
+    let additions = |anchor: Option<usize>| -> Vec<Paragraph> {
         let names = names.as_slice();
         let at: Vec<(&str, &Paragraph)> = added
             .iter()
@@ -142,21 +143,18 @@ pub fn compile(base: &Draft, versions: &[Version<'_>]) -> Result<Compiled, Compi
             })
             .collect();
         added_together(&at)
-            .into_iter()
-            .map(|p| (scope, p))
-            .collect()
     };
-    for (scope, p) in additions(None, 0) {
-        push(&mut out, scope, p);
+    for p in additions(None) {
+        push(&mut out, 0, p);
     }
-    for (i, (place, b)) in places.iter().zip(base.paragraphs()).enumerate() {
+    for (i, (&scope, b)) in scopes.iter().zip(base.paragraphs()).enumerate() {
         let theirs: Vec<(&str, Option<&Paragraph>)> = names
             .iter()
             .zip(&partners)
             .map(|(n, p)| (*n, p.get(i).copied().flatten()))
             .collect();
-        push(&mut out, place.scope, merge_paragraph(b, &theirs));
-        for (scope, p) in additions(Some(i), place.scope) {
+        push(&mut out, scope, merge_paragraph(b, &theirs));
+        for p in additions(Some(i)) {
             push(&mut out, scope, p);
         }
     }
@@ -235,18 +233,15 @@ fn normalised(d: &Draft) -> Result<Draft, FormatError> {
     parse_markdown(&normalise_and_write(d.clone()))
 }
 
-/// Where a base paragraph stands: its scope (0 for the resolution, 1 + i for section i).
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    scope: usize,
-}
-
-/// The place of every paragraph, in `Draft::paragraphs()` order.
-fn places(d: &Draft) -> Vec<Place> {
-    let mut out = vec![Place { scope: 0 }; d.preamble.len() + d.operative.len()];
+/// The scope of every paragraph, in `Draft::paragraphs()` order: 0 for the resolution's own
+/// paragraphs, 1 + i for those of section i.
+fn scopes(d: &Draft) -> Vec<usize> {
+    let mut out = vec![0; d.preamble.len() + d.operative.len()];
     for (i, s) in d.sections.iter().enumerate() {
-        let n = s.preamble.len() + s.operative.len();
-        out.extend(std::iter::repeat_n(Place { scope: i + 1 }, n));
+        out.extend(std::iter::repeat_n(
+            i + 1,
+            s.preamble.len() + s.operative.len(),
+        ));
     }
     out
 }
