@@ -256,6 +256,18 @@ pub struct Subparagraph {
     pub span: Span,
 }
 
+impl Subparagraph {
+    /// How the cells of a table are separated in the text of the subparagraph that keeps it.
+    pub const TABLE_CELLS: &'static str = " | ";
+
+    /// Whether this is a table (a scale of assessments, a budget) kept under the paragraph
+    /// that introduces it: no label, its cells (a printed line each) separated by
+    /// [`Self::TABLE_CELLS`].
+    pub fn is_table(&self) -> bool {
+        self.label.is_empty() && self.text.contains(Self::TABLE_CELLS)
+    }
+}
+
 /// A section of a resolution: "I", "Implementation of the Convention", with its own paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {

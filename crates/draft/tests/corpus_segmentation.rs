@@ -247,11 +247,13 @@ fn is_enacting(text: &str) -> bool {
 }
 
 /// The segmenter's paragraphs, subparagraphs flattened after their parent.
+/// The paragraphs and subparagraphs of a draft, tables left out (the clean copies omit them).
 fn mine(draft: &Draft) -> Seq {
     let mut seq = Vec::new();
     for p in draft.paragraphs() {
         seq.push((p.kind, normalise(&p.text)));
-        seq.extend(p.sub.iter().map(|s| (p.kind, normalise(&s.text))));
+        let subs = p.sub.iter().filter(|s| !s.is_table());
+        seq.extend(subs.map(|s| (p.kind, normalise(&s.text))));
     }
     seq
 }

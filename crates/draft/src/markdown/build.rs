@@ -520,10 +520,12 @@ fn leading_emphasis(md: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Adds a subparagraph to `para`, or, for an unlabelled piece, continues the last element.
+/// Adds a subparagraph to `para`, or, for an unlabelled piece, continues the last element;
+/// an unlabelled piece of table cells ("Member State | Percentage | …") is a table of its own.
 fn add_sub(para: &mut Paragraph, p: Piece) {
     para.span.end = para.span.end.max(p.span.end);
-    let Some(label) = p.label else {
+    let table = p.label.is_none() && p.text.contains(Subparagraph::TABLE_CELLS);
+    let Some(label) = p.label.or_else(|| table.then(String::new)) else {
         let (text, md, refs) = match para.sub.last_mut() {
             Some(s) => (&mut s.text, &mut s.markdown, &mut s.footnote_refs),
             None => (&mut para.text, &mut para.markdown, &mut para.footnote_refs),

@@ -181,7 +181,7 @@ fn emphasise(md: &str, opening: &str) -> String {
 
 /// Ends preambular paragraphs with ",", operative ones with ";" and the last operative
 /// paragraph of the draft with "."; with subparagraphs, the last one carries the paragraph's
-/// mark and the others ";". Only where `end_mark` finds it safe.
+/// mark and the others ";" (a table none). Only where `end_mark` finds it safe.
 fn punctuate(d: &mut Draft) {
     let last_op = d.paragraphs().filter(|p| p.kind == Kind::Operative).count();
     let mut seen_op = 0;
@@ -209,6 +209,10 @@ fn punctuate_paragraph(p: &mut Paragraph, want: char) {
         return end_mark(&mut p.text, &mut p.markdown, want);
     }
     for (i, s) in p.sub.iter_mut().enumerate() {
+        // A table is the text the paragraph introduced ("… as follows:"): no mark of its own.
+        if s.is_table() {
+            continue;
+        }
         let mark = if i + 1 == count { want } else { ';' };
         end_mark(&mut s.text, &mut s.markdown, mark);
     }

@@ -316,7 +316,26 @@ fn without_glued_rule(line: &str) -> &str {
 
 /// Blank, or a page marker of a scanned compilation ("<!-- Page 3 -->").
 fn is_blank_line(t: &str) -> bool {
-    t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->"))
+    t.is_empty() || is_marker(t)
+}
+
+fn is_marker(t: &str) -> bool {
+    t.starts_with("<!--") && t.ends_with("-->")
+}
+
+/// The markers of a clean text: its lines that are a comment ("<!-- Page 3 -->").
+pub(crate) fn markers(text: &str) -> Vec<super::Furniture> {
+    let lines = super::lines::split_lines(text);
+    let markers = lines.iter().filter(|l| is_marker(l.trimmed()));
+    markers
+        .map(|l| {
+            let (start, end) = l.trimmed_bounds();
+            super::Furniture {
+                span: Span::new(start, end),
+                kind: super::FurnitureKind::Marker,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

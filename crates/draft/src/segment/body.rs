@@ -8,12 +8,19 @@ use super::headings::{is_date_only, is_heading_text, looks_like_heading, section
 use super::labels::{leading_label, Label};
 use super::notes::{self, footnote, is_rule};
 use super::part::{paragraph, with_levels, Part};
+use super::{Furniture, FurnitureKind};
 use crate::model::{Body, Draft, Enacting, Footnote, Kind, Section, Span};
 use crate::opening::kind_of;
 
 /// Builds the draft from the blocks of a document.
 /// `negotiating`: see `segment_negotiating`.
-pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>, negotiating: bool) -> Draft {
+/// The draft and the blocks dropped as page furniture (job numbers, page numbers and
+/// footnote rules left in a clean text).
+pub(crate) fn build(
+    blocks: &[Block],
+    footnotes: Vec<Footnote>,
+    negotiating: bool,
+) -> (Draft, Vec<Furniture>) {
     // Notes listed after everything else (after the closing formula, too) are footnotes,
     // not an annex.
     let (trailing, end) = notes::trailing(blocks);
@@ -55,6 +62,7 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>, negotiating: boo
         ..Builder::default()
     };
     let end = builder.run(rest);
+    let furniture = std::mem::take(&mut builder.furniture);
     builder.finish(&mut draft);
     let after = rest.get(end..).unwrap_or(&[]);
     let consumed = read_closing(after, &mut draft);
@@ -65,7 +73,7 @@ pub(crate) fn build(blocks: &[Block], footnotes: Vec<Footnote>, negotiating: boo
     draft.footnotes.extend(notes);
     draft.footnotes.extend(trailing);
     front::name_group(&mut draft.meta, &draft.footnotes);
-    draft
+    (draft, furniture)
 }
 
 /// "The General Assembly,": a short block naming an organ, ending with a comma.
@@ -119,6 +127,8 @@ struct Builder {
     /// The enacting formula of the current part had no comma: no preamble follows, so
     /// unnumbered paragraphs are operative.
     no_preamble: bool,
+    /// Blocks dropped as page furniture.
+    furniture: Vec<Furniture>,
 }
 
 /// What the blocks after a block hold, within the same part.
@@ -168,12 +178,25 @@ impl Builder {
             self.quoted_resolution(&formula);
             return Some(0);
         }
-        if is_table(block) || is_furniture(&block.text) {
-            // A table (a scale of assessments, a budget) cannot be a paragraph's text, nor can
-            // a job number or page number left in a clean text.
+        if let Some(kind) = furniture_of(&block.text) {
+            // A job number or page number left in a clean text.
+            self.furniture.push(Furniture {
+                span: block.span,
+                kind,
+            });
+            return Some(0);
+        }
+        if is_table(block) {
+            // A table (a scale of assessments, a budget) is no paragraph of its own: it is
+            // the end of the paragraph that introduces it, a cell per line as extracted.
+            self.part().table(block);
             return Some(0);
         }
         if is_rule(&block.text) {
+            self.furniture.push(Furniture {
+                span: block.span,
+                kind: FurnitureKind::FootnoteRule,
+            });
             self.in_notes = true;
             return Some(0);
         }
@@ -426,9 +449,17 @@ fn look_ahead(blocks: &[Block]) -> Vec<Ahead> {
 }
 
 /// "95-76363", "*9576363*", "3/12": page furniture of a printed document.
-fn is_furniture(text: &str) -> bool {
+fn furniture_of(text: &str) -> Option<FurnitureKind> {
     use super::lines::{is_barcode, is_job_number, is_page_number};
-    is_job_number(text) || is_barcode(text) || is_page_number(text)
+    if is_job_number(text) {
+        Some(FurnitureKind::JobNumber)
+    } else if is_barcode(text) {
+        Some(FurnitureKind::Barcode)
+    } else if is_page_number(text) {
+        Some(FurnitureKind::PageNumber)
+    } else {
+        None
+    }
 }
 
 /// A table as PDF extraction leaves it: many short lines, a good share of them numbers.

@@ -87,8 +87,19 @@ pub(crate) enum Item {
 /// numbers, job numbers, barcodes). Never fails: text that does not look like a resolution
 /// gives a draft with few or no paragraphs.
 pub fn segment(text: &str) -> Draft {
-    let (blocks, footnotes) = blocks_of(text);
-    body::build(&blocks, footnotes, false)
+    with_furniture(text).0
+}
+
+/// Segments as [`segment`] does, and lists the page furniture left out of the draft: every
+/// line of the source that is in neither the draft nor its masthead
+/// ([`FrontMatter::span`](crate::model::FrontMatter)), in source order. Footnote marks are
+/// taken out of the text and kept as the marks of their notes.
+pub fn with_furniture(text: &str) -> (Draft, Vec<Furniture>) {
+    let (blocks, footnotes, mut furniture) = blocks_of(text);
+    let (draft, dropped) = body::build(&blocks, footnotes, false);
+    furniture.extend(dropped);
+    furniture.sort_by_key(|f| f.span.start);
+    (draft, furniture)
 }
 
 /// Segments a negotiating text (`negotiation::carries_negotiation`): as [`segment`], except
@@ -97,8 +108,8 @@ pub fn segment(text: &str) -> Draft {
 /// enacting formula found only after that ("The Conference of the Parties," opening a
 /// decision further down) is read as a paragraph of the text, not as the document's formula.
 pub fn segment_negotiating(text: &str) -> Draft {
-    let (blocks, footnotes) = blocks_of(text);
-    body::build(&blocks, footnotes, true)
+    let (blocks, footnotes, _) = blocks_of(text);
+    body::build(&blocks, footnotes, true).0
 }
 
 /// A block of a plain UN text after page furniture is dropped: the lines of one paragraph,
@@ -118,7 +129,7 @@ pub struct TextBlock {
 /// its pages carry, before any of them is read as a resolution: for documents that are not
 /// resolutions but follow the same layout (an amendment document).
 pub fn text_blocks(text: &str) -> (Vec<TextBlock>, Vec<crate::model::Footnote>) {
-    let (blocks, footnotes) = blocks_of(text);
+    let (blocks, footnotes, _) = blocks_of(text);
     let blocks = blocks
         .into_iter()
         .map(|b| TextBlock {
@@ -136,15 +147,49 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
     blocks::joined(lines.iter().map(AsRef::as_ref))
 }
 
-fn blocks_of(text: &str) -> (Vec<blocks::Block>, Vec<crate::model::Footnote>) {
+/// A line of the source that the segmenter leaves out of the draft, and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Furniture {
+    /// Where it is in the source.
+    pub span: crate::model::Span,
+    /// What it is.
+    pub kind: FurnitureKind,
+}
+
+/// The classes of page furniture: what a PDF page prints around the text of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FurnitureKind {
+    /// The document symbol repeated at the top of a page ("A/RES/78/100").
+    Symbol,
+    /// "2/5": page of pages.
+    PageNumber,
+    /// "23-24979 (E) 201223": the job number and its stamp.
+    JobNumber,
+    /// "*2324979*": the barcode under the job number.
+    Barcode,
+    /// Any other line of a page's running header (the running title).
+    RunningHead,
+    /// The rule above a page's footnotes.
+    FootnoteRule,
+    /// A marker the extraction put in a clean text ("<!-- Page 3 -->").
+    Marker,
+}
+
+type Blocks = (
+    Vec<blocks::Block>,
+    Vec<crate::model::Footnote>,
+    Vec<Furniture>,
+);
+
+fn blocks_of(text: &str) -> Blocks {
     if pdf::looks_like_pdf(text) {
-        let (items, footnotes) = pdf::items(text);
-        (blocks::group(&items), footnotes)
+        let pages = pdf::items(text);
+        (blocks::group(&pages.items), pages.notes, pages.furniture)
     } else {
         // Hard-wrapped OCR text puts every printed line in a block of its own.
         let mut blocks = wrap::join(blocks::group(&blocks::clean_items(text)));
         notes::strip_marks(&mut blocks);
-        (blocks, Vec::new())
+        (blocks, Vec::new(), blocks::markers(text))
     }
 }
 

@@ -69,6 +69,17 @@ impl Part {
         block.text.starts_with(char::is_lowercase) && attach || under_sub
     }
 
+    /// Keeps a table as an unlabelled subparagraph of the last paragraph (the one that
+    /// introduces it: "… shall be as follows:"), its printed lines (a cell each, as PDF
+    /// extraction gives them) separated by [`Subparagraph::TABLE_CELLS`].
+    pub(crate) fn table(&mut self, block: &Block) {
+        let cells = Block {
+            text: block.lines.join(Subparagraph::TABLE_CELLS),
+            ..block.clone()
+        };
+        self.sub(String::new(), &cells, 0);
+    }
+
     /// Attaches a subparagraph to the last paragraph (operative before preambular); a label
     /// before any paragraph opens a preambular paragraph of its own.
     pub(crate) fn sub(&mut self, label: String, block: &Block, len: usize) {

@@ -6,8 +6,8 @@ use super::footnotes::{read_area, strip_marks};
 use super::lines::{
     is_barcode, is_footnote_rule, is_job_number, is_page_number, is_symbol, split_lines, Line,
 };
-use super::{Item, Piece};
-use crate::model::Footnote;
+use super::{Furniture, FurnitureKind, Item, Piece};
+use crate::model::{Footnote, Span};
 
 /// How many lines at the top of a page are searched for the running header.
 const HEADER_WINDOW: usize = 10;
@@ -27,11 +27,21 @@ pub(crate) fn looks_like_pdf(text: &str) -> bool {
     false
 }
 
-/// Turns a PDF extraction into content items (lines, blank lines, page breaks) and footnotes.
-pub(crate) fn items(text: &str) -> (Vec<Item>, Vec<Footnote>) {
+/// What a PDF extraction is made of: content items (lines, blank lines, page breaks), the
+/// footnotes its pages carry and the page furniture left out.
+pub(crate) struct Pages {
+    pub items: Vec<Item>,
+    pub notes: Vec<Footnote>,
+    pub furniture: Vec<Furniture>,
+}
+
+/// Turns a PDF extraction into content items, footnotes and page furniture.
+pub(crate) fn items(text: &str) -> Pages {
     let lines = split_lines(text);
+    let total = page_total(&lines);
     let mut items = Vec::new();
     let mut notes = Vec::new();
+    let mut furniture = Vec::new();
     let pages = lines.split(|l| l.text.trim_end_matches('\r').is_empty());
     for (index, page) in pages.enumerate() {
         if page.is_empty() {
@@ -40,9 +50,19 @@ pub(crate) fn items(text: &str) -> (Vec<Item>, Vec<Footnote>) {
         let body = if index == 0 {
             page
         } else {
-            page.get(header_len(page)..).unwrap_or(&[])
+            let (head, body) = page.split_at(header_len(page, total).min(page.len()));
+            furniture.extend(head.iter().filter(|l| !l.is_blank()).map(|l| {
+                let kind = match furniture_kind(l, total) {
+                    Some(kind) => kind,
+                    None if is_symbol(l.text) => FurnitureKind::Symbol,
+                    None => FurnitureKind::RunningHead,
+                };
+                piece_of(l, kind)
+            }));
+            body
         };
-        let (content, area) = split_at_rule(body);
+        let (content, rule, area) = split_at_rule(body);
+        furniture.extend(rule.map(|l| piece_of(l, FurnitureKind::FootnoteRule)));
         // The number of the last numbered note before this page: the marks run on from it.
         let previous = notes
             .iter()
@@ -53,38 +73,97 @@ pub(crate) fn items(text: &str) -> (Vec<Item>, Vec<Footnote>) {
             items.push(Item::PageBreak);
         }
         let first = items.len();
-        items.extend(content.iter().filter(|l| !is_furniture(l)).map(item));
+        for line in content {
+            match furniture_kind(line, total) {
+                Some(kind) => furniture.push(piece_of(line, kind)),
+                None => items.push(item(line)),
+            }
+        }
         strip_page_marks(items.get_mut(first..).unwrap_or(&mut []), &labels, previous);
     }
-    (items, notes)
+    Pages {
+        items,
+        notes,
+        furniture,
+    }
+}
+
+/// The number of pages the page-number lines ("2/5") count: the total they most often give.
+/// A line "73/89" in a five-page document is a citation broken onto a line of its own (a
+/// justified paragraph extracted a word per line), not a page number.
+fn page_total(lines: &[Line<'_>]) -> Option<u32> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for (page, total) in lines.iter().filter_map(|l| page_fraction(l.text)) {
+        if page > total {
+            continue;
+        }
+        match counts.iter_mut().find(|(t, _)| *t == total) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((total, 1)),
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).map(|(t, _)| *t)
+}
+
+/// "2/5" -> (2, 5).
+fn page_fraction(line: &str) -> Option<(u32, u32)> {
+    if !is_page_number(line) {
+        return None;
+    }
+    let (page, total) = line.trim().split_once('/')?;
+    Some((page.parse().ok()?, total.parse().ok()?))
 }
 
 /// Number of lines of the running header at the top of a page: everything up to the last
 /// page-number or job-number line near the top (running titles sit between them).
-fn header_len(page: &[Line<'_>]) -> usize {
+fn header_len(page: &[Line<'_>], total: Option<u32>) -> usize {
     let window = page.iter().take(HEADER_WINDOW).enumerate();
     let last = window
-        .filter(|(_, l)| is_page_number(l.text) || is_job_number(l.text))
+        .filter(|(_, l)| {
+            matches!(
+                furniture_kind(l, total),
+                Some(FurnitureKind::PageNumber | FurnitureKind::JobNumber)
+            )
+        })
         .map(|(i, _)| i + 1)
         .next_back();
     last.unwrap_or_else(|| {
         page.iter()
-            .take_while(|l| l.is_blank() || is_symbol(l.text) || is_furniture(l))
+            .take_while(|l| l.is_blank() || is_symbol(l.text) || furniture_kind(l, total).is_some())
             .count()
     })
 }
 
-/// Splits a page's lines at the footnote rule: (content, footnote area).
-fn split_at_rule<'p, 'a>(body: &'p [Line<'a>]) -> (&'p [Line<'a>], &'p [Line<'a>]) {
+/// Splits a page's lines at the footnote rule: (content, the rule, footnote area).
+fn split_at_rule<'p, 'a>(
+    body: &'p [Line<'a>],
+) -> (&'p [Line<'a>], Option<&'p Line<'a>>, &'p [Line<'a>]) {
     match body.iter().position(|l| is_footnote_rule(l.text)) {
-        Some(i) => (&body[..i], body.get(i + 1..).unwrap_or(&[])),
-        None => (body, &[]),
+        Some(i) => (&body[..i], body.get(i), body.get(i + 1..).unwrap_or(&[])),
+        None => (body, None, &[]),
     }
 }
 
-/// Furniture that can stand anywhere on a page: barcodes, job numbers, page numbers.
-fn is_furniture(line: &Line<'_>) -> bool {
-    is_barcode(line.text) || is_job_number(line.text) || is_page_number(line.text)
+/// Furniture that can stand anywhere on a page: barcodes, job numbers, and page numbers
+/// that count the document's pages.
+fn furniture_kind(line: &Line<'_>, total: Option<u32>) -> Option<FurnitureKind> {
+    if is_barcode(line.text) {
+        Some(FurnitureKind::Barcode)
+    } else if is_job_number(line.text) {
+        Some(FurnitureKind::JobNumber)
+    } else if page_fraction(line.text).is_some_and(|(p, t)| Some(t) == total && p <= t) {
+        Some(FurnitureKind::PageNumber)
+    } else {
+        None
+    }
+}
+
+fn piece_of(line: &Line<'_>, kind: FurnitureKind) -> Furniture {
+    let (start, end) = line.trimmed_bounds();
+    Furniture {
+        span: Span::new(start, end),
+        kind,
+    }
 }
 
 fn item(line: &Line<'_>) -> Item {
@@ -166,7 +245,7 @@ mod tests {
 
     #[test]
     fn running_header_is_dropped() {
-        let (items, _) = items(TWO_PAGES);
+        let items = items(TWO_PAGES).items;
         let t = texts(&items);
         assert!(!t
             .iter()
@@ -177,7 +256,7 @@ mod tests {
 
     #[test]
     fn footnotes_are_read_and_kept_out_of_the_text() {
-        let (items, notes) = items(TWO_PAGES);
+        let Pages { items, notes, .. } = items(TWO_PAGES);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].label, "1");
         assert_eq!(notes[0].text, "Official Records.");
@@ -188,13 +267,13 @@ mod tests {
     #[test]
     fn marks_only_match_footnotes_of_their_own_page() {
         // Footnote 1 is printed on page 1, so the "1" on page 2 stays.
-        let (items, _) = items(TWO_PAGES);
+        let items = items(TWO_PAGES).items;
         assert!(texts(&items).contains(&"Recognizing that the Department,1 must".to_string()));
     }
 
     #[test]
     fn masthead_job_number_and_barcode_are_dropped() {
-        let (items, _) = items("United Nations \nA/RES/78/100\n \n23-24979 (E)    201223 \n*2324979* \nSeventy-eighth session\n");
+        let items = items("United Nations \nA/RES/78/100\n \n23-24979 (E)    201223 \n*2324979* \nSeventy-eighth session\n").items;
         let t = texts(&items);
         assert_eq!(
             t,

@@ -1,6 +1,6 @@
 //! End-to-end tests of `segment` on short synthetic texts in both forms.
 
-use super::segment;
+use super::{segment, FurnitureKind};
 use crate::model::{Body, Kind};
 use proptest::prelude::*;
 
@@ -650,4 +650,70 @@ fn last_item_of_a_list_before_a_numbered_paragraph_is_no_heading() {
     let d = segment(text);
     assert!(d.sections.is_empty(), "{:?}", d.sections);
     assert_eq!(d.operative[0].sub.len(), 1);
+}
+
+#[test]
+fn furniture_is_listed_by_class() {
+    let (_, furniture) = super::with_furniture(PDF);
+    let kinds: Vec<(FurnitureKind, &str)> = furniture
+        .iter()
+        .map(|f| (f.kind, PDF[f.span.start..f.span.end].trim()))
+        .collect();
+    assert!(kinds.contains(&(FurnitureKind::JobNumber, "23-24979 (E)    201223")));
+    assert!(kinds.contains(&(FurnitureKind::Barcode, "*2324979*")));
+    assert!(kinds.contains(&(FurnitureKind::Symbol, "A/RES/78/100")));
+    assert!(kinds.contains(&(
+        FurnitureKind::RunningHead,
+        "Dissemination of information on decolonization"
+    )));
+    assert!(kinds.contains(&(FurnitureKind::PageNumber, "2/3")));
+    assert!(kinds.contains(&(FurnitureKind::FootnoteRule, "__________________")));
+    let clean = "<!-- Page 1 -->\nThe General Assembly,\n\n1.\tDecides to act.\n\n95-76363\n";
+    let (_, furniture) = super::with_furniture(clean);
+    let kinds: Vec<FurnitureKind> = furniture.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FurnitureKind::Marker, FurnitureKind::JobNumber]);
+}
+
+#[test]
+fn a_citation_on_a_line_of_its_own_is_not_a_page_number() {
+    // A justified paragraph extracted a word per line: "73/89" is text, "2/3" (the page
+    // count the other page numbers give) is furniture.
+    let text = PDF.replace(
+        "noting the role of the administering Powers,",
+        "noting \nits \nresolution \n73/89 \nof \n6 December \n2018,",
+    ) + "\nA/RES/78/100 \n3/3 \n";
+    let d = segment(&text);
+    assert!(
+        d.preamble[1]
+            .text
+            .ends_with("and noting its resolution 73/89 of 6 December 2018,"),
+        "{}",
+        d.preamble[1].text
+    );
+}
+
+#[test]
+fn a_table_is_kept_under_the_paragraph_that_introduces_it() {
+    let mut text = pdf_page(&["Recalling its resolution 79/249,"], &[]);
+    text = text.replace(
+        "1. \nDecides to act. \n",
+        "1. \nResolves that the scale shall be as follows: \n \nMember State \nPercentage \nAfghanistan \n0.005 \nAlbania \n0.010 \nAlgeria \n0.087 \n \n2. \nDecides to act. \n",
+    );
+    let d = segment(&text);
+    let table = &d.operative[0].sub[0];
+    assert!(table.is_table());
+    assert_eq!(
+        table.text,
+        "Member State | Percentage | Afghanistan | 0.005 | Albania | 0.010 | Algeria | 0.087"
+    );
+    assert_eq!(d.operative[1].number, Some(2));
+    // The draft format keeps it, and fmt leaves it without an end mark.
+    let md = crate::write_markdown(&d);
+    let back = crate::parse_markdown(&md).expect("parses");
+    assert_eq!(back.operative[0].sub[0].text, table.text);
+    assert_eq!(
+        crate::format(&md).expect("formats"),
+        crate::format(&crate::format(&md).expect("formats")).expect("formats")
+    );
+    assert!(crate::format(&md).expect("formats").contains("| 0.087\n"));
 }
