@@ -12,8 +12,10 @@
 //! - a footnote mark is taken out of the text (its note keeps its label): a word that is a
 //!   note's label, or a note's label glued to a word the draft holds ("20518" for "205" and
 //!   mark 18, "3on"), is not lost;
-//! - a word broken at a line end ("develop-" / "ment") may come back joined ("development").
+//! - a word broken at a line end ("develop-" / "ment") may come back joined ("development");
+//! - a year glued to its month ("December2024") comes back as two words.
 
+use resolute_draft::model::MONTHS;
 use resolute_draft::segment::with_furniture;
 use resolute_draft::{segment, write_markdown};
 use serde_json::Value;
@@ -175,7 +177,19 @@ fn account(source_text: &str, markdown: &str, labels: &HashSet<String>) -> Vec<S
                         there
                     })
                 });
-            if !mark {
+            // "December2024": a year glued to its month, given its space back.
+            let month = word.find(|c: char| c.is_ascii_digit()).is_some_and(|at| {
+                let (name, year) = word.split_at(at);
+                let known = MONTHS.iter().any(|m| m.to_lowercase() == name);
+                known && spare.get(name).is_some_and(|n| *n > 0) && take(year, &mut spare)
+            });
+            if month {
+                take(
+                    &word[..word.find(|c: char| c.is_ascii_digit()).unwrap_or(0)],
+                    &mut spare,
+                );
+            }
+            if !mark && !month {
                 left.push(word.clone());
             }
         }

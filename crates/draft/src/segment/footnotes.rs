@@ -425,6 +425,10 @@ fn is_mark(text: &str, start: usize, end: usize) -> bool {
         // "Paris Agreement4and": the mark took the place of the space.
         return true;
     }
+    if before_word(before, after) {
+        // "all previous resolutions 3on the": the mark took the place of the space after it.
+        return true;
+    }
     if !ends_cleanly(after) || starts_with_month(after.trim_start()) {
         return false;
     }
@@ -453,6 +457,24 @@ fn between_words(before: &str, after: &str) -> bool {
     prev && word.len() >= 3 && after.starts_with(|c: char| c.is_lowercase())
 }
 
+/// A mark glued to the lower-case word after it, with a space before it ("resolutions 3on
+/// the"): the word is two letters or more and not what follows a number as part of it (an
+/// ordinal "3rd", a unit "5km", a time "10am").
+fn before_word(before: &str, after: &str) -> bool {
+    const AFTER_NUMBERS: [&str; 12] = [
+        "st", "nd", "rd", "th", "am", "pm", "km", "kg", "mm", "cm", "ha", "bis",
+    ];
+    let word: &str = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let spaced = before.ends_with(char::is_whitespace) && after_word(before.trim_end());
+    spaced
+        && word.chars().count() >= 2
+        && word.chars().all(char::is_lowercase)
+        && !AFTER_NUMBERS.contains(&word)
+}
+
 /// Whether spaced digits follow something a mark can follow (a word that does not take a
 /// number, or closing punctuation).
 fn after_word(before: &str) -> bool {
@@ -472,6 +494,10 @@ fn after_word(before: &str) -> bool {
         word.len() == 4 || !word[..word.len() - tail.len()].ends_with(|c: char| c.is_ascii_digit());
     if is_year(tail) && whole_number {
         // "9 March 1993 3 and": a mark after a date.
+        return true;
+    }
+    if citation_number(word, 0).is_some_and(|(_, end)| end == word.len()) {
+        // "resolutions 71/205 13 and": a mark after a citation.
         return true;
     }
     if !c.is_alphabetic() {
@@ -500,7 +526,8 @@ fn remove_mark(pieces: &mut [Piece], (i, start, end): Found, label: &str) -> (us
         .text
         .get(..start)
         .map_or(start, |b| b.trim_end().len());
-    let squeezed = between_words(&piece.text[..start], &piece.text[end..]);
+    let (head, tail) = (&piece.text[..start], &piece.text[end..]);
+    let squeezed = between_words(head, tail) || before_word(head, tail);
     piece
         .text
         .replace_range(cut..end, if squeezed { " " } else { "" });

@@ -171,13 +171,42 @@ fn item(line: &Line<'_>) -> Item {
         return Item::Blank;
     }
     let (start, end) = line.trimmed_bounds();
-    let text = tighten_ranges(&super::footnotes::collapse(line.trimmed()));
+    let text = tighten_ranges(&year_after_month(&super::footnotes::collapse(
+        line.trimmed(),
+    )));
     Item::Line(Piece {
         text,
         start,
         end,
         marks: Vec::new(),
     })
+}
+
+/// "4 December2024": PDF extraction sometimes drops the space between a month and its year;
+/// it is put back (a month name, whole, then four digits of a year from 1900 to 2099).
+fn year_after_month(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 2);
+    let mut last = 0;
+    let bytes = line.as_bytes();
+    for (at, _) in line.match_indices(|c: char| c.is_ascii_digit()) {
+        let word = line[..at]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let digits = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let year = &line[at..at + digits];
+        let plausible = digits == 4 && (year.starts_with("19") || year.starts_with("20"));
+        if plausible && crate::model::MONTHS.contains(&word) {
+            out.push_str(&line[last..at]);
+            out.push(' ');
+            last = at;
+        }
+    }
+    out.push_str(&line[last..]);
+    out
 }
 
 /// "2014– 2024", "2015 – 2030": PDF extraction spaces out the en dash of a range of years,
@@ -283,6 +312,20 @@ mod tests {
                 "<blank>",
                 "Seventy-eighth session"
             ]
+        );
+    }
+
+    #[test]
+    fn a_year_glued_to_its_month_gets_its_space_back() {
+        assert_eq!(year_after_month("4 December2024"), "4 December 2024");
+        assert_eq!(
+            year_after_month("of 1 March2020 and 2 May2021,"),
+            "of 1 March 2020 and 2 May 2021,"
+        );
+        assert_eq!(year_after_month("December 2024"), "December 2024");
+        assert_eq!(
+            year_after_month("Mayday2024 May20245"),
+            "Mayday2024 May20245"
         );
     }
 

@@ -717,3 +717,29 @@ fn a_table_is_kept_under_the_paragraph_that_introduces_it() {
     );
     assert!(crate::format(&md).expect("formats").contains("| 0.087\n"));
 }
+
+#[test]
+fn a_spaced_mark_after_a_citation_is_a_mark() {
+    let text = pdf_page(
+        &["Taking note of the reports submitted pursuant to resolutions 71/205 1 and 72/190, 2 \nand the reports of the Secretary-General,"],
+        &[("1", "See A/72/498."), ("2", "See A/73/404.")],
+    );
+    let (refs, md) = refs_and_text(&text);
+    assert_eq!(refs, ["1", "2"]);
+    assert!(
+        md.contains("resolutions 71/205[^1] and 72/190,[^2] and"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_mark_glued_to_the_next_word_is_a_mark() {
+    let text = pdf_page(
+        &["Recalling all previous resolutions 1on the follow-up to the Conference, and the 3rd and 2nd reports,"],
+        &[("1", "Resolutions 70/192 and 71/217.")],
+    );
+    let (refs, md) = refs_and_text(&text);
+    assert_eq!(refs, ["1"]);
+    assert!(md.contains("resolutions[^1] on the follow-up"), "{md}");
+    assert!(md.contains("the 3rd and 2nd reports"), "{md}");
+}
