@@ -21,7 +21,7 @@ pub fn last_char(src: &str, span: Span) -> Option<Span> {
     loop {
         let trimmed = text[..end].trim_end_matches(|c: char| c.is_whitespace() || c == '*');
         end = trimmed.len();
-        if let Some(cut) = strip_footnote_mark(trimmed) {
+        if let Some(cut) = resolute_draft::marks::trailing_mark(trimmed) {
             end = cut;
             continue;
         }
@@ -48,60 +48,6 @@ fn strip_conjunction(text: &str) -> Option<&str> {
 fn strip_closing_quote(text: &str) -> Option<&str> {
     let rest = text.strip_suffix(['”', '"', '’'])?;
     rest.ends_with(['.', ';', ',', ':']).then_some(rest)
-}
-
-/// If `text` ends with a footnote mark, the length without it.
-fn strip_footnote_mark(text: &str) -> Option<usize> {
-    if text.ends_with(']') {
-        let open = text.rfind("[^")?;
-        return Some(open);
-    }
-    // Texts of the 1990s mark footnotes "1/" after a space: "in the report; 3/".
-    if let Some(number) = text.strip_suffix('/') {
-        let digits = number.trim_end_matches(|c: char| c.is_ascii_digit());
-        let spaced = digits.ends_with(|c: char| c.is_whitespace());
-        if spaced && digits.len() < number.len() && number.len() - digits.len() <= 3 {
-            return Some(digits.len());
-        }
-    }
-    glued_marks(text).or_else(|| spaced_mark(text))
-}
-
-/// A mark that PDF extraction set apart from the punctuation it follows: "Iran, 4".
-fn spaced_mark(text: &str) -> Option<usize> {
-    let before = text.trim_end_matches(|c: char| c.is_ascii_digit());
-    let n = text.len() - before.len();
-    let punct = before.trim_end_matches([' ', '\u{a0}']);
-    let spaced = punct.len() < before.len();
-    (n > 0 && n <= 3 && spaced && punct.ends_with([',', ';', '.', ':'])).then_some(punct.len())
-}
-
-/// Footnote marks glued after punctuation, alone or as a list: "2006,1", "General;7,8",
-/// "Questions;4, 8". Returns where the punctuation ends. At most eight marks are read, so a
-/// long run of numbers costs nothing.
-fn glued_marks(text: &str) -> Option<usize> {
-    let mut end = text.len();
-    let mut found = None;
-    for _ in 0..8 {
-        let before = text[..end].trim_end_matches(|c: char| c.is_ascii_digit());
-        let n = end - before.len();
-        if n == 0 || n > 3 {
-            break;
-        }
-        if before.ends_with([',', ';', '.', ':']) {
-            found = Some(before.len());
-        }
-        // A comma before the mark may be the punctuation it is glued to or a separator in a
-        // list of marks; read on and keep the longest list that ends on punctuation.
-        let Some(prev) = before
-            .strip_suffix(", ")
-            .or_else(|| before.strip_suffix(','))
-        else {
-            break;
-        };
-        end = prev.len();
-    }
-    found
 }
 
 #[cfg(test)]
@@ -144,8 +90,6 @@ mod tests {
         assert_eq!(last("Administrative and Budgetary Questions;4, 8"), ";");
         assert_eq!(last("of 16 December 2020,16,17\n"), ",");
         assert_eq!(last("in the year 2006,1"), ",");
-        // A long run is read only eight marks deep.
-        assert_eq!(glued_marks(&"1,".repeat(100_000)), None);
     }
 
     #[test]

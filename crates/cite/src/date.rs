@@ -45,14 +45,21 @@ pub(crate) fn day_month_year(b: &[u8], pos: usize) -> Option<(Date, usize)> {
 }
 
 /// A four-digit year. In text extracted from PDFs a footnote mark is glued to the year
-/// ("20 December 20063" is 2006 and footnote 3): then the year is the first four digits.
+/// ("20 December 20063" is 2006 and footnote 3, `resolute_draft::marks::year_with_mark`):
+/// then the year is the first four digits.
 fn year(b: &[u8], pos: usize) -> Option<(u32, usize)> {
-    let (_, end) = uint(b, pos)?;
-    if end - pos < 4 {
-        return None;
-    }
-    let (year, four) = uint(b.get(..pos + 4)?, pos)?;
-    (plausible_year(year) && end - pos <= 6).then_some((year, four))
+    let digits = b
+        .get(pos..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let run = std::str::from_utf8(b.get(pos..pos + digits)?).ok()?;
+    let text = match run.len() {
+        4 => run,
+        _ => resolute_draft::marks::year_with_mark(run)?.0,
+    };
+    let year: u32 = text.parse().ok()?;
+    plausible_year(year).then_some((year, pos + 4))
 }
 
 /// Reads " of 20 December 2006" (or ", of 20 December 2006", which closes a list) after a

@@ -8,7 +8,7 @@ use crate::model::{BodySource, Citation, PinKind, Pinpoint};
 use crate::normal::normal_form;
 use crate::number::{self, Item, Shape};
 use crate::pinpoint::{self, Pins};
-use crate::scan::{at, boundary_before, skip_ws, skip_ws1, uint, word, word_end};
+use crate::scan::{at, boundary_before, skip_ws, skip_ws1, word, word_end};
 use crate::symbols;
 
 /// What the caller knows about the text being read.
@@ -258,12 +258,17 @@ fn strong_item(b: &[u8], q: usize) -> Option<Item> {
     number::item(b, q).filter(|it| it.shape != Shape::Bare)
 }
 
-/// Up to three digits followed by whitespace, as a footnote mark; returns the position after
-/// the whitespace, or `pos` when there is no mark.
+/// A footnote mark (`resolute_draft::marks::is_label`) followed by whitespace; returns the
+/// position after the whitespace, or `pos` when there is no mark.
 fn skip_footnote_mark(b: &[u8], pos: usize) -> usize {
-    match uint(b, pos) {
-        Some((_, end)) if end - pos <= 3 && skip_ws(b, end) > end => skip_ws(b, end),
-        _ => pos,
+    let end = pos
+        + b.get(pos..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    let label = b.get(pos..end).and_then(|d| std::str::from_utf8(d).ok());
+    if label.is_some_and(resolute_draft::marks::is_label) && skip_ws(b, end) > end {
+        skip_ws(b, end)
+    } else {
+        pos
     }
 }
 

@@ -7,6 +7,7 @@ pub mod amend;
 pub mod compare;
 pub mod dates;
 pub mod markdown;
+pub mod marks;
 pub mod model;
 pub mod negotiation;
 pub mod numerals;

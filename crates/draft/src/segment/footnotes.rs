@@ -4,6 +4,7 @@
 use super::lines::{is_digits, Line};
 use super::Piece;
 // Month names: a number before one is a date ("4 December"), never a footnote mark.
+use crate::marks::{self, is_year};
 use crate::model::{Footnote, Span, MONTHS};
 
 /// Words after which a number is part of the sentence ("resolution 2", "from 6 to"), never a
@@ -122,7 +123,7 @@ pub(crate) fn read_area(lines: &[Line<'_>], notes: &mut Vec<Footnote>) -> Vec<St
 fn split_label(text: &str) -> Option<(&str, &str)> {
     let end = text.find(|c: char| c.is_whitespace()).unwrap_or(text.len());
     let (label, rest) = text.split_at(end);
-    let numeric = is_digits(label, 1, 3) && !label.starts_with('0');
+    let numeric = marks::is_label(label);
     let starred = !label.is_empty() && label.chars().all(|c| c == '*');
     let rest = rest.trim();
     ((numeric || starred) && !rest.is_empty()).then_some((label, rest))
@@ -389,22 +390,14 @@ fn mark_in(text: &str, label: &str, from: usize) -> Option<(usize, usize)> {
             return Some((i, end));
         }
         // "2005" with mark "2" printed right after it reads "20052".
-        let glued = end.saturating_sub(label.len());
-        if end - i == 4 + label.len()
-            && text.get(glued..end) == Some(label)
-            && is_year(text.get(i..glued).unwrap_or(""))
-            && ends_cleanly(text.get(end..).unwrap_or(""))
+        let year_mark = text.get(i..end).and_then(marks::year_with_mark);
+        if year_mark.is_some_and(|(_, m)| m == label) && ends_cleanly(text.get(end..).unwrap_or(""))
         {
-            return Some((glued, end));
+            return Some((end - label.len(), end));
         }
         i = end;
     }
     None
-}
-
-/// A four-digit year from 1900 to 2099.
-fn is_year(s: &str) -> bool {
-    is_digits(s, 4, 4) && (s.starts_with("19") || s.starts_with("20"))
 }
 
 /// Whether what follows digits lets them be a mark: a space, closing punctuation or the end.

@@ -198,8 +198,7 @@ fn year_after_month(line: &str) -> String {
             .take_while(|b| b.is_ascii_digit())
             .count();
         let year = &line[at..at + digits];
-        let plausible = digits == 4 && (year.starts_with("19") || year.starts_with("20"));
-        if plausible && crate::model::MONTHS.contains(&word) {
+        if crate::marks::is_year(year) && crate::model::MONTHS.contains(&word) {
             out.push_str(&line[last..at]);
             out.push(' ');
             last = at;
