@@ -29,7 +29,7 @@ pub fn introductions(src: &str, draft: &Draft) -> Vec<Span> {
     all.windows(2)
         .filter(|pair| pair[0].sub.is_empty())
         .filter(|pair| {
-            let last = last_char(src, own_span(pair[0]));
+            let last = last_char(src, own_span(src, pair[0]));
             last.and_then(|l| src.get(l.range())) == Some(":")
         })
         .map(|pair| pair[0].span)

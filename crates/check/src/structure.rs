@@ -104,7 +104,7 @@ fn paragraph_end(
         };
         expect_end(
             src,
-            own_span(p),
+            own_span(src, p),
             (allowed, terminal, negotiating),
             what,
             p.kind,
@@ -114,13 +114,15 @@ fn paragraph_end(
     }
     expect_end(
         src,
-        own_span(p),
+        own_span(src, p),
         (&[':', ',', ';', '—'], ':', negotiating),
         "text introducing subparagraphs",
         p.kind,
         out,
     );
-    subparagraph_ends(src, &p.sub, (terminal, negotiating), p.kind, out);
+    // A table the paragraph introduces has no end mark of its own.
+    let subs: Vec<Subparagraph> = p.sub.iter().filter(|s| !s.is_table()).cloned().collect();
+    subparagraph_ends(src, &subs, (terminal, negotiating), p.kind, out);
 }
 
 fn subparagraph_ends(
@@ -441,5 +443,16 @@ mod tests {
             .map(|x| x.rule)
             .collect();
         assert_eq!(found, ["structure/lone-operative"]);
+    }
+
+    #[test]
+    fn a_page_break_before_the_subparagraphs_and_a_table_raise_nothing() {
+        // PDF text: the running head of page 2 stands between the introduction and (a); a
+        // table (cells a line each) follows a paragraph introducing it.
+        let src = "United Nations \nA/RES/80/9 \n25-00001 (E)    011225 \n*2500001* \n \nThe General Assembly, \n \nRecalling its resolution 79/1, \n \n1. \nRequests the Secretary-General to report to the \nGeneral Assembly: \n\nA/RES/80/9 \nA long running title of the resolution \n25-00001 \n2/3 \n \n(a) \nOn the first matter; \n \n(b) \nOn the second matter; \n \n2. \nResolves that the scale shall be as follows: \n \nMember State \nPercentage \nAfghanistan \n0.005 \nAlbania \n0.010 \nAlgeria \n0.087 \n \n3. \nDecides to remain seized of the matter. \n\nA/RES/80/9 \n3/3 \n";
+        let d = resolute_draft::segment(src);
+        assert!(d.operative[1].sub[0].is_table(), "{:?}", d.operative[1]);
+        let found = check_structure(src, &d);
+        assert!(found.is_empty(), "{found:?}");
     }
 }

@@ -3,13 +3,20 @@
 
 use resolute_draft::{Paragraph, Span};
 
-/// The source span of a paragraph's own text: from its start to its first subparagraph.
-pub fn own_span(p: &Paragraph) -> Span {
-    let end = p
-        .sub
-        .first()
-        .map_or(p.span.end, |s| s.span.start.max(p.span.start));
-    Span::new(p.span.start, end)
+/// The source span of a paragraph's own text: from its start to its first subparagraph. A
+/// page break between them leaves the next page's running head in that stretch of a PDF
+/// extraction ("… of the General Assembly:" then "A/RES/78/182", the running title, "8/12"):
+/// the span then ends after the last occurrence of the text's last word.
+pub fn own_span(src: &str, p: &Paragraph) -> Span {
+    let Some(first) = p.sub.first() else {
+        return p.span;
+    };
+    let span = Span::new(p.span.start, first.span.start.max(p.span.start));
+    let last_word = p.text.split_whitespace().next_back();
+    let found = last_word.and_then(|w| Some((w, src.get(span.range())?.rfind(w)?)));
+    found.map_or(span, |(w, at)| {
+        Span::new(span.start, span.start + at + w.len())
+    })
 }
 
 /// The span of the last meaningful character in `src[span]`: trailing whitespace, Markdown

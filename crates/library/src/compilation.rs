@@ -73,9 +73,13 @@ pub fn cut(text: &str, symbol: &str) -> Cut {
         at += line.len();
     }
     // Headings of the resolution itself only (a text that repeats its own heading) or
-    // none: not a compilation.
+    // none: not a compilation, unless a closing formula stands before its heading (the end
+    // of the previous resolution, "Fifty-fifth plenary meeting, 11 December 1946.").
     if headings.iter().all(|(_, k)| *k == own) {
-        return Cut::Whole;
+        return match headings.first() {
+            Some(&(first, _)) if ends_a_resolution(&text[..first]) => Cut::Own(first..text.len()),
+            _ => Cut::Whole,
+        };
     }
     match headings.iter().position(|(_, k)| *k == own) {
         Some(i) => {
@@ -96,6 +100,11 @@ pub fn cut(text: &str, symbol: &str) -> Cut {
     }
 }
 
+/// Whether `part` ends a resolution: it holds a closing formula ("65th plenary meeting").
+fn ends_a_resolution(part: &str) -> bool {
+    resolute_draft::segment(part).closing.is_some()
+}
+
 /// Whether `part` holds an enacting formula line ("The General Assembly,"): the start of a
 /// resolution, not the tail of the previous one.
 fn opens_with_a_resolution(part: &str) -> bool {
@@ -108,6 +117,16 @@ fn opens_with_a_resolution(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_end_of_the_previous_resolution_is_not_the_files_own() {
+        let text = "<!-- Page 1 -->\n\nThe General Assembly, therefore, Affirms that genocide is a crime;\n\nFifty-fifth plenary meeting,\n\n11 December 1946.\n\n97 (I). Registration of Treaties\n\nThe General Assembly,\n\nAdopts the regulations.\n\nSixty-fifth plenary meeting,\n\n14 December 1946.\n";
+        let start = text.find("97 (I)").unwrap();
+        assert_eq!(cut(text, "A/RES/97(I)"), Cut::Own(start..text.len()));
+        // A masthead before the heading is the resolution's own.
+        let own = "United Nations\n\nA/RES/78/100\n\nGeneral Assembly\n\n78/100. Dissemination\n\nThe General Assembly,\n\n1. Decides.\n\n45th plenary meeting\n7 December 2023\n";
+        assert_eq!(cut(own, "A/RES/78/100"), Cut::Whole);
+    }
 
     #[test]
     fn headings_name_their_symbol() {
