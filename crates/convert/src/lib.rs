@@ -32,6 +32,7 @@
 pub mod akn;
 mod detect;
 pub mod docx;
+mod draft_text;
 mod error;
 mod html;
 mod meta;
@@ -43,6 +44,7 @@ mod xml;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use detect::detect;
+pub use draft_text::{is_markdown_name, read_draft_text, DraftText};
 pub use error::ConvertError;
 use serde::{Deserialize, Serialize};
 

@@ -357,7 +357,7 @@ fn handle(f: &Found, ctx: &Context<'_>) -> Outcome {
             },
         };
     }
-    match resolute_convert::read(&bytes, &f.name) {
+    match resolute_convert::read_draft_text(&bytes, &f.name) {
         Err(e) => Outcome::Failed(e.to_string()),
         Ok(doc) => match guarded_prepare(&doc, &f.name, ctx.meta) {
             Ok(resolved) => Outcome::Text {
@@ -373,7 +373,7 @@ fn handle(f: &Found, ctx: &Context<'_>) -> Outcome {
 /// [`prepare`], with a panic in segmentation (a bug, never expected) reported as this
 /// file's failure instead of ending the whole import.
 fn guarded_prepare(
-    doc: &resolute_convert::Document,
+    doc: &resolute_convert::DraftText,
     name: &str,
     meta: &MetaIndex,
 ) -> std::result::Result<Resolved, String> {
@@ -386,7 +386,7 @@ fn guarded_prepare(
 /// next import reads every file read by an older version again (and replaces what it gave)
 /// instead of skipping it as unchanged. (`FORMAT_VERSION` rebuilds the whole index; this
 /// only re-reads, file by file, as files are given.)
-pub const READER_VERSION: u32 = 1;
+pub const READER_VERSION: u32 = 2;
 
 /// What is recorded for a file: the reader version and the SHA-256 of its content, in hex.
 fn hex_sha256(bytes: &[u8]) -> String {

@@ -1,7 +1,7 @@
 //! From a read document to what the index stores: the resolution's identity (symbol, organ,
 //! date, title) and its paragraphs, numbered as a drafter cites them.
 
-use resolute_convert::Document;
+use resolute_convert::{Document, DraftText};
 use resolute_draft::{segment, Body, Draft, Kind, Paragraph};
 
 use crate::compilation::Cut;
@@ -81,11 +81,17 @@ impl DateSource {
 /// this file, the text, the file's own metadata, and the file name; its date and title from
 /// the text, else metadata rows of its symbol. Fails when the
 /// text holds no paragraph at all (nothing to search).
-pub(crate) fn prepare(doc: &Document, file: &str, meta: &MetaIndex) -> Result<Resolved, String> {
-    let whole = segment(&doc.text);
+pub(crate) fn prepare(read: &DraftText, file: &str, meta: &MetaIndex) -> Result<Resolved, String> {
+    let doc = &read.document;
+    let whole = read.draft();
     let symbol = symbol_of(&whole, doc, file, meta);
     // A compilation page is read for its own resolution only: from its heading to the next.
-    let cut = crate::compilation::cut(&doc.text, &symbol);
+    // (A draft, or an Akoma Ntoso document, is one resolution by its structure.)
+    let cut = if read.markdown {
+        Cut::Whole
+    } else {
+        crate::compilation::cut(&doc.text, &symbol)
+    };
     let draft = match &cut {
         Cut::Own(range) => doc.text.get(range.clone()).map_or(whole, segment),
         Cut::Whole | Cut::Page => whole,
@@ -282,8 +288,26 @@ mod tests {
         1. Requests the Secretary-General to report;\n\n\
         2. Decides to remain seized of the matter:\n\n(a) first point;\n\n(b) second point.\n";
 
-    fn doc(text: &str) -> Document {
-        resolute_convert::read(text.as_bytes(), "x.txt").unwrap()
+    fn doc(text: &str) -> DraftText {
+        resolute_convert::read_draft_text(text.as_bytes(), "x.txt").unwrap()
+    }
+
+    #[test]
+    fn akoma_ntoso_and_drafts_are_read_for_their_structure() {
+        // The same reading as the command line and the app (`read_draft_text`): an Akoma
+        // Ntoso document by its structure, a Markdown draft parsed, not segmented as text.
+        let draft = segment(TEXT);
+        let xml = resolute_convert::akn::write(&draft);
+        let read = resolute_convert::read_draft_text(xml.as_bytes(), "A_RES_99_1.xml").unwrap();
+        assert!(read.markdown);
+        let r = prepare(&read, "A_RES_99_1.xml", &MetaIndex::default()).unwrap();
+        assert_eq!(r.ops, Some(2));
+        let md = resolute_draft::write_markdown(&draft);
+        let read = resolute_convert::read_draft_text(md.as_bytes(), "draft.md").unwrap();
+        let r = prepare(&read, "draft.md", &MetaIndex::default()).unwrap();
+        let texts: Vec<&str> = r.paras.iter().map(|p| p.text.as_str()).collect();
+        assert!(texts.iter().all(|t| !t.contains('*')), "{texts:?}");
+        assert_eq!(r.ops, Some(2));
     }
 
     #[test]

@@ -33,11 +33,7 @@ pub enum SourceKind {
 impl SourceKind {
     /// The kind a path names, by its extension (case-insensitive).
     pub fn of(path: &Path) -> SourceKind {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or_default();
-        if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") {
+        if resolute_convert::is_markdown_name(&path.to_string_lossy()) {
             SourceKind::Draft
         } else {
             SourceKind::PlainText
@@ -74,23 +70,26 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
     let bytes = read_bounded(path)?;
     let kind = SourceKind::of(path);
     if kind == SourceKind::PlainText && is_document(path, &bytes) {
-        if let Some(markdown) = akn_as_markdown(path, &bytes)? {
-            return Ok(Source {
-                path: path.to_path_buf(),
-                kind: SourceKind::Draft,
-                text: markdown,
-                bom: false,
-                stage: None,
-            });
-        }
-        let (text, stage) = convert(path, &bytes)?;
-        check_not_blank(path, &text)?;
+        // The same reading as the library's import (`resolute_convert::read_draft_text`).
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let read = resolute_convert::read_draft_text(&bytes, name).map_err(|e| Error::Convert {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        check_not_blank(path, &read.text)?;
         return Ok(Source {
             path: path.to_path_buf(),
-            kind,
-            text,
+            kind: if read.markdown {
+                SourceKind::Draft
+            } else {
+                SourceKind::PlainText
+            },
+            text: read.text,
             bom: false,
-            stage,
+            stage: read.document.meta.stage,
         });
     }
     let text = decode(path, bytes)?;
@@ -179,53 +178,6 @@ fn is_document(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// The text of a PDF, DOCX, HTML or Akoma Ntoso file, laid out as `segment` expects.
-fn convert(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>), Error> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    resolute_convert::read(bytes, name)
-        .map(|doc| (doc.text, doc.meta.stage))
-        .map_err(|e| Error::Convert {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })
-}
-
-/// An Akoma Ntoso document read with its structure as written
-/// (`resolute_convert::akn::read_draft`: numbers, subparagraphs, sections and footnotes are
-/// elements there, not guessed from text), given as the draft-format Markdown that
-/// `resolute import` would write, so that spans in results are real offsets into a text the
-/// user can see. `None` when the file is not Akoma Ntoso, or when its structure holds no
-/// paragraph (an AKN document of another shape), which is then read as text.
-fn akn_as_markdown(path: &Path, bytes: &[u8]) -> Result<Option<String>, Error> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    if !matches!(
-        resolute_convert::detect(bytes, name),
-        Ok(resolute_convert::Format::Akn)
-    ) {
-        return Ok(None);
-    }
-    let xml = String::from_utf8_lossy(bytes);
-    let draft =
-        resolute_convert::akn::read_draft(xml.trim_start_matches('\u{feff}')).map_err(|e| {
-            Error::Convert {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            }
-        })?;
-    if draft.paragraphs().next().is_none() {
-        return Ok(None);
-    }
-    Ok(Some(resolute_draft::write_markdown(&draft)))
-}
-
-/// Signatures of binary formats people are likely to pass by mistake, named so the message
-/// can say what the file is rather than only that it is not text. (PDF and DOCX are read
-/// through the converter, except where a Markdown draft is expected.)
 const SIGNATURES: [(&[u8], &str); 5] = [
     (b"%PDF-", "PDF document; a draft must be Markdown text"),
     (
