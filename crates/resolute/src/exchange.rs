@@ -42,7 +42,8 @@ pub(crate) fn import(
         force,
         stage: stage.map_or(Stage::Detect, |s| Stage::parse(&s)),
     };
-    resolute::import(&request).map_err(Failure::Service)?;
+    let imported = resolute::import(&request).map_err(Failure::Service)?;
+    crate::note_own_part(&request.input, imported.own_part.as_ref());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -28,6 +28,8 @@ pub struct ImportRequest {
 pub struct Imported {
     /// The structure read from the input.
     pub draft: Draft,
+    /// The part of a compilation page read (see [`crate::Parsed::own_part`]).
+    pub own_part: Option<std::ops::Range<usize>>,
     /// The draft format text written to the output.
     pub markdown: String,
 }
@@ -50,7 +52,12 @@ pub(crate) fn read_for_output(
 /// Reads `request.input` and writes it to `request.output` in the draft format.
 pub fn import(request: &ImportRequest) -> Result<Imported, Error> {
     let out = &request.output;
-    let draft = read_for_output(&request.input, out, &request.stage)?;
+    if out.is_dir() {
+        return Err(Error::IsDirectory { path: out.clone() });
+    }
+    let crate::Parsed {
+        draft, own_part, ..
+    } = crate::parse_as(&request.input, &request.stage)?;
     // A document that is not a resolution (a report, a budget fascicle) segments into no
     // paragraph at all: writing its header alone would silently drop all of its text.
     if draft.paragraphs().next().is_none() && draft.annexes.is_empty() {
@@ -74,7 +81,11 @@ pub fn import(request: &ImportRequest) -> Result<Imported, Error> {
         write_new(out, markdown.as_bytes())
     };
     written.map_err(|e| write_error(out, e))?;
-    Ok(Imported { draft, markdown })
+    Ok(Imported {
+        draft,
+        own_part,
+        markdown,
+    })
 }
 
 fn write_error(path: &Path, e: io::Error) -> Error {

@@ -73,6 +73,10 @@ pub struct Parsed {
     pub source: Source,
     /// Its structure; spans are offsets into `source.text`.
     pub draft: Draft,
+    /// When the file is a compilation page of the Official Records (the end of the previous
+    /// resolution, the resolution the file is for, the start of the next): the part read, its
+    /// own resolution's, as bytes of `source.text`. The rest is left out of the draft.
+    pub own_part: Option<std::ops::Range<usize>>,
 }
 
 impl Parsed {
@@ -99,13 +103,55 @@ pub fn parse_as(path: &std::path::Path, stage: &Stage) -> Result<Parsed, Error> 
         path: path.to_path_buf(),
         source: e,
     })?;
+    let own_part = (source.kind == SourceKind::PlainText)
+        .then(|| own_part(&source.text, &draft, path))
+        .flatten();
+    if let Some(range) = &own_part {
+        draft = resolute_draft::segment(&only(&source.text, range));
+    }
     // A document that records its stage is read at that stage unless told otherwise.
     let recorded = match (stage, &source.stage) {
         (Stage::Detect, Some(s)) => Stage::On(s.clone()),
         _ => stage.clone(),
     };
     recorded.apply(&mut draft, &source.text, source.kind);
-    Ok(Parsed { source, draft })
+    Ok(Parsed {
+        source,
+        draft,
+        own_part,
+    })
+}
+
+/// The part of a compilation page that is the file's own resolution (as the library reads it,
+/// `resolute_library::compilation`): the resolution the file name names (`A_RES_97(I).txt`),
+/// else the one its masthead names. `None` for any other text.
+fn own_part(text: &str, draft: &Draft, path: &std::path::Path) -> Option<std::ops::Range<usize>> {
+    use resolute_library::compilation::{cut, Cut};
+    let stem = path.file_stem()?.to_string_lossy();
+    let named = stem.contains("RES_").then(|| stem.replace('_', "/"));
+    let symbol = named.or_else(|| draft.meta.symbol.clone())?;
+    match cut(text, &symbol) {
+        Cut::Own(range) if range != (0..text.len()) => Some(range),
+        _ => None,
+    }
+}
+
+/// `text` with everything outside `range` blanked (line breaks kept), so that spans read from
+/// it are offsets into `text`.
+fn only(text: &str, range: &std::ops::Range<usize>) -> String {
+    let blank = |s: &str| {
+        s.chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' })
+            .collect::<String>()
+    };
+    let (head, rest) = text.split_at(range.start);
+    let (own, tail) = rest.split_at(range.end - range.start);
+    // A blanked character may be several bytes: pad so that offsets do not move.
+    let pad = |s: &str| {
+        let b = blank(s);
+        b.clone() + &" ".repeat(s.len() - b.len())
+    };
+    format!("{}{own}{}", pad(head), pad(tail))
 }
 
 /// The structure of `text` read as `kind`: Markdown drafts with the draft format reader,

@@ -413,7 +413,8 @@ fn name_and_file(arg: &str) -> Result<(String, PathBuf), String> {
 }
 
 fn parse(path: PathBuf, json: bool) -> Result<ExitCode, Failure> {
-    let parsed = resolute::parse(&ParseRequest { path }).map_err(Failure::Service)?;
+    let parsed = resolute::parse(&ParseRequest { path: path.clone() }).map_err(Failure::Service)?;
+    note_own_part(&path, parsed.own_part.as_ref());
     let text = if json {
         // Serialising plain owned data with string keys cannot fail; report it if it ever does.
         let mut line = serde_json::to_string(&parsed.view())
@@ -425,6 +426,19 @@ fn parse(path: PathBuf, json: bool) -> Result<ExitCode, Failure> {
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on standard error that a compilation page was read for its own resolution only.
+fn note_own_part(path: &std::path::Path, own: Option<&std::ops::Range<usize>>) {
+    if let Some(range) = own {
+        eprintln!(
+            "note: {} is a compilation page: read for its own resolution only (bytes {}-{}); \
+             the other resolutions printed on the page are left out",
+            path.display(),
+            range.start,
+            range.end
+        );
+    }
 }
 
 fn fmt(path: PathBuf, check: bool) -> Result<ExitCode, Failure> {

@@ -83,7 +83,7 @@ fn own_text(draft: &Draft) -> String {
 /// A document as the draft-format text the negotiation layer reads, with its structure: a
 /// draft as it is; any other document as `resolute import` would write it.
 pub fn negotiating_text(path: &Path, stage: &Stage) -> Result<(String, Draft), Error> {
-    let Parsed { source, draft } = parse_as(path, stage)?;
+    let Parsed { source, draft, .. } = parse_as(path, stage)?;
     if source.kind == SourceKind::Draft {
         return Ok((source.text, draft));
     }

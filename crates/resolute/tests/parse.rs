@@ -121,3 +121,39 @@ fn closed_stdout_exits_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
     }
 }
+
+/// A compilation page of the Official Records (the end of the previous resolution, the
+/// file's own, the start of the next) is read for the file's own resolution only, as the
+/// library reads it, and the command says so on standard error; the JSON spans still point
+/// into the file.
+#[test]
+fn a_compilation_page_is_read_for_its_own_resolution() {
+    let dir = TempDir::new("compilation");
+    let text = "The General Assembly, therefore,\n\nAffirms that genocide is a crime under international law;\n\nFifty-fifth plenary meeting,\n\n11 December 1946.\n\n97 (I). Registration of treaties\n\nThe General Assembly,\n\nConsidering it desirable to establish rules,\n\nAdopts the following regulations.\n\nSixty-fifth plenary meeting,\n\n14 December 1946.\n\n98 (I). Another matter\n\nThe General Assembly,\n\nDecides to act.\n\nSixty-sixth plenary meeting,\n\n15 December 1946.\n";
+    let path = dir.file("A_RES_97(I).txt", text);
+    let out = resolute_on(&["parse", "--json"], &path);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a compilation page"),
+        "{}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    check_parse_shape(&v, text.len()).unwrap_or_else(|e| panic!("{e}"));
+    let json = v.to_string();
+    assert!(json.contains("Considering it desirable"), "{json}");
+    assert!(
+        !json.contains("genocide") && !json.contains("Decides to act"),
+        "{json}"
+    );
+    assert!(json.contains("1946-12-14"), "{json}");
+    // Any other text is read whole, without a note.
+    let out = resolute_on(
+        &["parse"],
+        &dir.file(
+            "A_RES_98_1.txt",
+            "The General Assembly,\n\n1. Decides to act.\n",
+        ),
+    );
+    assert_eq!(stderr(&out), "");
+}
