@@ -12,12 +12,12 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
     words.windows(3).find_map(|w| date_of(w[0], w[1], w[2]))
 }
 
+/// The three words of a date as `dates::iso_date` reads them (the one calendar): the month
+/// in any case ("7 DECEMBER 2023" in a masthead), the year before its closing punctuation.
 fn date_of(day: &str, month: &str, year: &str) -> Option<String> {
-    let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    let m = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(month))? + 1;
+    let month = MONTHS.iter().find(|x| x.eq_ignore_ascii_case(month))?;
     let year = year.trim_end_matches(['.', ')', ';']);
-    let y: u32 = year.parse().ok().filter(|y| (1900..=2200).contains(y))?;
-    Some(format!("{y:04}-{m:02}-{day:02}"))
+    crate::dates::iso_date(&format!("{day} {month} {year}"))
 }
 
 /// "Seventy-eighth" -> 78, "Eightieth" -> 80, "first" -> 1 (up to 99).
@@ -100,6 +100,20 @@ pub(crate) fn meeting_len(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_exist_in_the_calendar() {
+        assert_eq!(
+            find_date("adopted on 7 December 2023.").as_deref(),
+            Some("2023-12-07")
+        );
+        assert_eq!(
+            find_date("on 29 FEBRUARY 2024").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(find_date("on 31 February 2023"), None);
+        assert_eq!(find_date("on 29 February 2023"), None);
+    }
 
     #[test]
     fn dates() {
