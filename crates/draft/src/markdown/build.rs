@@ -102,6 +102,14 @@ impl<'a> Builder<'a> {
             return Some((vec![last], closing(meeting, date, span)));
         }
         let before = last.checked_sub(1)?;
+        // A date alone after the body ("31 October 1947"): a closing without a meeting, as
+        // the resolutions of the first sessions were closed.
+        let meeting_before = self
+            .unit_paragraph(before)
+            .is_some_and(|(t, _)| split_closing(&t).is_some());
+        if !meeting_before && iso_date(text.trim_end_matches('.')).is_some() {
+            return Some((vec![last], closing("", text.trim_end_matches('.'), span)));
+        }
         let (meeting_text, meeting_span) = self.unit_paragraph(before)?;
         match split_closing(&meeting_text) {
             Some((meeting, "")) if date_like(&text) => {

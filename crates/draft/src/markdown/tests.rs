@@ -120,6 +120,23 @@ fn closing_formula_only_at_the_end() {
     assert_eq!(d.preamble.len(), 1);
 }
 
+#[test]
+fn a_date_alone_at_the_end_is_a_closing_without_a_meeting() {
+    let src = "*The General Assembly*,\n\n1. *Decides* a.\n\n31 October 1947\n";
+    let d = parse(src);
+    let c = d
+        .closing
+        .as_ref()
+        .map(|c| (c.meeting.as_str(), c.date.as_deref()));
+    assert_eq!(c, Some(("", Some("1947-10-31"))));
+    assert_eq!(d.operative.len(), 1);
+    assert!(d.preamble.is_empty());
+    assert_eq!(crate::write_markdown(&d), src);
+    // Not a valid date, or not at the end: a paragraph.
+    let d = parse("1. *Decides* a.\n\n31 February 1947\n");
+    assert!(d.closing.is_none());
+}
+
 /// What the segmenter reads from plain text comes back from the draft format: a resumed
 /// meeting is a closing formula, and the record of the vote after it (an annex without a
 /// heading, written under an empty `#`) stays out of the operative part.

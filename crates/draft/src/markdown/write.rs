@@ -163,6 +163,7 @@ fn section_heading(s: &Section) -> String {
 fn closing(c: &Closing) -> String {
     let meeting = escape(&c.meeting);
     match &c.date {
+        Some(date) if meeting.is_empty() => escape(&written_date(date)),
         Some(date) => format!("{meeting}\n{}", escape(&written_date(date))),
         None => meeting,
     }
