@@ -131,7 +131,7 @@ fn a_date_alone_at_the_end_is_a_closing_without_a_meeting() {
     assert_eq!(c, Some(("", Some("1947-10-31"))));
     assert_eq!(d.operative.len(), 1);
     assert!(d.preamble.is_empty());
-    assert_eq!(crate::write_markdown(&d), src);
+    assert_eq!(write_markdown(&d), src);
     // Not a valid date, or not at the end: a paragraph.
     let d = parse("1. *Decides* a.\n\n31 February 1947\n");
     assert!(d.closing.is_none());
