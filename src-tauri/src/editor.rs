@@ -43,6 +43,12 @@ pub fn format_text(text: String) -> CmdResult<Option<TextEdit>> {
     app::format_text(&text).map_err(|e| e.body())
 }
 
+/// Text pasted from a UN PDF or Word read into paragraphs, as one edit; `None`: paste as is.
+#[tauri::command]
+pub fn paste_text(text: String, from: usize, to: usize, clipboard: String) -> Option<TextEdit> {
+    app::paste_text(&text, from, to, &clipboard)
+}
+
 /// The paragraph under the cursor, for the precedent search.
 #[tauri::command]
 pub fn paragraph_at(text: String, at: usize) -> Option<ParagraphAt> {

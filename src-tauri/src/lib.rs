@@ -47,6 +47,7 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             editor::catalogue,
             editor::move_paragraph,
             editor::format_text,
+            editor::paste_text,
             editor::paragraph_at,
             editor::replace_wording,
             editor::resolve_bracket,

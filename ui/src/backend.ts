@@ -20,6 +20,8 @@ export const catalogue = (kind: T.Kind | null) => invoke<T.PhraseItem[]>("catalo
 export const moveParagraph = (text: string, at: number, up: boolean) =>
   invoke<T.TextEdit | null>("move_paragraph", { text, at, up });
 export const formatText = (text: string) => invoke<T.TextEdit | null>("format_text", { text });
+export const pasteText = (text: string, from: number, to: number, clipboard: string) =>
+  invoke<T.TextEdit | null>("paste_text", { text, from, to, clipboard });
 export const paragraphAt = (text: string, at: number) =>
   invoke<T.ParagraphAt | null>("paragraph_at", { text, at });
 export const replaceWording = (text: string, at: number, wording: string) =>

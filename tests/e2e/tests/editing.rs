@@ -64,3 +64,104 @@ async fn inserts_a_phrase_from_the_catalogue() {
     assert_eq!(app.wait_text_change(&after, 10).await.unwrap(), before);
     app.finish().await.unwrap();
 }
+
+/// Paragraph texts of a draft, as `resolute parse --json` reads them.
+fn paragraph_texts(tools: &Tools, draft: &std::path::Path) -> Vec<(String, String)> {
+    let out = std::process::Command::new(&tools.cli)
+        .args(["parse", "--json"])
+        .arg(draft)
+        .output()
+        .expect("resolute parse runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut texts = Vec::new();
+    for kind in ["preamble", "operative"] {
+        for p in v[kind].as_array().cloned().unwrap_or_default() {
+            let number = p["number"]
+                .as_u64()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
+            texts.push((number, p["text"].as_str().unwrap_or_default().to_string()));
+        }
+    }
+    texts
+}
+
+/// Dispatches a paste of `text` on the editor, as the clipboard would deliver it.
+const PASTE: &str = "const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);
+const e = new ClipboardEvent('paste', { bubbles: true, cancelable: true });
+Object.defineProperty(e, 'clipboardData', { value: dt });
+document.querySelector('.cm-content').dispatchEvent(e); return true;";
+
+#[tokio::test]
+async fn pastes_a_page_of_a_un_pdf_as_paragraphs() {
+    let name = "pastes_a_page_of_a_un_pdf_as_paragraphs";
+    let Some(tools) = Tools::find_or_skip(name) else {
+        return;
+    };
+    let Some(corpus) = resolute_e2e::corpus_dir() else {
+        resolute_e2e::skip_corpus(name);
+        return;
+    };
+    // The second page of a real resolution as its PDF gives it: the running head, lines
+    // broken in the middle of sentences and words, a page number.
+    let raw = std::fs::read_to_string(corpus.join("texts/raw-pdf/ga-resolutions/A_RES_78_100.txt"))
+        .expect("corpus file");
+    let page = raw.split("\n\n").nth(1).expect("a second page").to_string();
+    let work = resolute_e2e::work_dir(name).unwrap();
+    // What `resolute import` makes of the same text.
+    let page_file = work.join("page.txt");
+    std::fs::write(&page_file, &page).unwrap();
+    let imported = work.join("page.md");
+    let status = std::process::Command::new(&tools.cli)
+        .args(["import", "--force"])
+        .arg(&page_file)
+        .arg("-o")
+        .arg(&imported)
+        .status()
+        .expect("resolute import runs");
+    assert!(status.success());
+    let expected = paragraph_texts(&tools, &imported);
+    assert!(expected.len() >= 3, "{expected:?}");
+
+    let draft = fresh_sample(name).expect("sample draft copied");
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    let before_paste = paragraph_texts(&tools, &draft);
+    app.jump("OP1").await.unwrap();
+    let before = app.text().await.unwrap();
+    app.js_with(PASTE, &page).await.unwrap();
+    let after = app.wait_text_change(&before, 10).await.unwrap();
+    app.screenshot("").await.unwrap();
+    let pasted_file = work.join("after.md");
+    std::fs::write(&pasted_file, &after).unwrap();
+    let got = paragraph_texts(&tools, &pasted_file);
+    // The page's paragraphs are in the draft, with the words `import` gives them, before the
+    // sample's first operative paragraph; every operative number runs on.
+    let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+    for (_, text) in &expected {
+        assert!(texts.contains(&text.as_str()), "{text:?} not in {texts:#?}");
+    }
+    assert_eq!(got.len(), before_paste.len() + expected.len());
+    let numbers: Vec<String> = got
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let want: Vec<String> = (1..=numbers.len()).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, want);
+    assert!(
+        !after.contains("23-24979") && !after.contains("2/3"),
+        "page furniture pasted"
+    );
+    // One undo step takes the paste back.
+    app.chord(&[Key::Control], 'z').await.unwrap();
+    assert_eq!(app.wait_text_change(&after, 10).await.unwrap(), before);
+    app.finish().await.unwrap();
+}

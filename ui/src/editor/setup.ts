@@ -16,6 +16,7 @@ import {
 import { analysisExtension } from "./analysis";
 import { analyzer } from "./analyzer";
 import { formatDraft, moveParagraph } from "./commands";
+import { smartPaste } from "./paste";
 import { phraseCompletion } from "./phrases";
 
 /** Keys that must win over CodeMirror's defaults (Alt+Up/Down move lines there). */
@@ -42,6 +43,7 @@ function extensions(onChange: (u: ViewUpdate) => void, extra: Extension[]): Exte
     analysisExtension(),
     analyzer,
     phraseCompletion(),
+    smartPaste(),
     EditorView.updateListener.of(onChange),
     EditorView.contentAttributes.of({ spellcheck: "true", lang: "en", "aria-label": "Draft" }),
     ...extra,

@@ -21,6 +21,7 @@
 //! resolve_bracket(text: &str, at: usize, how: Resolve) -> Option<TextEdit>
 //! set_status(text: &str, at: usize, status: Option<&str>) -> Option<TextEdit>
 //! insert_paragraph(text: &str, at: usize) -> Option<TextEdit>
+//! paste_text(text: &str, from: usize, to: usize, clipboard: &str) -> Option<TextEdit>
 //! preview_amendment(text: &str, path: &Path, force: bool) -> Result<AmendmentView, Error>
 //! apply_amendment(base: &str, current: &str, path: &Path, force: bool, only: &[usize]) -> Result<Option<TextEdit>, Error>
 //! citation_card(library: &Library, key: &str) -> Option<CitationCard>
@@ -81,6 +82,7 @@ mod items;
 mod moving;
 mod negotiation;
 mod new;
+mod paste;
 mod recovery;
 mod rounds;
 mod spans;
@@ -110,6 +112,7 @@ pub use negotiation::{
 pub use new::{
     new_draft, sample_draft, NewDraft, OPERATIVE_PLACEHOLDER, PREAMBULAR_PLACEHOLDER, SAMPLE_DRAFT,
 };
+pub use paste::paste_text;
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use rounds::{previous_round, round_progress, PreviousRound, RoundProgressView, RoundRow};
 pub use utf16::{Range, Utf16Index};
