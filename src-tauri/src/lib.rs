@@ -66,6 +66,7 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             files::quit,
             library::library_info,
             library::search,
+            library::usage_by_year,
             library::precedent,
             library::citation_card,
             library::resolution_text,

@@ -6,7 +6,7 @@ use std::path::Path;
 use resolute::app::{self, CitationCard, ResolutionText};
 use resolute::library::{
     ImportSummary, Library, PackAdded, PackSummary, Precedents, Progress, SearchRequest,
-    SearchResults, Stats,
+    SearchResults, Stats, YearUsage,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -61,6 +61,27 @@ pub fn search(
         limit,
     };
     with_library(&state, |l| l.search(&request))
+}
+
+/// Matching paragraphs per organ and year, for the chart beside the search results.
+#[tauri::command]
+pub fn usage_by_year(
+    state: State<'_, AppState>,
+    query: String,
+    body: Option<String>,
+    from: Option<u64>,
+    to: Option<u64>,
+    kind: Option<String>,
+) -> CmdResult<Vec<YearUsage>> {
+    let request = SearchRequest {
+        query,
+        body,
+        from,
+        to,
+        kind,
+        limit: 1,
+    };
+    with_library(&state, |l| l.usage_by_year(&request))
 }
 
 /// Adopted paragraphs closest to `text`, with word-level differences.

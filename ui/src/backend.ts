@@ -68,6 +68,8 @@ export interface SearchFilters {
 }
 export const search = (query: string, f: SearchFilters, limit = 20) =>
   invoke<T.SearchResults>("search", { query, ...f, limit });
+export const usageByYear = (query: string, f: SearchFilters) =>
+  invoke<T.YearUsage[]>("usage_by_year", { query, ...f });
 export const precedent = (text: string, limit = 5) =>
   invoke<T.Precedents>("precedent", { text, limit });
 export const citationCard = (key: string) => invoke<T.CitationCard | null>("citation_card", { key });

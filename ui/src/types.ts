@@ -223,6 +223,13 @@ export interface SearchGroup {
   hits: Hit[];
 }
 
+/** Matching paragraphs one organ adopted in one year. */
+export interface YearUsage {
+  body: string;
+  year: number;
+  paragraphs: number;
+}
+
 export interface SearchResults {
   total_paragraphs: number;
   groups: SearchGroup[];

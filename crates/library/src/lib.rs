@@ -73,5 +73,5 @@ pub use library::{Library, Rebuilt};
 pub use manifest::{Manifest, FORMAT_VERSION};
 pub use pack::{is_pack, PackAdded, PackFile, PackManifest, PackSummary, PACK_FORMAT};
 pub use precedent::{Lineage, Occurrence, Precedent, Precedents};
-pub use search::{Hit, SearchGroup, SearchRequest, SearchResults};
+pub use search::{Hit, SearchGroup, SearchRequest, SearchResults, YearUsage};
 pub use stats::{Counts, Stats};

@@ -102,6 +102,67 @@ pub struct SearchResults {
     pub groups: Vec<SearchGroup>,
 }
 
+/// Matching paragraphs one organ adopted in one year ([`Library::usage_by_year`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearUsage {
+    /// Organ code: "GA", "SC", "HRC", "ECOSOC".
+    pub body: String,
+    /// Year of adoption.
+    pub year: u64,
+    /// Matching paragraphs adopted that year.
+    pub paragraphs: u64,
+}
+
+/// Counts matching documents by the value of their `year` fast field.
+struct YearCounts;
+
+impl tantivy::collector::Collector for YearCounts {
+    type Fruit = std::collections::BTreeMap<u64, u64>;
+    type Child = YearSegment;
+
+    fn for_segment(
+        &self,
+        _: tantivy::SegmentOrdinal,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<YearSegment> {
+        Ok(YearSegment {
+            years: segment.fast_fields().u64("year")?,
+            counts: std::collections::BTreeMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all = std::collections::BTreeMap::new();
+        for (year, n) in fruits.into_iter().flatten() {
+            *all.entry(year).or_default() += n;
+        }
+        Ok(all)
+    }
+}
+
+struct YearSegment {
+    years: tantivy::columnar::Column<u64>,
+    counts: std::collections::BTreeMap<u64, u64>,
+}
+
+impl tantivy::collector::SegmentCollector for YearSegment {
+    type Fruit = std::collections::BTreeMap<u64, u64>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
+        if let Some(year) = self.years.first(doc) {
+            *self.counts.entry(year).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.counts
+    }
+}
+
 impl SearchResults {
     /// Every hit in order, as `resolute search --json` prints them.
     pub fn hits(&self) -> impl Iterator<Item = &Hit> {
@@ -110,12 +171,12 @@ impl SearchResults {
 }
 
 impl Library {
-    /// Searches paragraphs; results grouped by resolution, best first. A query with no
-    /// required item finds nothing.
-    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+    /// The query of a search request and the highlight markers of its required items; `None`
+    /// when nothing is required (a query of exclusions only, or of no word).
+    fn query_of(&self, request: &SearchRequest) -> Result<Option<(Box<dyn Query>, Vec<Marker>)>> {
         let parsed = parse(&request.query);
         if !parsed.iter().any(|(role, _)| *role == Role::Required) {
-            return Ok(SearchResults::default());
+            return Ok(None);
         }
         let mut stem = self.index.tokenizer_for_field(self.fields.text)?;
         let mut plain = self.index.tokenizer_for_field(self.fields.pairs)?;
@@ -143,7 +204,7 @@ impl Library {
             clauses.push((occur, item));
         }
         if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
-            return Ok(SearchResults::default());
+            return Ok(None);
         }
         clauses.extend(self.filters(request).into_iter().map(|q| (Occur::Must, q)));
         // One required item and no filter: the item's own query, so that a word or a two-word
@@ -151,6 +212,15 @@ impl Library {
         let query: Box<dyn Query> = match clauses.len() {
             1 if clauses[0].0 == Occur::Must => clauses.remove(0).1,
             _ => Box::new(BooleanQuery::new(clauses)),
+        };
+        Ok(Some((query, markers)))
+    }
+
+    /// Searches paragraphs; results grouped by resolution, best first. A query with no
+    /// required item finds nothing.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let Some((query, markers)) = self.query_of(request)? else {
+            return Ok(SearchResults::default());
         };
         let searcher = self.searcher();
         let wanted = request.limit.max(1).saturating_mul(8).min(2000);
@@ -168,6 +238,40 @@ impl Library {
             total_paragraphs: total,
             groups,
         })
+    }
+
+    /// How many adopted paragraphs matching the search (its words and filters; `limit` is
+    /// not used) each organ adopted, year by year: the picture of a wording over the years.
+    /// Counted from the index's year column, every match (no ranking); paragraphs without a
+    /// known year are left out. Rows by organ (GA, SC, HRC, ECOSOC order), then year.
+    pub fn usage_by_year(&self, request: &SearchRequest) -> Result<Vec<YearUsage>> {
+        let organs: Vec<String> = match &request.body {
+            Some(body) => vec![body.clone()],
+            None => ["GA", "SC", "HRC", "ECOSOC"].map(String::from).to_vec(),
+        };
+        let searcher = self.searcher();
+        let mut out = Vec::new();
+        for organ in organs {
+            let one = SearchRequest {
+                body: Some(organ),
+                ..request.clone()
+            };
+            let Some((query, _)) = self.query_of(&one)? else {
+                return Ok(Vec::new());
+            };
+            let code = one.body.as_deref().and_then(resolute_draft::Body::parse);
+            let code = code.map_or_else(
+                || one.body.clone().unwrap_or_default(),
+                |b| b.code().to_string(),
+            );
+            let counts = searcher.search(&*query, &YearCounts)?;
+            out.extend(counts.into_iter().map(|(year, paragraphs)| YearUsage {
+                body: code.clone(),
+                year,
+                paragraphs,
+            }));
+        }
+        Ok(out)
     }
 
     fn item_query(

@@ -517,3 +517,54 @@ fn the_counts_kept_by_imports_are_those_of_the_index() {
         .unwrap();
     check(&reopened, "counted once, then kept");
 }
+
+#[test]
+fn usage_by_year_counts_matching_paragraphs_by_organ_and_year() {
+    let root = temp_dir("years");
+    write_two(&root);
+    fs::write(
+        root.join("c.txt"),
+        resolution_text(
+            "A/RES/91/2",
+            &["Recalling its resolution 90/11 on locust control,"],
+            &["Decides to remain seized of the matter."],
+        ),
+    )
+    .unwrap();
+    let mut lib = Library::open(root.join("lib")).unwrap();
+    lib.import(std::slice::from_ref(&root), &mut |_| {})
+        .unwrap();
+    let rows = |q: &str, body: Option<&str>| {
+        let mut request = SearchRequest::new(q);
+        request.body = body.map(str::to_string);
+        lib.usage_by_year(&request)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.body, r.year, r.paragraphs))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows("seized", None),
+        [
+            ("GA".to_string(), 2035, 1),
+            ("GA".to_string(), 2036, 1),
+            ("SC".to_string(), 2031, 1)
+        ]
+    );
+    assert_eq!(
+        rows("locust", None),
+        [("GA".to_string(), 2035, 2), ("GA".to_string(), 2036, 1)]
+    );
+    assert_eq!(
+        rows("seized", Some("Security Council")),
+        [("SC".to_string(), 2031, 1)]
+    );
+    assert!(rows("-seized", None).is_empty());
+    // The same paragraphs as the search counts.
+    let total: u64 = rows("seized", None).iter().map(|r| r.2).sum();
+    let found = lib
+        .search(&SearchRequest::new("seized"))
+        .unwrap()
+        .total_paragraphs;
+    assert_eq!(total, found as u64);
+}

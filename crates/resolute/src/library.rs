@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 pub use resolute_library::{
     is_pack, ImportSummary, Library, LibraryError, PackAdded, PackSummary, Precedents, Progress,
-    SearchRequest, SearchResults, Stats,
+    SearchRequest, SearchResults, Stats, YearUsage,
 };
 
 use crate::error::Error;

@@ -350,3 +350,90 @@ async fn precedent_replaces_the_paragraph_keeping_its_number() {
     assert_eq!(undone, before);
     app.finish().await.unwrap();
 }
+
+/// Resolutions of three organs and several years.
+const CHART_SYMBOLS: [&str; 6] = [
+    "S/RES/1325 (2000)",
+    "A/RES/60/251",
+    "A/RES/70/1",
+    "E/RES/2022/17",
+    "A/RES/78/100",
+    "S/RES/2709 (2023)",
+];
+
+#[tokio::test]
+async fn a_search_shows_its_use_over_the_years() {
+    let name = "a_search_shows_its_use_over_the_years";
+    let Some((tools, draft, corpus)) = setup(name) else {
+        return;
+    };
+    let library = draft.parent().unwrap().join("library");
+    let files = files_of(&corpus, &CHART_SYMBOLS).expect("corpus files");
+    build_library(&tools, &library, &files).expect("library built with the CLI");
+    // The years in which the library adopted a paragraph with the word, from the CLI.
+    let out = std::process::Command::new(&tools.cli)
+        .args(["search", "peace", "--json", "--limit", "100", "--library"])
+        .arg(&library)
+        .output()
+        .expect("resolute search runs");
+    let hits: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .collect();
+    let mut cli_years: Vec<u64> = hits
+        .iter()
+        .filter_map(|v| v["date"].as_str()?.get(..4)?.parse().ok())
+        .collect();
+    cli_years.sort_unstable();
+    cli_years.dedup();
+    assert!(cli_years.len() >= 4, "{cli_years:?}");
+    let app = App::launch(&tools, name, Launch::draft(&draft).with_library(&library))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    app.chord(&[Key::Control, Key::Shift], 'f').await.unwrap();
+    app.type_text("peace").await.unwrap();
+    app.wait_for("the chart", ".usage-chart .chart-bar", 10)
+        .await
+        .unwrap();
+    app.screenshot("").await.unwrap();
+    let bars = app
+        .strings("return [...document.querySelectorAll('.chart-bar')].map(b => b.dataset.year + ':' + b.dataset.total)")
+        .await
+        .unwrap();
+    let bars: Vec<(u64, u64)> = bars
+        .iter()
+        .filter_map(|b| {
+            let (y, n) = b.split_once(':')?;
+            Some((y.parse().ok()?, n.parse().ok()?))
+        })
+        .collect();
+    // One bar a year from the first to the last; bars above zero exactly in the CLI's years.
+    let first = cli_years[0];
+    let last = *cli_years.last().unwrap();
+    let years: Vec<u64> = bars.iter().map(|b| b.0).collect();
+    assert_eq!(years, (first..=last).collect::<Vec<_>>());
+    let used: Vec<u64> = bars.iter().filter(|b| b.1 > 0).map(|b| b.0).collect();
+    assert_eq!(used, cli_years);
+    // The bars add up to the paragraphs the results count.
+    let total = text_of(&app, ".library-results .total").await.unwrap();
+    let shown: u64 = total
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    assert_eq!(bars.iter().map(|b| b.1).sum::<u64>(), shown, "{total}");
+    // The legend names the organs of the CLI's hits, and only those.
+    let legend = text_of(&app, ".chart-legend").await.unwrap();
+    for (code, organ) in [
+        ("GA", "General Assembly"),
+        ("SC", "Security Council"),
+        ("ECOSOC", "Economic and Social Council"),
+    ] {
+        let found = hits.iter().any(|h| h["body"] == code);
+        assert_eq!(legend.contains(organ), found, "{code}: {legend}");
+    }
+    app.finish().await.unwrap();
+}

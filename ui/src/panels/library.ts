@@ -8,6 +8,7 @@ import type { EditorView } from "@codemirror/view";
 import * as backend from "../backend";
 import { el, highlighted, replace } from "../dom";
 import { applyEdit } from "../editor/commands";
+import { usageChart } from "./chart";
 import { notify } from "../status";
 import type { Hit, ParagraphAt, Precedents, ResolutionText, SearchResults, Stats } from "../types";
 
@@ -86,8 +87,15 @@ export class LibraryPanel {
     const seq = ++this.seq;
     if (!query) return replace(this.results);
     try {
-      const results = await backend.search(query, this.filters());
-      if (seq === this.seq) this.showResults(results);
+      const filters = this.filters();
+      const results = await backend.search(query, filters);
+      if (seq !== this.seq) return;
+      this.showResults(results);
+      if (results.groups.length === 0) return;
+      // The picture over the years follows the results; it never holds them up.
+      const rows = await backend.usageByYear(query, filters).catch(() => []);
+      const chart = usageChart(rows);
+      if (seq === this.seq && chart) this.results.insertBefore(chart, this.results.children[1] ?? null);
     } catch (e) {
       if (seq === this.seq) replace(this.results, el("p", { class: "error" }, backend.errorMessage(e)));
     }
