@@ -102,6 +102,9 @@ pub struct SearchResults {
     pub groups: Vec<SearchGroup>,
 }
 
+/// A search's query and the highlight markers of its required items.
+type Built = (Box<dyn Query>, Vec<Marker>);
+
 /// Matching paragraphs one organ adopted in one year ([`Library::usage_by_year`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct YearUsage {
@@ -173,7 +176,7 @@ impl SearchResults {
 impl Library {
     /// The query of a search request and the highlight markers of its required items; `None`
     /// when nothing is required (a query of exclusions only, or of no word).
-    fn query_of(&self, request: &SearchRequest) -> Result<Option<(Box<dyn Query>, Vec<Marker>)>> {
+    fn query_of(&self, request: &SearchRequest) -> Result<Option<Built>> {
         let parsed = parse(&request.query);
         if !parsed.iter().any(|(role, _)| *role == Role::Required) {
             return Ok(None);
