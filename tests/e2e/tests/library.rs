@@ -281,6 +281,17 @@ async fn precedent_for_the_paragraph_under_the_cursor() {
         first_ref.starts_with(&format!("{reference} ·")),
         "first precedent {first_ref:?}, expected {reference}"
     );
+    // The precedents on a line of years, in date order; the first precedent among them.
+    let points = app
+        .strings("return [...document.querySelectorAll('.lineage-timeline .timeline-point')].map(p => p.dataset.date + ' ' + p.title)")
+        .await
+        .unwrap();
+    assert!(points.len() >= 2, "{points:?}");
+    let dates: Vec<&str> = points.iter().filter_map(|p| p.split(' ').next()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_unstable();
+    assert_eq!(dates, sorted, "{points:?}");
+    assert!(points.iter().any(|p| p.contains(&reference)), "{points:?} lacks {reference}");
     let changes = app
         .strings("return [...document.querySelector('.hit.precedent .diff').querySelectorAll('ins, del')].map(e => e.tagName + ':' + e.textContent.trim())")
         .await

@@ -8,7 +8,7 @@ import type { EditorView } from "@codemirror/view";
 import * as backend from "../backend";
 import { el, highlighted, replace } from "../dom";
 import { applyEdit } from "../editor/commands";
-import { usageChart } from "./chart";
+import { lineageTimeline, usageChart } from "./chart";
 import { notify } from "../status";
 import type { Hit, ParagraphAt, Precedents, ResolutionText, SearchResults, Stats } from "../types";
 
@@ -157,7 +157,7 @@ export class LibraryPanel {
         ? `This wording was adopted once: ${p.lineage.earliest.reference}.`
         : `This wording: ${p.lineage.occurrences} adopted paragraphs, first ${p.lineage.earliest.reference}, latest ${p.lineage.latest.reference}.`)
       : null;
-    replace(this.results, el("h3", {}, `Precedents for ${label}`), lineage,
+    replace(this.results, el("h3", {}, `Precedents for ${label}`), lineage, lineageTimeline(p),
       ...p.precedents.map((prec) => el("div", { class: "hit precedent" },
         el("div", { class: "hit-ref" }, prec.reference, ` · ${Math.round(prec.score * 100)}% similar`),
         el("p", { class: "diff" }, ...prec.diff.map((d) => el(d.op === "equal" ? "span" : d.op === "insert" ? "ins" : "del", {}, `${d.text} `))),
