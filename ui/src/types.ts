@@ -282,6 +282,10 @@ export interface CitationCard {
   date: string | null;
   body: string | null;
   paragraphs: number;
+  /** How it was adopted (meeting, recorded vote or none), from the imported metadata. */
+  adoption: string | null;
+  /** The main sponsors of its draft, when known. */
+  sponsors: string | null;
 }
 
 export interface ResolutionParagraph {

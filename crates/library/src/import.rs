@@ -319,6 +319,7 @@ impl Library {
                 date: get(f.date),
                 title: get(f.title),
                 file: get(f.file),
+                adoption: None,
             });
         }
         Ok(index)

@@ -71,6 +71,7 @@ pub use error::{LibraryError, Result};
 pub use import::{FileFailure, ImportSummary, Progress, READER_VERSION};
 pub use library::{Library, Rebuilt};
 pub use manifest::{Manifest, FORMAT_VERSION};
+pub use metadata::Adoption;
 pub use pack::{is_pack, PackAdded, PackFile, PackManifest, PackSummary, PACK_FORMAT};
 pub use precedent::{Lineage, Occurrence, Precedent, Precedents};
 pub use search::{Hit, SearchGroup, SearchRequest, SearchResults, YearUsage};

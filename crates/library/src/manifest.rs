@@ -12,7 +12,7 @@ use crate::error::{LibraryError, Result};
 /// Version of the on-disk format (schema and document layout). Bump it whenever either
 /// changes: an index of an older version is then rebuilt from its sources instead of being
 /// misread.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// File name of the manifest inside the library folder.
 pub(crate) const MANIFEST: &str = "library.json";

@@ -18,13 +18,49 @@ pub(crate) struct MetaRow {
     pub title: Option<String>,
     /// The text file the row describes, as written (a relative path).
     pub file: Option<String>,
+    /// How the resolution was adopted, when the row says (a roll call, a draft's lifecycle).
+    pub adoption: Option<Adoption>,
+}
+
+/// How a resolution was adopted, as a metadata row records it: the meeting, the vote, the
+/// main sponsors of its draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Adoption {
+    /// The plenary meeting: "43".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// Adopted without a vote.
+    #[serde(default)]
+    pub without_vote: bool,
+    /// A recorded vote: in favour, against, abstaining.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<(u32, u32, u32)>,
+    /// The main sponsors of the draft, as the lifecycle names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sponsors: Option<String>,
+}
+
+impl Adoption {
+    /// Completes what one row says with another's (a roll call and a lifecycle).
+    pub(crate) fn merge(&mut self, other: Adoption) {
+        self.meeting = self.meeting.take().or(other.meeting);
+        self.without_vote |= other.without_vote && self.vote.is_none() && other.vote.is_none();
+        self.vote = self.vote.or(other.vote);
+        if self.vote.is_some() {
+            self.without_vote = false;
+        }
+        self.sponsors = self.sponsors.take().or(other.sponsors);
+    }
 }
 
 impl MetaRow {
     /// A row says something beyond a bare symbol (a list of symbols alone is no metadata):
-    /// a date, a title, or which text file holds the resolution.
+    /// a date, a title, which text file holds the resolution, or how it was adopted.
     fn informative(&self) -> bool {
-        self.date.is_some() || self.title.is_some() || self.file.is_some()
+        self.date.is_some()
+            || self.title.is_some()
+            || self.file.is_some()
+            || self.adoption.is_some()
     }
 }
 
@@ -57,6 +93,9 @@ fn parse_csv(text: &str) -> Result<Vec<MetaRow>, String> {
         .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
     let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.trim()));
+    if col(&["unres"]).is_some() && col(&["yes"]).is_some() {
+        return parse_roll_calls(&mut reader, &headers);
+    }
     let symbol = col(SYMBOL).ok_or("no `symbol` column in the header")?;
     let (date, title, body, file) = (col(DATE), col(TITLE), col(BODY), col(FILE));
     let mut out = Vec::new();
@@ -72,9 +111,136 @@ fn parse_csv(text: &str) -> Result<Vec<MetaRow>, String> {
             date: get(date).filter(|d| is_iso_date(d)),
             title: get(title),
             file: get(file),
+            adoption: None,
         });
     }
     Ok(out)
+}
+
+/// Roll-call votes of the General Assembly (the Voeten data: `unres`, `amend`, `para`, `yes`,
+/// `no`, `abstain`, `date`): a vote on a whole resolution (not on an amendment or a paragraph)
+/// whose `unres` is a resolution symbol ("A/RES/75/45") is the recorded vote it was adopted by.
+fn parse_roll_calls(
+    reader: &mut csv::Reader<&[u8]>,
+    headers: &csv::StringRecord,
+) -> Result<Vec<MetaRow>, String> {
+    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let (unres, amend, para) = (col("unres"), col("amend"), col("para"));
+    let (yes, no, abstain) = (col("yes"), col("no"), col("abstain"));
+    let mut out = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| format!("row {}: {e}", i + 1))?;
+        let get = |c: Option<usize>| c.and_then(|c| row.get(c)).and_then(clean);
+        let count = |c: Option<usize>| match get(c).as_deref() {
+            None | Some("NA") => Some(0),
+            Some(n) => n.parse::<u32>().ok(),
+        };
+        let whole = get(amend).as_deref() == Some("0") && get(para).as_deref() == Some("0");
+        let Some(symbol) = get(unres)
+            .filter(|_| whole)
+            .and_then(|s| roll_call_symbol(&s))
+        else {
+            continue;
+        };
+        let (Some(y), Some(n), Some(a)) = (count(yes), count(no), count(abstain)) else {
+            continue;
+        };
+        out.push(MetaRow {
+            symbol,
+            body: Some("GA".into()),
+            // A roll call's date is the vote's, not always the adoption's: kept out.
+            date: None,
+            title: None,
+            file: None,
+            adoption: Some(Adoption {
+                vote: Some((y, n, a)),
+                ..Adoption::default()
+            }),
+        });
+    }
+    Ok(out)
+}
+
+/// The resolution a roll call's `unres` names: "A/RES/75/45" as is; "R/31/6A" (the data's
+/// form before the 75th session) is A/RES/31/6 A from the 31st session on. Earlier sessions
+/// number their resolutions with a Roman session ("217 (III)"): their rows are left out.
+fn roll_call_symbol(unres: &str) -> Option<String> {
+    if unres.starts_with("A/RES/") {
+        return Some(unres.to_string());
+    }
+    let (session, number) = unres.strip_prefix("R/")?.split_once('/')?;
+    let session: u32 = session.parse().ok().filter(|s| *s >= 31)?;
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let (n, letter) = number.split_at(digits);
+    let plain = !n.is_empty()
+        && (letter.is_empty()
+            || (letter.len() == 1 && letter.bytes().all(|b| b.is_ascii_uppercase())));
+    plain.then(|| match letter {
+        "" => format!("A/RES/{session}/{n}"),
+        l => format!("A/RES/{session}/{n} {l}"),
+    })
+}
+
+/// A General Assembly draft's lifecycle (iGov: `draft_symbols`, `main_sponsors`, `stages`):
+/// its adoption stage gives the resolution ("79/21" -> "A/RES/79/21"), the meeting, the vote
+/// (or none) and the draft's main sponsors.
+fn lifecycle_row(value: &serde_json::Value) -> Option<MetaRow> {
+    let stages = value.get("stages")?.as_array()?;
+    let adopted = stages.iter().rev().find(|s| {
+        s.get("StageName").and_then(|n| n.as_str()) == Some("Adoption")
+            && s.get("Body").and_then(|b| b.as_str()) == Some("GA")
+    })?;
+    let text = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).and_then(clean);
+    let number = text(adopted, "DocSymbol")?;
+    let symbol = if number.starts_with("A/") {
+        number
+    } else {
+        format!("A/RES/{number}")
+    };
+    let votes = |k: &str| adopted.get(k).and_then(serde_json::Value::as_u64);
+    let vote = match (votes("VoteY"), votes("VoteN"), votes("VoteAbstain")) {
+        (Some(y), Some(n), Some(a)) => Some((
+            u32::try_from(y).ok()?,
+            u32::try_from(n).ok()?,
+            u32::try_from(a).ok()?,
+        )),
+        _ => None,
+    };
+    let voted = text(adopted, "Voting").map(|v| v.to_ascii_lowercase());
+    let title_case = |s: String| {
+        s.split(", ")
+            .map(|name| {
+                name.split(' ')
+                    .map(|w| {
+                        let lower = w.to_lowercase();
+                        match lower.as_str() {
+                            "of" | "and" | "the" | "on" | "behalf" | "for" => lower,
+                            _ => {
+                                let mut c = lower.chars();
+                                c.next()
+                                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                            }
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(MetaRow {
+        symbol,
+        body: Some("GA".into()),
+        date: None,
+        title: None,
+        file: None,
+        adoption: Some(Adoption {
+            meeting: text(adopted, "MeetingNo"),
+            without_vote: vote.is_none() && voted.as_deref() == Some("no"),
+            vote,
+            sponsors: text(value, "main_sponsors").map(title_case),
+        }),
+    })
 }
 
 fn parse_jsonl(text: &str) -> Result<Vec<MetaRow>, String> {
@@ -86,6 +252,11 @@ fn parse_jsonl(text: &str) -> Result<Vec<MetaRow>, String> {
         }
         let value: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
+        if value.get("stages").is_some() && value.get("draft_symbols").is_some() {
+            symbols_seen = true;
+            out.extend(lifecycle_row(&value));
+            continue;
+        }
         let get = |names: &[&str]| {
             names
                 .iter()
@@ -100,6 +271,7 @@ fn parse_jsonl(text: &str) -> Result<Vec<MetaRow>, String> {
             date: get(DATE).filter(|d| is_iso_date(d)),
             title: get(TITLE),
             file: get(FILE),
+            adoption: None,
         });
     }
     if !symbols_seen && !text.trim().is_empty() {
@@ -193,5 +365,49 @@ mod tests {
         assert!(parse("votes.csv", "rcid,unres\n1,R/1/1\n").is_err());
         assert!(parse("x.jsonl", "{\"a\":1}\n").is_err());
         assert!(parse("x.jsonl", "{not json\n").is_err());
+    }
+
+    #[test]
+    fn roll_calls_give_the_recorded_vote_of_whole_resolutions() {
+        let csv = "rcid,session,year,date,unres,amend,para,importantvote,yes,no,abstain,short\n\
+                   3,1,1946,1946-01-01,R/1/66,1,0,0,29,18,4,AMENDMENT\n\
+                   9188,75,2020,2020-12-07,A/RES/75/45,0,0,NA,143,34,9,Follow-up\n\
+                   9199,75,2020,2020-12-07,A/RES/75/52,0,0,NA,169,NA,17,Mines\n\
+                   2001,31,1976,1976-11-09,R/31/6A,0,0,0,134,0,16,Apartheid\n\
+                   1001,5,1950,1950-12-14,R/5/428,0,0,0,46,0,5,Refugees\n\
+                   9200,75,2020,2020-12-07,A/RES/75/53,0,1,NA,100,2,3,A paragraph vote\n";
+        let rows = parse("votes.csv", csv).unwrap();
+        type Vote = Option<(u32, u32, u32)>;
+        let votes: Vec<(&str, Vote)> = rows
+            .iter()
+            .map(|r| (r.symbol.as_str(), r.adoption.as_ref().and_then(|a| a.vote)))
+            .collect();
+        assert_eq!(
+            votes,
+            [
+                ("A/RES/75/45", Some((143, 34, 9))),
+                ("A/RES/75/52", Some((169, 0, 17))),
+                ("A/RES/31/6 A", Some((134, 0, 16))),
+            ]
+        );
+        assert!(rows.iter().all(|r| r.date.is_none()));
+    }
+
+    #[test]
+    fn a_lifecycle_gives_meeting_vote_and_sponsors() {
+        let line = r#"{"draft_symbols": ["A/C.1/79/L.6", "79/21"], "title": "Outer space", "main_sponsors": "RUSSIAN FEDERATION, UNITED STATES OF AMERICA", "stages": [{"StageName": "Submission", "Body": "First Committee"}, {"StageName": "Adoption", "StageD": "2024-12-02", "Body": "GA", "DocSymbol": "79/21", "MeetingNo": "43", "Voting": "Yes", "VoteY": 128, "VoteN": 50, "VoteAbstain": 8}]}
+{"draft_symbols": ["A/C.3/79/L.2", "79/150"], "main_sponsors": "ITALY", "stages": [{"StageName": "Adoption", "Body": "GA", "DocSymbol": "79/150", "MeetingNo": "51", "Voting": "No"}]}"#;
+        let rows = parse("lifecycle.jsonl", line).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].symbol, "A/RES/79/21");
+        let a = rows[0].adoption.clone().unwrap();
+        assert_eq!(a.meeting.as_deref(), Some("43"));
+        assert_eq!(a.vote, Some((128, 50, 8)));
+        assert_eq!(
+            a.sponsors.as_deref(),
+            Some("Russian Federation, United States of America")
+        );
+        let b = rows[1].adoption.clone().unwrap();
+        assert!(b.without_vote && b.vote.is_none());
     }
 }

@@ -9,6 +9,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
 use crate::error::Result;
+use crate::metadata::Adoption;
 use crate::schema::{DOC, META, PARA};
 use crate::Library;
 
@@ -93,6 +94,23 @@ impl Library {
             r.title = r.title.take().or_else(|| text_of(doc, f.title));
             if is_text && r.operative_paragraphs.is_none() {
                 r.operative_paragraphs = u64_of(doc, f.ops).and_then(|n| u32::try_from(n).ok());
+            }
+        }
+        Ok(out)
+    }
+
+    /// How the resolution was adopted, as the imported metadata says (roll calls, draft
+    /// lifecycles): `None` when no row says.
+    pub fn adoption(&self, symbol: &str) -> Result<Option<Adoption>> {
+        let mut out: Option<Adoption> = None;
+        for doc in self.records(&register_key(symbol))? {
+            let row = text_of(&doc, self.fields.adoption)
+                .and_then(|json| serde_json::from_str::<Adoption>(&json).ok());
+            if let Some(row) = row {
+                match out.as_mut() {
+                    Some(a) => a.merge(row),
+                    None => out = Some(row),
+                }
             }
         }
         Ok(out)

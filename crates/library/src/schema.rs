@@ -48,6 +48,8 @@ pub(crate) struct Fields {
     pub file: Field,
     pub date_source: Field,
     pub pos: Field,
+    /// How the resolution was adopted (metadata rows: meeting, vote, sponsors), as JSON.
+    pub adoption: Field,
 }
 
 fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
@@ -90,6 +92,7 @@ impl Fields {
         let file = b.add_text_field("file", STORED);
         let date_source = b.add_text_field("date_source", STORED);
         let pos = b.add_u64_field("pos", STORED);
+        let adoption = b.add_text_field("adoption", STORED);
         Fields {
             schema: b.build(),
             doc_type,
@@ -115,6 +118,7 @@ impl Fields {
             file,
             date_source,
             pos,
+            adoption,
         }
     }
 

@@ -121,6 +121,13 @@ impl Fields {
         if let Some(title) = &row.title {
             doc.add_text(self.title, title);
         }
+        if let Some(adoption) = row
+            .adoption
+            .as_ref()
+            .and_then(|a| serde_json::to_string(a).ok())
+        {
+            doc.add_text(self.adoption, adoption);
+        }
         if let Some(file) = &row.file {
             doc.add_text(self.file, file);
         }

@@ -794,3 +794,31 @@ impl Tally {
         }
     }
 }
+
+/// The corpus's roll calls (Voeten) and draft lifecycles (iGov) say how resolutions were
+/// adopted: a recorded vote, the meeting, or no vote, and the draft's main sponsors.
+#[test]
+fn roll_calls_and_lifecycles_say_how_a_resolution_was_adopted() {
+    let Some(root) = corpus() else { return };
+    let mut lib = Library::open(temp_dir("adoption").join("lib")).expect("library opens");
+    let files = [
+        root.join("metadata/unga_rollcalls_voeten_1946-2020.csv"),
+        root.join("metadata/ga_draft_lifecycle_igov_79-80.jsonl"),
+    ];
+    let summary = lib.import(&files, &mut |_| {}).expect("metadata imports");
+    assert!(summary.failed.is_empty(), "{:?}", summary.failed);
+    assert!(summary.metadata_rows > 500, "{summary:?}");
+    // A/RES/79/21: 128 in favour, 50 against, 8 abstentions, 43rd meeting (lifecycle).
+    let a = lib.adoption("A/RES/79/21").unwrap().expect("known");
+    assert_eq!(a.vote, Some((128, 50, 8)));
+    assert_eq!(a.meeting.as_deref(), Some("43"));
+    assert_eq!(a.sponsors.as_deref(), Some("Russian Federation"));
+    // A/RES/79/72: adopted without a vote at the 44th meeting.
+    let b = lib.adoption("A/RES/79/72").unwrap().expect("known");
+    assert!(b.without_vote && b.vote.is_none(), "{b:?}");
+    assert_eq!(b.meeting.as_deref(), Some("44"));
+    // A/RES/75/45: the roll call, 143-34-9.
+    let c = lib.adoption("A/RES/75/45").unwrap().expect("known");
+    assert_eq!(c.vote, Some((143, 34, 9)));
+    assert_eq!(lib.adoption("A/RES/1/1").unwrap(), None);
+}

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 pub use resolute_library::{
-    is_pack, ImportSummary, Library, LibraryError, PackAdded, PackSummary, Precedents, Progress,
-    SearchRequest, SearchResults, Stats, YearUsage,
+    is_pack, Adoption, ImportSummary, Library, LibraryError, PackAdded, PackSummary, Precedents,
+    Progress, SearchRequest, SearchResults, Stats, YearUsage,
 };
 
 use crate::error::Error;

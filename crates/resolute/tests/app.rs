@@ -470,3 +470,32 @@ fn a_real_un_pdf_opens_as_an_imported_draft_that_never_overwrites_it() {
     assert!(ops >= 5, "{:?}", a.labels);
     invariants(&opened.text, &a).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// The citation card says how a resolution was adopted, from the corpus's draft lifecycles
+/// and roll calls (imported as metadata, no text needed).
+#[test]
+fn the_citation_card_says_how_the_resolution_was_adopted() {
+    let Some(corpus) = resolute_testkit::corpus() else {
+        return;
+    };
+    let dir = temp("adoption-card");
+    let mut lib = Library::open(dir.join("lib")).expect("library opens");
+    let files = [
+        corpus.join("metadata/ga_draft_lifecycle_igov_79-80.jsonl"),
+        corpus.join("metadata/unga_rollcalls_voeten_1946-2020.csv"),
+    ];
+    lib.import(&files, &mut |_| {}).expect("metadata imports");
+    let card = citation_card(&lib, "A/RES/79/21").expect("79/21 is known");
+    assert_eq!(
+        card.adoption.as_deref(),
+        Some("At the 43rd plenary meeting, by a recorded vote of 128 to 50, with 8 abstentions.")
+    );
+    assert_eq!(card.sponsors.as_deref(), Some("Russian Federation"));
+    let card = citation_card(&lib, "A/RES/79/72").expect("79/72 is known");
+    assert_eq!(
+        card.adoption.as_deref(),
+        Some("At the 44th plenary meeting, without a vote.")
+    );
+    drop(lib);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -291,7 +291,10 @@ async fn precedent_for_the_paragraph_under_the_cursor() {
     let mut sorted = dates.clone();
     sorted.sort_unstable();
     assert_eq!(dates, sorted, "{points:?}");
-    assert!(points.iter().any(|p| p.contains(&reference)), "{points:?} lacks {reference}");
+    assert!(
+        points.iter().any(|p| p.contains(&reference)),
+        "{points:?} lacks {reference}"
+    );
     let changes = app
         .strings("return [...document.querySelector('.hit.precedent .diff').querySelectorAll('ins, del')].map(e => e.tagName + ':' + e.textContent.trim())")
         .await
@@ -446,5 +449,58 @@ async fn a_search_shows_its_use_over_the_years() {
         let found = hits.iter().any(|h| h["body"] == code);
         assert_eq!(legend.contains(organ), found, "{code}: {legend}");
     }
+    app.finish().await.unwrap();
+}
+
+/// Hovers the middle of the first element matching `css` (CodeMirror's hover tooltips follow
+/// the mouse's moves over the text).
+const HOVER: &str = "const e = [...document.querySelectorAll('.cm-citation')].find(x => x.textContent.includes(arguments[0]));
+if (!e) return false;
+const r = e.getBoundingClientRect();
+const o = { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+e.dispatchEvent(new MouseEvent('mouseover', o));
+e.dispatchEvent(new MouseEvent('mousemove', o));
+return true;";
+
+#[tokio::test]
+async fn the_citation_card_says_how_the_resolution_was_adopted() {
+    let name = "the_citation_card_says_how_the_resolution_was_adopted";
+    let Some((tools, draft, corpus)) = setup(name) else {
+        return;
+    };
+    // The draft cites 79/21; the library holds only the corpus's draft lifecycles.
+    let library = draft.parent().unwrap().join("library");
+    let lifecycle = corpus.join("metadata/ga_draft_lifecycle_igov_79-80.jsonl");
+    build_library(&tools, &library, &[lifecycle]).expect("library built with the CLI");
+    let text = std::fs::read_to_string(&draft).unwrap().replacen(
+        "\n\n1. ",
+        "\n\n*Recalling* its resolution 79/21 of 2 December 2024,\n\n1. ",
+        1,
+    );
+    std::fs::write(&draft, text).unwrap();
+    let app = App::launch(&tools, name, Launch::draft(&draft).with_library(&library))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    app.jump("OP1").await.unwrap();
+    app.wait_true(
+        "the citation to be marked",
+        "return [...document.querySelectorAll('.cm-citation')].some(x => x.textContent.includes('79/21'))",
+        10,
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.js_with(HOVER, "79/21").await.unwrap(), true);
+    app.wait_for("the card", ".citation-card .adoption", 10)
+        .await
+        .unwrap();
+    app.screenshot("").await.unwrap();
+    let adoption = text_of(&app, ".citation-card .adoption").await.unwrap();
+    assert_eq!(
+        adoption,
+        "At the 43rd plenary meeting, by a recorded vote of 128 to 50, with 8 abstentions."
+    );
+    let sponsors = text_of(&app, ".citation-card .sponsors").await.unwrap();
+    assert_eq!(sponsors, "Main sponsors: Russian Federation");
     app.finish().await.unwrap();
 }

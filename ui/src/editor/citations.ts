@@ -24,6 +24,8 @@ function card(c: CitationCard | null, key: string, show: (r: ResolutionText) => 
     el("div", { class: "symbol" }, c.symbol),
     c.title ? el("div", { class: "title" }, c.title) : null,
     el("div", { class: "meta" }, [c.body, c.date ? `adopted ${c.date}` : null, c.paragraphs ? `${c.paragraphs} paragraphs` : null].filter(Boolean).join(" · ")),
+    c.adoption ? el("div", { class: "adoption" }, c.adoption) : null,
+    c.sponsors ? el("div", { class: "sponsors" }, `Main sponsors: ${c.sponsors}`) : null,
     c.paragraphs ? el("button", { onclick: () => void openText() }, "Show the text") : null);
 }
 
