@@ -227,6 +227,7 @@ export interface SearchGroup {
 export interface YearUsage {
   body: string;
   year: number;
+  resolutions: number;
   paragraphs: number;
 }
 

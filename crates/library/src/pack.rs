@@ -350,6 +350,7 @@ fn restored(f: &Fields, mut doc: TantivyDocument) -> TantivyDocument {
     };
     if let Some(key) = text(&doc, f.symbol_key) {
         doc.add_text(f.base_key, crate::symbols::base_key(&key));
+        doc.add_u64(f.resolution, crate::schema::resolution_id(&key));
     }
     if text(&doc, f.doc_type).as_deref() == Some(PARA) {
         if let Some(t) = text(&doc, f.text) {
@@ -682,7 +683,7 @@ mod tests {
             .filter(|(_, entry)| !entry.is_stored())
             .map(|(_, entry)| entry.name())
             .collect();
-        assert_eq!(unstored, ["base_key", "exact", "pairs"]);
+        assert_eq!(unstored, ["base_key", "exact", "pairs", "resolution"]);
     }
 
     #[test]

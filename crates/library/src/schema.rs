@@ -50,6 +50,16 @@ pub(crate) struct Fields {
     pub pos: Field,
     /// How the resolution was adopted (metadata rows: meeting, vote, sponsors), as JSON.
     pub adoption: Field,
+    /// Which resolution a document belongs to, as a number (`resolution_id` of its symbol
+    /// key), in a column: counting resolutions among matches needs no stored document.
+    pub resolution: Field,
+}
+
+/// A stable 64-bit number for a register key (FNV-1a): the `resolution` column's value.
+pub(crate) fn resolution_id(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
@@ -93,6 +103,7 @@ impl Fields {
         let date_source = b.add_text_field("date_source", STORED);
         let pos = b.add_u64_field("pos", STORED);
         let adoption = b.add_text_field("adoption", STORED);
+        let resolution = b.add_u64_field("resolution", FAST);
         Fields {
             schema: b.build(),
             doc_type,
@@ -119,6 +130,7 @@ impl Fields {
             date_source,
             pos,
             adoption,
+            resolution,
         }
     }
 

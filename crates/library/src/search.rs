@@ -112,15 +112,21 @@ pub struct YearUsage {
     pub body: String,
     /// Year of adoption.
     pub year: u64,
+    /// Resolutions adopted that year with at least one matching paragraph.
+    pub resolutions: u64,
     /// Matching paragraphs adopted that year.
     pub paragraphs: u64,
 }
 
-/// Counts matching documents by the value of their `year` fast field.
+/// Per year: the matching paragraphs and the resolutions they belong to.
+type ByYear = std::collections::BTreeMap<u64, (u64, std::collections::HashSet<u64>)>;
+
+/// Counts matching documents, and the resolutions among them, by the `year` and `resolution`
+/// columns.
 struct YearCounts;
 
 impl tantivy::collector::Collector for YearCounts {
-    type Fruit = std::collections::BTreeMap<u64, u64>;
+    type Fruit = ByYear;
     type Child = YearSegment;
 
     fn for_segment(
@@ -130,7 +136,8 @@ impl tantivy::collector::Collector for YearCounts {
     ) -> tantivy::Result<YearSegment> {
         Ok(YearSegment {
             years: segment.fast_fields().u64("year")?,
-            counts: std::collections::BTreeMap::new(),
+            resolutions: segment.fast_fields().u64("resolution")?,
+            counts: ByYear::new(),
         })
     }
 
@@ -138,10 +145,12 @@ impl tantivy::collector::Collector for YearCounts {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut all = std::collections::BTreeMap::new();
-        for (year, n) in fruits.into_iter().flatten() {
-            *all.entry(year).or_default() += n;
+    fn merge_fruits(&self, fruits: Vec<ByYear>) -> tantivy::Result<ByYear> {
+        let mut all = ByYear::new();
+        for (year, (n, ids)) in fruits.into_iter().flatten() {
+            let entry = all.entry(year).or_default();
+            entry.0 += n;
+            entry.1.extend(ids);
         }
         Ok(all)
     }
@@ -149,15 +158,18 @@ impl tantivy::collector::Collector for YearCounts {
 
 struct YearSegment {
     years: tantivy::columnar::Column<u64>,
-    counts: std::collections::BTreeMap<u64, u64>,
+    resolutions: tantivy::columnar::Column<u64>,
+    counts: ByYear,
 }
 
 impl tantivy::collector::SegmentCollector for YearSegment {
-    type Fruit = std::collections::BTreeMap<u64, u64>;
+    type Fruit = ByYear;
 
     fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
         if let Some(year) = self.years.first(doc) {
-            *self.counts.entry(year).or_default() += 1;
+            let entry = self.counts.entry(year).or_default();
+            entry.0 += 1;
+            entry.1.extend(self.resolutions.first(doc));
         }
     }
 
@@ -243,10 +255,10 @@ impl Library {
         })
     }
 
-    /// How many adopted paragraphs matching the search (its words and filters; `limit` is
-    /// not used) each organ adopted, year by year: the picture of a wording over the years.
-    /// Counted from the index's year column, every match (no ranking); paragraphs without a
-    /// known year are left out. Rows by organ (GA, SC, HRC, ECOSOC order), then year.
+    /// How many resolutions (and paragraphs) matching the search (its words and filters;
+    /// `limit` is not used) each organ adopted, year by year: the picture of a wording over the
+    /// years. Counted from the index's `year` and `resolution` columns, every match (no
+    /// ranking, no stored document read); paragraphs without a known year are left out. Rows by organ (GA, SC, HRC, ECOSOC order), then year.
     pub fn usage_by_year(&self, request: &SearchRequest) -> Result<Vec<YearUsage>> {
         let organs: Vec<String> = match &request.body {
             Some(body) => vec![body.clone()],
@@ -268,11 +280,16 @@ impl Library {
                 |b| b.code().to_string(),
             );
             let counts = searcher.search(&*query, &YearCounts)?;
-            out.extend(counts.into_iter().map(|(year, paragraphs)| YearUsage {
-                body: code.clone(),
-                year,
-                paragraphs,
-            }));
+            out.extend(
+                counts
+                    .into_iter()
+                    .map(|(year, (paragraphs, resolutions))| YearUsage {
+                        body: code.clone(),
+                        year,
+                        resolutions: resolutions.len() as u64,
+                        paragraphs,
+                    }),
+            );
         }
         Ok(out)
     }

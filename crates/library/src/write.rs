@@ -31,6 +31,7 @@ impl Fields {
         doc.add_text(self.source, source);
         doc.add_text(self.symbol, symbol);
         doc.add_text(self.base_key, base_key(&key));
+        doc.add_u64(self.resolution, crate::schema::resolution_id(&key));
         doc.add_text(self.symbol_key, key);
     }
 

@@ -540,24 +540,27 @@ fn usage_by_year_counts_matching_paragraphs_by_organ_and_year() {
         lib.usage_by_year(&request)
             .unwrap()
             .into_iter()
-            .map(|r| (r.body, r.year, r.paragraphs))
+            .map(|r| (r.body, r.year, r.paragraphs, r.resolutions))
             .collect::<Vec<_>>()
     };
     assert_eq!(
         rows("seized", None),
         [
-            ("GA".to_string(), 2035, 1),
-            ("GA".to_string(), 2036, 1),
-            ("SC".to_string(), 2031, 1)
+            ("GA".to_string(), 2035, 1, 1),
+            ("GA".to_string(), 2036, 1, 1),
+            ("SC".to_string(), 2031, 1, 1)
         ]
     );
     assert_eq!(
         rows("locust", None),
-        [("GA".to_string(), 2035, 2), ("GA".to_string(), 2036, 1)]
+        [
+            ("GA".to_string(), 2035, 2, 1),
+            ("GA".to_string(), 2036, 1, 1)
+        ]
     );
     assert_eq!(
         rows("seized", Some("Security Council")),
-        [("SC".to_string(), 2031, 1)]
+        [("SC".to_string(), 2031, 1, 1)]
     );
     assert!(rows("-seized", None).is_empty());
     // The same paragraphs as the search counts.

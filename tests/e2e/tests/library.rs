@@ -412,14 +412,14 @@ async fn a_search_shows_its_use_over_the_years() {
         .unwrap();
     app.screenshot("").await.unwrap();
     let bars = app
-        .strings("return [...document.querySelectorAll('.chart-bar')].map(b => b.dataset.year + ':' + b.dataset.total)")
+        .strings("return [...document.querySelectorAll('.chart-bar')].map(b => b.dataset.year + ':' + b.dataset.total + ':' + b.dataset.paragraphs)")
         .await
         .unwrap();
-    let bars: Vec<(u64, u64)> = bars
+    let bars: Vec<(u64, u64, u64)> = bars
         .iter()
         .filter_map(|b| {
-            let (y, n) = b.split_once(':')?;
-            Some((y.parse().ok()?, n.parse().ok()?))
+            let mut f = b.split(':').map(|x| x.parse::<u64>().ok());
+            Some((f.next()??, f.next()??, f.next()??))
         })
         .collect();
     // One bar a year from the first to the last; bars above zero exactly in the CLI's years.
@@ -429,7 +429,20 @@ async fn a_search_shows_its_use_over_the_years() {
     assert_eq!(years, (first..=last).collect::<Vec<_>>());
     let used: Vec<u64> = bars.iter().filter(|b| b.1 > 0).map(|b| b.0).collect();
     assert_eq!(used, cli_years);
-    // The bars add up to the paragraphs the results count.
+    // Each bar counts the resolutions of its year among the CLI's hits.
+    for (year, resolutions, _) in &bars {
+        let mut symbols: Vec<&str> = hits
+            .iter()
+            .filter(|h| {
+                h["date"].as_str().and_then(|d| d.get(..4)) == Some(year.to_string().as_str())
+            })
+            .filter_map(|h| h["symbol"].as_str())
+            .collect();
+        symbols.sort_unstable();
+        symbols.dedup();
+        assert_eq!(*resolutions, symbols.len() as u64, "{year}: {symbols:?}");
+    }
+    // Their paragraphs add up to the paragraphs the results count.
     let total = text_of(&app, ".library-results .total").await.unwrap();
     let shown: u64 = total
         .split(' ')
@@ -438,7 +451,7 @@ async fn a_search_shows_its_use_over_the_years() {
         .replace(',', "")
         .parse()
         .unwrap();
-    assert_eq!(bars.iter().map(|b| b.1).sum::<u64>(), shown, "{total}");
+    assert_eq!(bars.iter().map(|b| b.2).sum::<u64>(), shown, "{total}");
     // The legend names the organs of the CLI's hits, and only those.
     let legend = text_of(&app, ".chart-legend").await.unwrap();
     for (code, organ) in [

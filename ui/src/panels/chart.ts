@@ -1,5 +1,5 @@
-// A small chart beside the search results: how many matching paragraphs each organ adopted,
-// year by year. Drawn with plain elements (bars are divs sized in percent), no chart library
+// A small chart beside the search results: how many resolutions with a matching paragraph
+// each organ adopted, year by year. Drawn with plain elements (bars are divs sized in percent), no chart library
 // and no network; every label is a text node.
 import { el } from "../dom";
 import type { Precedents, YearUsage } from "../types";
@@ -19,10 +19,12 @@ export function usageChart(rows: YearUsage[]): HTMLElement | null {
   const first = Math.min(...years);
   const last = Math.max(...years);
   const byYear = new Map<number, Map<string, number>>();
+  const paragraphs = new Map<number, number>();
   for (const r of rows) {
     const year = byYear.get(r.year) ?? new Map<string, number>();
-    year.set(r.body, (year.get(r.body) ?? 0) + r.paragraphs);
+    year.set(r.body, (year.get(r.body) ?? 0) + r.resolutions);
     byYear.set(r.year, year);
+    paragraphs.set(r.year, (paragraphs.get(r.year) ?? 0) + r.paragraphs);
   }
   const total = (y: number) => [...(byYear.get(y)?.values() ?? [])].reduce((a, b) => a + b, 0);
   let highest = 1;
@@ -32,19 +34,20 @@ export function usageChart(rows: YearUsage[]): HTMLElement | null {
   for (let y = first; y <= last; y++) {
     const counts = byYear.get(y);
     const parts = present.map((o) => [o, counts?.get(o) ?? 0] as const).filter(([, n]) => n > 0);
+    const p = paragraphs.get(y) ?? 0;
     const title = parts.length
-      ? `${y}: ${parts.map(([o, n]) => `${o} ${n}`).join(", ")}`
+      ? `${y}: ${parts.map(([o, n]) => `${o} ${n}`).join(", ")} (${p} ${p === 1 ? "paragraph" : "paragraphs"})`
       : `${y}: none`;
-    const bar = el("div", { class: "chart-bar", title, "data-year": y, "data-total": total(y) });
+    const bar = el("div", { class: "chart-bar", title, "data-year": y, "data-total": total(y), "data-paragraphs": p });
     for (const [organ, n] of parts) {
       bar.append(el("div", { class: `chart-part organ-${organ.toLowerCase()}`, style: `height: ${(100 * n) / highest}%` }));
     }
     bars.append(bar);
   }
-  const sum = rows.reduce((a, r) => a + r.paragraphs, 0);
-  bars.setAttribute("aria-label", `${sum} matching paragraphs adopted from ${first} to ${last}`);
+  const sum = rows.reduce((a, r) => a + r.resolutions, 0);
+  bars.setAttribute("aria-label", `${sum} resolutions with a matching paragraph adopted from ${first} to ${last}`);
   return el("figure", { class: "usage-chart" },
-    el("figcaption", {}, `Matching paragraphs by year of adoption (most in one year: ${highest})`),
+    el("figcaption", {}, `Resolutions using it, by year of adoption (most in one year: ${highest})`),
     bars,
     el("div", { class: "chart-axis" }, el("span", {}, String(first)), el("span", {}, String(last))),
     el("div", { class: "chart-legend" },
