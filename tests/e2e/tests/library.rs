@@ -515,5 +515,8 @@ async fn the_citation_card_says_how_the_resolution_was_adopted() {
     );
     let sponsors = text_of(&app, ".citation-card .sponsors").await.unwrap();
     assert_eq!(sponsors, "Main sponsors: Russian Federation");
+    // A library of metadata alone is no "no library": it checks citations.
+    let info = text_of(&app, ".library-info").await.unwrap();
+    assert!(info.contains("metadata rows, no texts yet"), "{info}");
     app.finish().await.unwrap();
 }

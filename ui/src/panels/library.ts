@@ -66,9 +66,14 @@ export class LibraryPanel {
   /** Shows what the library holds (or what working without one costs, and how to get one). */
   async refresh(): Promise<void> {
     const stats: Stats | null = await backend.libraryInfo().catch(() => null);
-    libraryState.empty = !stats || stats.resolutions === 0;
-    replace(this.info, stats && !libraryState.empty
+    libraryState.empty = !stats || (stats.resolutions === 0 && stats.metadata_rows === 0);
+    const metadataOnly = !!stats && stats.resolutions === 0 && stats.metadata_rows > 0;
+    replace(this.info, stats && !libraryState.empty && !metadataOnly
       ? `${stats.resolutions.toLocaleString("en")} resolutions, ${stats.paragraphs.toLocaleString("en")} paragraphs`
+      : metadataOnly
+      ? el("span", { class: "no-library" },
+        `${stats.metadata_rows.toLocaleString("en")} metadata rows, no texts yet: citations are checked against them, but precedents need the texts. `,
+        el("button", { class: "link", onclick: () => void this.importFolder() }, "Import a folder of resolutions…"))
       : el("span", { class: "no-library" },
         "No library yet: citations cannot be verified and no precedents can be found. ",
         el("button", { class: "link", onclick: () => void this.importFolder() }, "Import a folder of resolutions…"),
