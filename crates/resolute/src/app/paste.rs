@@ -91,23 +91,26 @@ fn insert(text: &str, draft: &Draft, at: usize, mut pasted: Draft) -> (String, u
         .iter()
         .filter_map(|f| f.label.parse::<u32>().ok());
     let first_free = own_labels.max().unwrap_or(0) + 1;
-    let notes = std::mem::take(&mut pasted.footnotes);
-    let written = |preamble, operative| {
-        let d = Draft {
-            preamble,
-            operative,
-            footnotes: notes.clone(),
-            ..Draft::default()
-        };
-        split_notes(&relabel(&write_markdown(&d), &d, first_free))
-    };
-    let (pp_blocks, pp_notes) = written(preamble, Vec::new());
-    let (op_blocks, op_notes) = written(Vec::new(), operative);
+    let labels: Vec<String> = pasted.footnotes.iter().map(|f| f.label.clone()).collect();
+    // Each part written once: the preambular paragraphs, the operative ones, the notes.
+    let written = |d: Draft| relabel(&write_markdown(&d), &labels, first_free);
+    let pp_blocks = written(Draft {
+        preamble,
+        ..Draft::default()
+    });
+    let op_blocks = written(Draft {
+        operative,
+        ..Draft::default()
+    });
+    let notes = written(Draft {
+        footnotes: std::mem::take(&mut pasted.footnotes),
+        ..Draft::default()
+    });
     let mut new = String::with_capacity(text.len() + pp_blocks.len() + op_blocks.len() + 8);
     let mut cursor = 0;
     let mut put = |new: &mut String, blocks: &str, from: usize, to: usize| {
         push_block(new, &text[from..to]);
-        if !blocks.is_empty() {
+        if !blocks.trim().is_empty() {
             push_block(new, blocks);
             cursor = new.len();
         }
@@ -115,13 +118,7 @@ fn insert(text: &str, draft: &Draft, at: usize, mut pasted: Draft) -> (String, u
     put(&mut new, &pp_blocks, 0, pp_place);
     put(&mut new, &op_blocks, pp_place, op_place);
     push_block(&mut new, &text[op_place..]);
-    let notes: Vec<&str> = [pp_notes.as_str(), op_notes.as_str()]
-        .into_iter()
-        .filter(|n| !n.is_empty())
-        .collect();
-    for n in notes {
-        push_block(&mut new, n);
-    }
+    push_block(&mut new, &notes);
     new.push('\n');
     let renumbered = renumber_after(&new, cursor, last_number + count);
     (renumbered, cursor)
@@ -142,9 +139,8 @@ fn push_block(out: &mut String, blocks: &str) {
 }
 
 /// Footnote labels of the pasted paragraphs moved after the draft's own (`[^1]` -> `[^7]`).
-fn relabel(markdown: &str, pasted: &Draft, first_free: u32) -> String {
+fn relabel(markdown: &str, labels: &[String], first_free: u32) -> String {
     let mut out = markdown.to_string();
-    let labels: Vec<&str> = pasted.footnotes.iter().map(|f| f.label.as_str()).collect();
     // Through placeholders, so that a new label equal to an old one is not renamed twice.
     for (k, label) in labels.iter().enumerate() {
         out = out.replace(&format!("[^{label}]"), &format!("[^\u{1}{k}]"));
@@ -153,20 +149,6 @@ fn relabel(markdown: &str, pasted: &Draft, first_free: u32) -> String {
         out = out.replace(&format!("[^\u{1}{k}]"), &format!("[^{n}]"));
     }
     out
-}
-
-/// The paragraph blocks and the footnote definitions (`[^7]: …`) of a written draft.
-fn split_notes(markdown: &str) -> (String, String) {
-    let mut blocks = Vec::new();
-    let mut notes = Vec::new();
-    for block in markdown.split("\n\n") {
-        if block.trim_start().starts_with("[^") && block.contains("]:") {
-            notes.push(block.trim());
-        } else if !block.trim().is_empty() {
-            blocks.push(block.trim_end());
-        }
-    }
-    (blocks.join("\n\n"), notes.join("\n\n"))
 }
 
 /// The operative paragraphs written after byte `from` of `text`, in the same run of numbers,
@@ -255,6 +237,7 @@ mod tests {
         // The pasted preambular paragraph is a paragraph of its own, its mark a reference.
         assert!(new.contains("inter-cultural dialogue,[^1]"), "{new}");
         assert!(new.trim_end().ends_with("[^1]: See A/77/100."), "{new}");
+        assert_eq!(new.matches("[^1]:").count(), 1, "{new}");
         // The cursor ends after the pasted paragraphs.
         let cursor_text = &new[..edit.cursor];
         assert!(
@@ -272,6 +255,7 @@ mod tests {
         assert!(new.contains("dialogue,[^2]"), "{new}");
         assert!(new.contains("[^1]: Adopted in 2006."), "{new}");
         assert!(new.contains("[^2]: See A/77/100."), "{new}");
+        assert_eq!(new.matches("[^2]:").count(), 1, "{new}");
         assert!(parse_markdown(&new).is_ok());
     }
 
