@@ -43,44 +43,17 @@ pub fn library_info(state: State<'_, AppState>) -> CmdResult<Option<Stats>> {
 
 /// Search with filters (organ, years, paragraph kind).
 #[tauri::command]
-pub fn search(
-    state: State<'_, AppState>,
-    query: String,
-    body: Option<String>,
-    from: Option<u64>,
-    to: Option<u64>,
-    kind: Option<String>,
-    limit: usize,
-) -> CmdResult<SearchResults> {
-    let request = SearchRequest {
-        query,
-        body,
-        from,
-        to,
-        kind,
-        limit,
-    };
+pub fn search(state: State<'_, AppState>, request: SearchRequest) -> CmdResult<SearchResults> {
     with_library(&state, |l| l.search(&request))
 }
 
-/// Matching paragraphs per organ and year, for the chart beside the search results.
+/// Resolutions (and paragraphs) matching a search per organ and year, for the chart beside
+/// its results (`request.limit` is not used).
 #[tauri::command]
 pub fn usage_by_year(
     state: State<'_, AppState>,
-    query: String,
-    body: Option<String>,
-    from: Option<u64>,
-    to: Option<u64>,
-    kind: Option<String>,
+    request: SearchRequest,
 ) -> CmdResult<Vec<YearUsage>> {
-    let request = SearchRequest {
-        query,
-        body,
-        from,
-        to,
-        kind,
-        limit: 1,
-    };
     with_library(&state, |l| l.usage_by_year(&request))
 }
 

@@ -67,9 +67,9 @@ export interface SearchFilters {
   kind: string | null;
 }
 export const search = (query: string, f: SearchFilters, limit = 20) =>
-  invoke<T.SearchResults>("search", { query, ...f, limit });
+  invoke<T.SearchResults>("search", { request: { query, ...f, limit } });
 export const usageByYear = (query: string, f: SearchFilters) =>
-  invoke<T.YearUsage[]>("usage_by_year", { query, ...f });
+  invoke<T.YearUsage[]>("usage_by_year", { request: { query, ...f, limit: 1 } });
 export const precedent = (text: string, limit = 5) =>
   invoke<T.Precedents>("precedent", { text, limit });
 export const citationCard = (key: string) => invoke<T.CitationCard | null>("citation_card", { key });

@@ -21,6 +21,26 @@ use resolute_draft::{segment, write_markdown};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
+/// Takes the non-empty `pieces` out of `spare` when all of them are there (a piece twice
+/// needs two); takes nothing otherwise.
+fn take_all(pieces: &[&str], spare: &mut HashMap<String, usize>) -> bool {
+    let mut need: HashMap<&str, usize> = HashMap::new();
+    for piece in pieces.iter().filter(|p| !p.is_empty()) {
+        *need.entry(piece).or_default() += 1;
+    }
+    let there = need
+        .iter()
+        .all(|(p, n)| spare.get(*p).is_some_and(|have| have >= n));
+    if there {
+        for (p, n) in need {
+            if let Some(have) = spare.get_mut(p) {
+                *have -= n;
+            }
+        }
+    }
+    there
+}
+
 /// Characters that print nothing (soft hyphen, zero-width and direction marks): removed
 /// before words are cut.
 const INVISIBLE: [char; 7] = [
@@ -146,49 +166,27 @@ fn account(source_text: &str, markdown: &str, labels: &HashSet<String>) -> Vec<S
     }
     // What the draft holds beyond the source: the other halves of glued marks and joins.
     let mut spare = kept;
-    let take = |w: &str, spare: &mut HashMap<String, usize>| match spare.get_mut(w) {
-        Some(n) if *n > 0 => {
-            *n -= 1;
-            true
-        }
-        _ => false,
-    };
     let mut left = Vec::new();
     lost.sort();
     for (word, n) in lost {
         for _ in 0..n {
+            // A footnote mark alone, or glued to the words the draft holds on either side.
             let mark = labels.contains(&word)
                 || labels.iter().any(|l| {
-                    let at = (0..word.len()).filter(|at| word[*at..].starts_with(l.as_str()));
-                    at.collect::<Vec<_>>().into_iter().any(|at| {
-                        let halves = [&word[..at], &word[at + l.len()..]];
-                        let mut need: HashMap<&str, usize> = HashMap::new();
-                        for h in halves.into_iter().filter(|h| !h.is_empty()) {
-                            *need.entry(h).or_default() += 1;
-                        }
-                        let there = need
-                            .iter()
-                            .all(|(h, n)| spare.get(*h).is_some_and(|have| have >= n));
-                        if there {
-                            for h in halves.into_iter().filter(|h| !h.is_empty()) {
-                                take(h, &mut spare);
-                            }
-                        }
-                        there
-                    })
+                    let starts: Vec<usize> = (0..word.len())
+                        .filter(|at| word[*at..].starts_with(l.as_str()))
+                        .collect();
+                    starts
+                        .into_iter()
+                        .any(|at| take_all(&[&word[..at], &word[at + l.len()..]], &mut spare))
                 });
             // "December2024": a year glued to its month, given its space back.
-            let month = word.find(|c: char| c.is_ascii_digit()).is_some_and(|at| {
-                let (name, year) = word.split_at(at);
-                let known = MONTHS.iter().any(|m| m.to_lowercase() == name);
-                known && spare.get(name).is_some_and(|n| *n > 0) && take(year, &mut spare)
-            });
-            if month {
-                take(
-                    &word[..word.find(|c: char| c.is_ascii_digit()).unwrap_or(0)],
-                    &mut spare,
-                );
-            }
+            let month = !mark
+                && word.find(|c: char| c.is_ascii_digit()).is_some_and(|at| {
+                    let (name, year) = word.split_at(at);
+                    MONTHS.iter().any(|m| m.to_lowercase() == name)
+                        && take_all(&[name, year], &mut spare)
+                });
             if !mark && !month {
                 left.push(word.clone());
             }

@@ -145,17 +145,15 @@ fn parse_roll_calls(
         let (Some(y), Some(n), Some(a)) = (count(yes), count(no), count(abstain)) else {
             continue;
         };
+        // A roll call's date is the vote's, not always the adoption's: kept out.
         out.push(MetaRow {
             symbol,
             body: Some("GA".into()),
-            // A roll call's date is the vote's, not always the adoption's: kept out.
-            date: None,
-            title: None,
-            file: None,
             adoption: Some(Adoption {
                 vote: Some((y, n, a)),
                 ..Adoption::default()
             }),
+            ..MetaRow::default()
         });
     }
     Ok(out)
@@ -228,18 +226,17 @@ fn lifecycle_row(value: &serde_json::Value) -> Option<MetaRow> {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // Stage dates are record dates (they can differ from the adoption's): kept out.
     Some(MetaRow {
         symbol,
         body: Some("GA".into()),
-        date: None,
-        title: None,
-        file: None,
         adoption: Some(Adoption {
             meeting: text(adopted, "MeetingNo"),
             without_vote: vote.is_none() && voted.as_deref() == Some("no"),
             vote,
             sponsors: text(value, "main_sponsors").map(title_case),
         }),
+        ..MetaRow::default()
     })
 }
 
