@@ -1,7 +1,7 @@
 //! Editor commands: analysis (labels, outline, diagnostics), phrase completion, moving
 //! paragraphs, formatting. Offsets are UTF-16 code units, as the editor counts them.
 
-use resolute::app::{self, Analysis, Completions, ParagraphAt, PhraseItem, TextEdit};
+use resolute::app::{self, Analysis, Completions, Header, ParagraphAt, PhraseItem, TextEdit};
 use tauri::State;
 
 use crate::{AppState, CmdResult};
@@ -79,4 +79,16 @@ pub fn set_status(text: String, at: usize, status: Option<String>) -> Option<Tex
 #[tauri::command]
 pub fn insert_paragraph(text: String, at: usize) -> Option<TextEdit> {
     app::insert_paragraph(&text, at)
+}
+
+/// Writes the masthead fields of the document view into the front matter, as one edit.
+#[tauri::command]
+pub fn set_header(text: String, header: Header) -> Option<TextEdit> {
+    app::set_header(&text, &header)
+}
+
+/// Remembers the drafter's settings (the editor's view) for the next start.
+#[tauri::command]
+pub fn save_settings(state: State<'_, AppState>, settings: app::Settings) -> CmdResult<()> {
+    app::save_settings(&state.state_dir, &settings).map_err(|e| e.body())
 }

@@ -39,6 +39,8 @@ pub struct Startup {
     recoveries: Vec<Recovery>,
     /// Recently opened drafts, most recent first.
     recent: Vec<PathBuf>,
+    /// The drafter's settings (the editor's view).
+    settings: app::Settings,
 }
 
 /// The draft from the command line, pending recoveries and recent files.
@@ -57,6 +59,7 @@ pub fn startup(state: State<'_, AppState>, window: Window) -> Startup {
         error,
         recoveries,
         recent: app::recent(&state.state_dir),
+        settings: app::load_settings(&state.state_dir),
     }
 }
 

@@ -53,6 +53,8 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             editor::resolve_bracket,
             editor::set_status,
             editor::insert_paragraph,
+            editor::set_header,
+            editor::save_settings,
             files::startup,
             files::open_dialog,
             files::open_path,

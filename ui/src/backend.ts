@@ -32,6 +32,10 @@ export const resolveBracket = (text: string, at: number, how: "keep" | "none" | 
   invoke<T.TextEdit | null>("resolve_bracket", { text, at, how });
 export const setStatus = (text: string, at: number, status: string | null) =>
   invoke<T.TextEdit | null>("set_status", { text, at, status });
+/** Writes the masthead fields into the front matter, as one edit. */
+export const setHeader = (text: string, header: T.Header) =>
+  invoke<T.TextEdit | null>("set_header", { text, header });
+export const saveSettings = (settings: T.Settings) => invoke<void>("save_settings", { settings });
 export const insertParagraph = (text: string, at: number) =>
   invoke<T.TextEdit | null>("insert_paragraph", { text, at });
 

@@ -55,8 +55,28 @@ export interface Analysis {
   footnote_marks: Range[];
   /** The front matter block, "---" to "---". */
   front_matter: Range | null;
+  /** The masthead fields of the front matter (empty without one); null when it does not read. */
+  header: Header | null;
   /** The negotiation layer, when the draft names a stage. */
   negotiation: NegotiationView | null;
+}
+
+/** The masthead fields the document view edits (the front matter). */
+export interface Header {
+  /** The organ's full name: "General Assembly". */
+  body: string | null;
+  session: string | null;
+  agenda_item: string | null;
+  symbol: string | null;
+  title: string | null;
+  sponsors: string[];
+  /** The session as the masthead prints it ("Eighty-first session"); read only. */
+  session_heading?: string | null;
+}
+
+export type EditorView = "document" | "source";
+export interface Settings {
+  view: EditorView;
 }
 
 export interface AppBracket {
@@ -193,6 +213,7 @@ export interface Startup {
   error: BackendError | null;
   recoveries: Recovery[];
   recent: string[];
+  settings: Settings;
 }
 
 export interface BackendError {

@@ -14,7 +14,9 @@ pub mod numerals;
 pub mod opening;
 pub mod segment;
 
-pub use markdown::{format, parse_markdown, write_markdown, FormatError};
+pub use markdown::{
+    format, parse_markdown, read_front_matter, write_front_matter, write_markdown, FormatError,
+};
 pub use model::{
     Annex, Body, Closing, Draft, Enacting, Footnote, FrontMatter, Kind, Paragraph, Section, Span,
     Subparagraph, MONTHS,

@@ -16,6 +16,7 @@ const empty: Analysis = {
   citations: [],
   footnote_marks: [],
   front_matter: null,
+  header: null,
   negotiation: null,
 };
 

@@ -30,7 +30,7 @@ pub use escape::escape;
 pub(crate) use normalize::renumber_and_refer;
 pub use number::{renumber, update_references, NumberMap, Renumbering};
 
-use crate::model::Draft;
+use crate::model::{Draft, FrontMatter};
 
 /// Why a draft could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -75,6 +75,18 @@ fn parse_checked(src: &str) -> Result<(Draft, Option<Unsupported>), FormatError>
         .into_iter()
         .find(|(at, _)| *at < annex_start);
     Ok((draft, unsupported))
+}
+
+/// Reads the front matter at the start of `src` alone (the default when there is none), with
+/// the byte offset at which the body starts: what an editor needs to change one field.
+pub fn read_front_matter(src: &str) -> Result<(FrontMatter, usize), FormatError> {
+    front::read(src)
+}
+
+/// Writes a front matter block as [`write_markdown`] does (fences, keys in order, final
+/// newline); empty when every field is empty.
+pub fn write_front_matter(meta: &FrontMatter) -> String {
+    front::write(meta)
 }
 
 /// Writes a draft in the normalised Markdown form.

@@ -30,6 +30,9 @@ pub struct Analysis {
     pub footnote_marks: Vec<Range>,
     /// The front matter block, from its opening `---` to its closing one.
     pub front_matter: Option<Range>,
+    /// The masthead fields of the front matter (empty when there is none); `None` when the front
+    /// matter does not read.
+    pub header: Option<super::Header>,
     /// The negotiation layer, when the draft is a negotiating text (its front matter names a
     /// stage).
     pub negotiation: Option<super::negotiation::NegotiationView>,
@@ -132,6 +135,7 @@ pub fn analyze(text: &str, register: Option<&dyn Register>) -> Analysis {
         citations: spans::citations(text, &draft, &index),
         footnote_marks: spans::footnote_marks(text, &draft, &index),
         front_matter: draft.meta.span.map(|s| index.range(s.start, s.end)),
+        header: Some(super::Header::of(&draft.meta)),
         negotiation: super::negotiation::view(text, &draft, &index),
         diagnostics,
     }

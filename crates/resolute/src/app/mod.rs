@@ -22,6 +22,7 @@
 //! set_status(text: &str, at: usize, status: Option<&str>) -> Option<TextEdit>
 //! insert_paragraph(text: &str, at: usize) -> Option<TextEdit>
 //! paste_text(text: &str, from: usize, to: usize, clipboard: &str) -> Option<TextEdit>
+//! set_header(text: &str, header: &Header) -> Option<TextEdit>
 //! preview_amendment(text: &str, path: &Path, force: bool) -> Result<AmendmentView, Error>
 //! apply_amendment(base: &str, current: &str, path: &Path, force: bool, only: &[usize]) -> Result<Option<TextEdit>, Error>
 //! citation_card(library: &Library, key: &str) -> Option<CitationCard>
@@ -78,6 +79,7 @@ mod cards;
 mod complete;
 mod edit;
 mod files;
+mod header;
 mod items;
 mod moving;
 mod negotiation;
@@ -85,6 +87,7 @@ mod new;
 mod paste;
 mod recovery;
 mod rounds;
+mod settings;
 mod spans;
 #[cfg(test)]
 mod testutil;
@@ -103,6 +106,7 @@ pub use files::{
     launch_paths, open_draft, recent, remember, save_draft, state_dir, OpenedDraft, Recent,
     MAX_RECENT,
 };
+pub use header::{header, set_header, Header};
 pub use items::{paragraph_at, ParagraphAt};
 pub use moving::move_paragraph;
 pub use negotiation::{
@@ -115,6 +119,7 @@ pub use new::{
 pub use paste::paste_text;
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use rounds::{previous_round, round_progress, PreviousRound, RoundProgressView, RoundRow};
+pub use settings::{load_settings, save_settings, EditorView, Settings};
 pub use utf16::{Range, Utf16Index};
 pub use window::{load_window_place, save_window_place, Area, WindowPlace, MIN_SIZE};
 pub use wording::replace_wording;
