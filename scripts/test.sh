@@ -28,6 +28,8 @@ cargo fmt --all --check
 # The UI is embedded in the app binary at compile time: build it before the binary.
 step "npm --prefix ui run build (tsc --noEmit typecheck, then vite build -> ui/dist)"
 npm --prefix ui run build
+step "npm --prefix ui test (the editor's pure modules, node --test)"
+npm --prefix ui test
 # One package selection for the build and the tests, so the tests rebuild nothing. Not
 # --all-targets: two rustc processes expanding tauri::generate_context! at once can embed a
 # truncated UI bundle (see ../shared/TAURI-LINUX.md); tests/e2e checks the UI script ran.
