@@ -12,7 +12,8 @@ import {
   dropBrackets, formatDraft, insertParagraph, keepAlternative, keepNone, moveParagraph, nextBracket, setStatus,
 } from "./editor/commands";
 import { analysisField } from "./editor/analysis";
-import { draftState } from "./editor/setup";
+import { draftState, setViewMode } from "./editor/setup";
+import type { EditorView as ViewMode } from "./types";
 import { Files } from "./files";
 import { pick } from "./modal";
 import { LibraryPanel } from "./panels/library";
@@ -36,10 +37,28 @@ outline.element.prepend(negotiation.element);
 const library = new LibraryPanel(getView);
 const amendment = new AmendmentPanel(getView);
 const cards = citationCards((r) => library.showResolution(r));
+/** Document view (the default) or Markdown source; remembered in the state folder. */
+let viewMode: ViewMode = "document";
 const files = new Files(getView, (text) => {
   welcome.hide();
-  view.setState(draftState(text, (u) => u.docChanged && files.changed(), [cards]));
+  view.setState(draftState(text, (u) => u.docChanged && files.changed(), [cards], viewMode));
 });
+
+function showViewMode(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-command="toggle-view"]');
+  if (button) button.textContent = viewMode === "document" ? "Source" : "Document";
+  document.body.dataset.view = viewMode;
+}
+
+/** Ctrl+Shift+M: the document view or the Markdown source, the text unchanged. */
+function toggleView(): void {
+  viewMode = viewMode === "document" ? "source" : "document";
+  setViewMode(view, viewMode);
+  showViewMode();
+  view.focus();
+  notify(viewMode === "document" ? "Document view." : "Source view: the draft's Markdown.");
+  backend.saveSettings({ view: viewMode }).catch((e) => notify(`Cannot remember the view: ${backend.errorMessage(e)}`, "error"));
+}
 const welcome = new Welcome({
   show: (opened) => files.show(opened),
   open: () => files.open(),
@@ -91,6 +110,7 @@ register(
   { id: "move-up", label: "Move paragraph up", keys: "Alt+ArrowUp", run: () => { moveParagraph(true)(view); } },
   { id: "move-down", label: "Move paragraph down", keys: "Alt+ArrowDown", run: () => { moveParagraph(false)(view); } },
   { id: "format", label: "Format and renumber the draft", keys: "Alt+Shift+F", run: () => { formatDraft(view); } },
+  { id: "toggle-view", label: "Document view / source view", keys: "Ctrl+Shift+M", run: toggleView },
   { id: "precedent", label: "Precedents for this paragraph", keys: "Ctrl+Shift+E", run: () => library.precedentAtCursor() },
   { id: "import-folder", label: "Import a folder into the library…", run: () => library.importFolder() },
   { id: "open-pack", label: "Open a library pack…", run: () => library.openPack() },
@@ -126,7 +146,7 @@ function toolbar(): HTMLElement {
     el("span", { class: "brand" }, "Resolute"),
     button("new", "New"), button("open", "Open"), button("recent", "Recent"), button("save", "Save"), button("save-as", "Save as"),
     el("span", { class: "sep" }),
-    button("insert-phrase", "Phrase"), button("format", "Format"), button("find", "Find"),
+    button("insert-phrase", "Phrase"), button("format", "Format"), button("find", "Find"), button("toggle-view", "Source"),
     el("span", { class: "sep" }),
     button("search-library", "Library"), button("import-folder", "Import folder"),
     el("span", { class: "spacer" }),
@@ -143,6 +163,8 @@ void backend.onCloseRequested(() => void files.close());
 
 async function start(): Promise<void> {
   const s = await backend.startup();
+  viewMode = s.settings.view;
+  showViewMode();
   files.show(s.file ?? { path: null, name: "Untitled.md", text: "", imported: false });
   if (s.error) notify(s.error.message, "error");
   view.focus();

@@ -21,6 +21,22 @@ pub struct Launch {
     pub library: Option<PathBuf>,
     /// More environment for the app (e.g. `RESOLUTE_STARTUP_REPORT`).
     pub env: Vec<(String, PathBuf)>,
+    /// The editor's view the app starts in (its settings file is written before the start).
+    pub view: View,
+}
+
+/// The editor's view at start-up. The tests written before the document view existed type
+/// into the Markdown source and say nothing: they run in the source view; the document
+/// view's tests ask for it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// The Markdown source.
+    #[default]
+    Source,
+    /// The document view (the app's own default).
+    Document,
+    /// Whatever the state folder's settings say (a relaunch that checks what was remembered).
+    AsSaved,
 }
 
 impl Launch {
@@ -35,6 +51,12 @@ impl Launch {
     /// The same, with the library at `dir`.
     pub fn with_library(mut self, dir: &Path) -> Launch {
         self.library = Some(dir.to_path_buf());
+        self
+    }
+
+    /// The same, in the document view.
+    pub fn in_document_view(mut self) -> Launch {
+        self.view = View::Document;
         self
     }
 }
@@ -104,6 +126,16 @@ impl App {
         for d in [&state, &no_library] {
             std::fs::create_dir_all(d)
                 .map_err(|e| Error::io(format!("creating {}", d.display()), e))?;
+        }
+        let view = match launch.view {
+            View::Source => Some("source"),
+            View::Document => Some("document"),
+            View::AsSaved => None,
+        };
+        if let Some(view) = view {
+            let settings = state.join("settings.json");
+            std::fs::write(&settings, format!("{{\"view\":\"{view}\"}}"))
+                .map_err(|e| Error::io(format!("writing {}", settings.display()), e))?;
         }
         let library = launch.library.clone().unwrap_or(no_library);
         let mut env: Vec<(&str, &Path)> = vec![

@@ -28,7 +28,7 @@ pub mod x11;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub use app::{session, App, Launch};
+pub use app::{session, App, Launch, View};
 pub use driver::Driver;
 pub use fantoccini::key::Key;
 pub use tools::Tools;

@@ -4,7 +4,7 @@ import { closeBrackets } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { lintKeymap } from "@codemirror/lint";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
-import { EditorState, Prec, type Extension } from "@codemirror/state";
+import { Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
 import {
   drawSelection,
   EditorView,
@@ -16,8 +16,10 @@ import {
 import { analysisExtension } from "./analysis";
 import { analyzer } from "./analyzer";
 import { formatDraft, moveParagraph } from "./commands";
+import { documentView } from "./docview";
 import { smartPaste } from "./paste";
 import { phraseCompletion } from "./phrases";
+import type { EditorView as ViewMode } from "../types";
 
 /** Keys that must win over CodeMirror's defaults (Alt+Up/Down move lines there). */
 const draftKeys = Prec.high(
@@ -28,8 +30,18 @@ const draftKeys = Prec.high(
   ]),
 );
 
-function extensions(onChange: (u: ViewUpdate) => void, extra: Extension[]): Extension[] {
+/** The document view's extensions, or none in the source view. */
+const mode = new Compartment();
+const modeExtensions = (m: ViewMode): Extension => (m === "document" ? documentView() : []);
+
+/** Switches the editor between the document view and the source view; the text stays as it is. */
+export function setViewMode(view: EditorView, m: ViewMode): void {
+  view.dispatch({ effects: mode.reconfigure(modeExtensions(m)) });
+}
+
+function extensions(onChange: (u: ViewUpdate) => void, extra: Extension[], m: ViewMode): Extension[] {
   return [
+    mode.of(modeExtensions(m)),
     history(),
     drawSelection(),
     highlightActiveLine(),
@@ -51,6 +63,11 @@ function extensions(onChange: (u: ViewUpdate) => void, extra: Extension[]): Exte
 }
 
 /** A fresh editor state for `text` (new history: opening a file is not undoable). */
-export function draftState(text: string, onChange: (u: ViewUpdate) => void, extra: Extension[] = []): EditorState {
-  return EditorState.create({ doc: text, extensions: extensions(onChange, extra) });
+export function draftState(
+  text: string,
+  onChange: (u: ViewUpdate) => void,
+  extra: Extension[] = [],
+  m: ViewMode = "document",
+): EditorState {
+  return EditorState.create({ doc: text, extensions: extensions(onChange, extra, m) });
 }

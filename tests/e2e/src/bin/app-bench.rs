@@ -18,7 +18,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use resolute_e2e::corpus::build_library;
-use resolute_e2e::{procs, session, App, Driver, Error, Key, Launch, Tools};
+use resolute_e2e::{procs, session, App, Driver, Error, Key, Launch, Tools, View};
 use serde_json::json;
 
 /// Exactly 50 characters, typed one by one at the end of an operative paragraph.
@@ -80,18 +80,14 @@ async fn run() -> Result<(), Error> {
     report.extend(peer_starts(&tools, &work, opts.runs).await?);
     report.push(memory(&tools, &draft, Some(&library), "whole-corpus library").await?);
     report.push(memory(&tools, &draft, None, "no library").await?);
-    report.push(latency(&tools, &draft, &library, "whole-corpus library").await?);
-    report.push(latency(&tools, &draft, &empty, "no library").await?);
+    // The document view is the app's default; the source view is its peer in the same run.
+    for view in [View::Document, View::Source] {
+        report.push(latency(&tools, &draft, &library, "whole-corpus library", view).await?);
+        report.push(latency(&tools, &draft, &empty, "no library", view).await?);
+    }
     let round = bracketed_round(&tools, &corpus, &work)?;
-    report.push(
-        latency(
-            &tools,
-            &round,
-            &empty,
-            "COP21 23 October text (bracketed, ~120 KB), no library",
-        )
-        .await?,
-    );
+    let what = "COP21 23 October text (bracketed, ~120 KB), no library";
+    report.push(latency(&tools, &round, &empty, what, View::Document).await?);
     report.push(cli_check(&tools, &draft, &library, "whole-corpus library")?);
     report.push(cli_check(&tools, &draft, &empty, "no library")?);
     let text = report.join("\n");
@@ -344,9 +340,19 @@ async fn memory(
 /// Types [`TYPED`] one character at a time at the end of the last operative paragraph,
 /// each after the previous keystroke's diagnostics were applied, and reads the UI's own
 /// change -> diagnostics-applied latencies.
-async fn latency(tools: &Tools, draft: &Path, library: &Path, what: &str) -> Result<String, Error> {
-    let launch = Launch::draft(draft).with_library(library);
-    let name = format!("app-bench-latency-{}", what.replace(' ', "-"));
+async fn latency(
+    tools: &Tools,
+    draft: &Path,
+    library: &Path,
+    what: &str,
+    view: View,
+) -> Result<String, Error> {
+    let launch = Launch {
+        view,
+        ..Launch::draft(draft).with_library(library)
+    };
+    let what = format!("{what}, {} view", if view == View::Source { "source" } else { "document" });
+    let name = format!("app-bench-latency-{}", what.replace([' ', ','], "-"));
     let app = start(tools, &name, &launch).await?;
     wait_editable(&app).await?;
     app.wait_analysis_after(0).await?;

@@ -1,0 +1,193 @@
+// The document view: the same Markdown, shown as the document it becomes. The front matter is
+// a masthead of fields, emphasis shows as italics without its stars, footnote references as
+// superscript numbers (the note on hover) with the notes set apart at the end, escapes and the
+// indentation of subparagraphs are hidden (hanging indents instead), and Enter, Tab,
+// Shift+Tab and Backspace follow the structure (structure.ts). Nothing is rendered from HTML:
+// every piece of the draft is set as text.
+import { completionStatus } from "@codemirror/autocomplete";
+import { Prec, StateField, type EditorState, type Extension, type Range } from "@codemirror/state";
+import { Decoration, EditorView, WidgetType, keymap, type DecorationSet } from "@codemirror/view";
+import { analysisField } from "./analysis";
+import { HeaderWidget } from "./header";
+import { enter, indent, joinBack, outdent, type StructureEdit } from "./structure";
+import { notify } from "../status";
+
+class NoteRef extends WidgetType {
+  constructor(readonly label: string, readonly note: string, readonly definition = false) {
+    super();
+  }
+  eq(other: NoteRef): boolean {
+    return other.label === this.label && other.note === this.note && other.definition === this.definition;
+  }
+  toDOM(): HTMLElement {
+    const sup = document.createElement("sup");
+    sup.className = this.definition ? "cm-doc-note-label" : "cm-doc-noteref";
+    sup.textContent = this.label;
+    if (!this.definition) sup.title = this.note || "This note has no text yet.";
+    return sup;
+  }
+}
+
+const hidden = Decoration.replace({});
+const italic = Decoration.mark({ class: "cm-doc-italic" });
+const lineClass = (cls: string) => Decoration.line({ class: cls });
+const lines = {
+  op: lineClass("cm-doc-op"),
+  pp: lineClass("cm-doc-pp"),
+  enacting: lineClass("cm-doc-enacting"),
+  heading: lineClass("cm-doc-heading"),
+  annex: lineClass("cm-doc-annex"),
+  note: lineClass("cm-doc-note"),
+  firstNote: lineClass("cm-doc-note cm-doc-notes-start"),
+  sub: [1, 2, 3].map((d) => lineClass(`cm-doc-sub cm-doc-depth-${d}`)),
+};
+
+const EMPHASIS = /(?<![\\*\w])\*(?=\S)([^*\n]*?\S)\*(?!\*)/g;
+const ESCAPE = /\\(?=[\\`*_{}[\]()#+\-.!|<>~&])/g;
+const NOTE_REF = /\[\^([^\]\s]+)\](?!:)/g;
+const NOTE_DEF = /^\[\^([^\]\s]+)\]:[ \t]*/;
+const SUB_LINE = /^( +)\(/;
+
+interface Built {
+  decorations: DecorationSet;
+  atomic: DecorationSet;
+}
+
+/** The notes' texts by label, for the hover of a reference. */
+function notes(state: EditorState): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let n = 1; n <= state.doc.lines; n++) {
+    const text = state.doc.line(n).text;
+    const m = NOTE_DEF.exec(text);
+    if (m) out.set(m[1], text.slice(m[0].length));
+  }
+  return out;
+}
+
+/** Everything the document view draws, from the text and the latest analysis. */
+function build(state: EditorState): Built {
+  const doc = state.doc;
+  const analysis = state.field(analysisField);
+  const ranges: Range<Decoration>[] = [];
+  const atomic: Range<Decoration>[] = [];
+  const hide = (from: number, to: number, d: Decoration = hidden) => {
+    if (from >= to) return;
+    ranges.push(d.range(from, to));
+    atomic.push(hidden.range(from, to));
+  };
+  let bodyStart = 0;
+  const fm = analysis.front_matter;
+  if (analysis.header && fm && fm.to <= doc.length && doc.sliceString(fm.from, fm.from + 3) === "---") {
+    const widget = Decoration.replace({ widget: new HeaderWidget(analysis.header), block: true });
+    ranges.push(widget.range(fm.from, fm.to));
+    atomic.push(hidden.range(fm.from, fm.to));
+    bodyStart = fm.to;
+  } else if (analysis.header && !fm) {
+    ranges.push(Decoration.widget({ widget: new HeaderWidget(analysis.header), block: true, side: -1 }).range(0));
+  }
+  const noteTexts = notes(state);
+  let inAnnex = false;
+  let notesSeen = false;
+  let operative = false;
+  for (let n = doc.lineAt(bodyStart).number; n <= doc.lines; n++) {
+    const line = doc.line(n);
+    if (line.to <= bodyStart && bodyStart > 0) continue;
+    const t = line.text;
+    if (t.trim() === "") continue;
+    if (/^# /.test(t)) inAnnex = true;
+    const def = NOTE_DEF.exec(t);
+    if (def) {
+      ranges.push((notesSeen ? lines.note : lines.firstNote).range(line.from));
+      notesSeen = true;
+      hide(line.from, line.from + def[0].length, Decoration.replace({ widget: new NoteRef(def[1], "", true) }));
+    } else if (/^#{1,6} /.test(t)) {
+      ranges.push((inAnnex ? lines.annex : lines.heading).range(line.from));
+      hide(line.from, line.from + t.indexOf(" ") + 1);
+    } else if (/^\d+\. /.test(t)) {
+      operative = true;
+      ranges.push(lines.op.range(line.from));
+    } else if (SUB_LINE.test(t) && !inAnnex) {
+      const spaces = SUB_LINE.exec(t)?.[1].length ?? 0;
+      const depth = Math.min(3, Math.max(1, Math.round(spaces / 3)));
+      ranges.push(lines.sub[depth - 1].range(line.from));
+      hide(line.from, line.from + spaces);
+    } else if (!inAnnex && !operative && /^\*The .*\*,?$/.test(t)) {
+      ranges.push(lines.enacting.range(line.from));
+    } else if (!inAnnex && !operative && !t.startsWith(" ")) {
+      ranges.push(lines.pp.range(line.from));
+    }
+    inline(line.from, t, hide, ranges, noteTexts);
+  }
+  return { decorations: Decoration.set(ranges, true), atomic: Decoration.set(atomic, true) };
+}
+
+/** Emphasis without its stars, escapes without their backslash, note references as superscripts. */
+function inline(
+  from: number,
+  t: string,
+  hide: (from: number, to: number, d?: Decoration) => void,
+  ranges: Range<Decoration>[],
+  noteTexts: Map<string, string>,
+): void {
+  for (const m of t.matchAll(EMPHASIS)) {
+    const at = from + (m.index ?? 0);
+    hide(at, at + 1);
+    ranges.push(italic.range(at + 1, at + m[0].length - 1));
+    hide(at + m[0].length - 1, at + m[0].length);
+  }
+  for (const m of t.matchAll(ESCAPE)) hide(from + (m.index ?? 0), from + (m.index ?? 0) + 1);
+  for (const m of t.matchAll(NOTE_REF)) {
+    const at = from + (m.index ?? 0);
+    if (at === from && t.startsWith(m[0] + ":")) continue;
+    hide(at, at + m[0].length, Decoration.replace({ widget: new NoteRef(m[1], noteTexts.get(m[1]) ?? "") }));
+  }
+}
+
+/** Runs a structural edit on the cursor: one transaction (one undo step), or a notice why not. */
+function structural(edit: (text: string, pos: number) => StructureEdit | null) {
+  return (view: EditorView): boolean => {
+    const sel = view.state.selection.main;
+    // A negotiating text keeps its numbers (bis, ter); an open completion list takes Enter.
+    if (!sel.empty || view.state.field(analysisField).negotiation || completionStatus(view.state)) return false;
+    const result = edit(view.state.doc.toString(), sel.head);
+    if (!result) return false;
+    if ("message" in result) {
+      notify(result.message);
+      return true;
+    }
+    view.dispatch({
+      changes: { from: result.from, to: result.to, insert: result.insert },
+      selection: { anchor: result.cursor },
+      scrollIntoView: true,
+      userEvent: "input.structure",
+    });
+    return true;
+  };
+}
+
+const structureKeys = Prec.highest(
+  keymap.of([
+    { key: "Enter", run: structural(enter) },
+    { key: "Tab", run: structural(indent) },
+    { key: "Shift-Tab", run: structural(outdent) },
+    { key: "Backspace", run: structural(joinBack) },
+  ]),
+);
+
+/** What the document view draws, rebuilt when the text or its analysis changes. */
+const drawn = StateField.define<Built>({
+  create: build,
+  update(value, tr) {
+    const analysed = tr.startState.field(analysisField) !== tr.state.field(analysisField);
+    return tr.docChanged || analysed ? build(tr.state) : value;
+  },
+  provide: (f) => [
+    EditorView.decorations.from(f, (b) => b.decorations),
+    EditorView.atomicRanges.of((view) => view.state.field(f).atomic),
+  ],
+});
+
+/** The document view's extensions (the source view has none of them). */
+export function documentView(): Extension {
+  return [drawn, structureKeys, EditorView.editorAttributes.of({ class: "cm-docview" })];
+}
