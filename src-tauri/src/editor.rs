@@ -49,6 +49,12 @@ pub fn paste_text(text: String, from: usize, to: usize, clipboard: String) -> Op
     app::paste_text(&text, from, to, &clipboard)
 }
 
+/// A Word document's HTML, made draft Markdown by the editor, pasted as paragraphs.
+#[tauri::command]
+pub fn paste_markdown(text: String, from: usize, to: usize, clipboard: String) -> Option<TextEdit> {
+    app::paste_markdown(&text, from, to, &clipboard)
+}
+
 /// The paragraph under the cursor, for the precedent search.
 #[tauri::command]
 pub fn paragraph_at(text: String, at: usize) -> Option<ParagraphAt> {

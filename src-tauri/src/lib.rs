@@ -48,6 +48,7 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             editor::move_paragraph,
             editor::format_text,
             editor::paste_text,
+            editor::paste_markdown,
             editor::paragraph_at,
             editor::replace_wording,
             editor::resolve_bracket,

@@ -22,6 +22,9 @@ export const moveParagraph = (text: string, at: number, up: boolean) =>
 export const formatText = (text: string) => invoke<T.TextEdit | null>("format_text", { text });
 export const pasteText = (text: string, from: number, to: number, clipboard: string) =>
   invoke<T.TextEdit | null>("paste_text", { text, from, to, clipboard });
+/** The Markdown made of a Word document's HTML on the clipboard, pasted as paragraphs. */
+export const pasteMarkdown = (text: string, from: number, to: number, clipboard: string) =>
+  invoke<T.TextEdit | null>("paste_markdown", { text, from, to, clipboard });
 export const paragraphAt = (text: string, at: number) =>
   invoke<T.ParagraphAt | null>("paragraph_at", { text, at });
 export const replaceWording = (text: string, at: number, wording: string) =>

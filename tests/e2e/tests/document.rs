@@ -32,7 +32,10 @@ async fn wait_text(app: &App, what: &str, ok: impl Fn(&str) -> bool) -> String {
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
-    panic!("{what}: not reached; the text is\n{}", app.text().await.unwrap());
+    panic!(
+        "{what}: not reached; the text is\n{}",
+        app.text().await.unwrap()
+    );
 }
 
 #[tokio::test]
@@ -74,7 +77,13 @@ async fn enter_numbers_the_next_paragraph_and_tab_makes_it_a_subparagraph() {
         .await
         .unwrap();
     assert_eq!(note[0], "1");
-    assert!(note[1].as_str().unwrap_or_default().starts_with("The figures are those"), "{note}");
+    assert!(
+        note[1]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("The figures are those"),
+        "{note}"
+    );
 
     // Enter at the end of OP4 starts OP5; the paragraphs after it move on. (End, twice: the
     // paragraph wraps once in this window.)
@@ -91,7 +100,9 @@ async fn enter_numbers_the_next_paragraph_and_tab_makes_it_a_subparagraph() {
     );
     assert_eq!(numbers(&typed), (1..=11).collect::<Vec<_>>());
     let rev = app.analysis_rev().await.unwrap();
-    app.wait_analysis_after(rev.saturating_sub(1)).await.unwrap();
+    app.wait_analysis_after(rev.saturating_sub(1))
+        .await
+        .unwrap();
     app.wait_true(
         "the gutter to say OP5 and OP11",
         "const l = [...document.querySelectorAll('.cm-labels .cm-gutterElement')].map(e => e.textContent); return l.includes('OP11')",
@@ -146,16 +157,24 @@ async fn the_masthead_fields_write_the_front_matter() {
     // The title: typed over, Enter writes it.
     app.click(".hdr-title").await.unwrap();
     app.chord(&[Key::Control], 'a').await.unwrap();
-    app.type_text("Groundwater: a shared resource").await.unwrap();
+    app.type_text("Groundwater: a shared resource")
+        .await
+        .unwrap();
     app.press(Key::Enter).await.unwrap();
     let titled = wait_text(&app, "the new title", |t| t.contains("shared resource")).await;
-    assert_eq!(front(&titled, "title"), "title: \"Groundwater: a shared resource\"");
+    assert_eq!(
+        front(&titled, "title"),
+        "title: \"Groundwater: a shared resource\""
+    );
     // The session: the masthead prints it in words.
     app.click(".hdr-session").await.unwrap();
     app.chord(&[Key::Control], 'a').await.unwrap();
     app.type_text("82").await.unwrap();
     app.press(Key::Enter).await.unwrap();
-    wait_text(&app, "the session", |t| front(t, "session") == "session: 82").await;
+    wait_text(&app, "the session", |t| {
+        front(t, "session") == "session: 82"
+    })
+    .await;
     app.wait_true(
         "the session in words",
         &format!("{heading} === 'Eighty-second session'"),
@@ -223,8 +242,15 @@ async fn the_source_view_is_one_key_away_and_remembered() {
         .js("return document.querySelector('.cm-content').textContent")
         .await
         .unwrap();
-    assert!(shown.as_str().unwrap_or_default().contains("sponsors: [Kingdom of Eastland"));
-    assert_eq!(app.text().await.unwrap(), text, "the view does not change the text");
+    assert!(shown
+        .as_str()
+        .unwrap_or_default()
+        .contains("sponsors: [Kingdom of Eastland"));
+    assert_eq!(
+        app.text().await.unwrap(),
+        text,
+        "the view does not change the text"
+    );
     let settings = app.dir.join("state").join("settings.json");
     for _ in 0..400 {
         if std::fs::read_to_string(&settings).is_ok_and(|s| s.contains("\"source\"")) {
@@ -232,7 +258,9 @@ async fn the_source_view_is_one_key_away_and_remembered() {
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
-    assert!(std::fs::read_to_string(&settings).unwrap().contains("\"source\""));
+    assert!(std::fs::read_to_string(&settings)
+        .unwrap()
+        .contains("\"source\""));
     app.screenshot("-source").await.unwrap();
     app.finish().await.unwrap();
 
@@ -253,5 +281,171 @@ async fn the_source_view_is_one_key_away_and_remembered() {
             .unwrap(),
         true
     );
+    app.finish().await.unwrap();
+}
+
+/// `text` with `&`, `<` and `>` as HTML writes them.
+fn html_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A paragraph as Word puts it on the clipboard: the opening in italics, the list label (if
+/// any) as Word's automatic number, which it marks `mso-list:Ignore`.
+fn word_paragraph(label: Option<&str>, opening: Option<&str>, text: &str) -> String {
+    let number = label.map_or(String::new(), |l| {
+        format!("<![if !supportLists]><span style='mso-list:Ignore'>{l}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>")
+    });
+    let body = match opening.and_then(|o| text.strip_prefix(o).map(|rest| (o, rest))) {
+        Some((o, rest)) => format!(
+            "<i><span lang=EN-GB>{}</span></i><span lang=EN-GB>{}</span>",
+            html_text(o),
+            html_text(rest)
+        ),
+        None => format!("<span lang=EN-GB>{}</span>", html_text(text)),
+    };
+    let class = if label.is_some() {
+        "MsoListParagraph"
+    } else {
+        "MsoNormal"
+    };
+    format!(
+        "<p class={class} style='text-indent:.5in;mso-list:l0 level1 lfo1'>{number}{body}</p>\n"
+    )
+}
+
+#[tokio::test]
+async fn pastes_a_word_documents_html_with_its_italics_numbers_and_notes() {
+    let name = "pastes_a_word_documents_html_with_its_italics_numbers_and_notes";
+    let Some(tools) = Tools::find_or_skip(name) else {
+        return;
+    };
+    let Some(corpus) = resolute_e2e::corpus_dir() else {
+        resolute_e2e::skip_corpus(name);
+        return;
+    };
+    // A real resolution (6 preambular, 4 operative paragraphs, 3 subparagraphs, a note
+    // mark), as Word would put it on the clipboard after a drafter copied it from a .docx.
+    let source = corpus.join("texts/clean-paragraphs/ga-resolutions/A_RES_70_170.txt");
+    let out = std::process::Command::new(&tools.cli)
+        .args(["parse", "--json"])
+        .arg(&source)
+        .output()
+        .expect("resolute parse runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let (preamble, operative) = (
+        v["preamble"].as_array().unwrap(),
+        v["operative"].as_array().unwrap(),
+    );
+    assert_eq!(
+        (preamble.len(), operative.len()),
+        (6, 4),
+        "the corpus file changed"
+    );
+    let note_ref = "<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\" title=\"\"><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]><span class=MsoFootnoteReference>[1]</span><![endif]></span></span></a>";
+    let mut html = String::from("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta name=Generator content=\"Microsoft Word 15\"><style>p.MsoNormal {margin:0in;}</style></head><body lang=EN-US><!--StartFragment-->\n");
+    let mut plain = String::new();
+    let mut wanted = Vec::new();
+    for p in preamble.iter().chain(operative) {
+        // The clean text keeps the note's mark as a digit ("Disabilities,1 reasonable"): in
+        // Word it is a footnote reference.
+        let text = p["text"].as_str().unwrap();
+        let (text, marked) = match text.split_once("Disabilities,1 ") {
+            Some((a, b)) => (format!("{a}Disabilities, {b}"), true),
+            None => (text.to_string(), false),
+        };
+        let label = p["number"].as_u64().map(|n| format!("{n}."));
+        let mut para = word_paragraph(label.as_deref(), p["opening"].as_str(), &text);
+        if marked {
+            para = para.replacen("Disabilities,", &format!("Disabilities,{note_ref}"), 1);
+        }
+        html.push_str(&para);
+        plain.push_str(&format!("{text}\n"));
+        wanted.push(text);
+        for s in p["sub"].as_array().unwrap() {
+            let text = s["text"].as_str().unwrap();
+            html.push_str(&word_paragraph(s["label"].as_str(), None, text));
+            plain.push_str(&format!("{text}\n"));
+            wanted.push(text.to_string());
+        }
+    }
+    html.push_str("<!--EndFragment--><div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width=\"33%\"><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href=\"#_ftnref1\" name=\"_ftn1\" title=\"\"><span class=MsoFootnoteReference>[1]</span></a> United Nations, <i>Treaty Series</i>, vol. 2515, No. 44910.</p></div></div></body></html>");
+
+    let draft = fresh_sample(name).expect("sample draft copied");
+    let app = App::launch(&tools, name, Launch::draft(&draft).in_document_view())
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    app.jump("OP1").await.unwrap();
+    let before = app.text().await.unwrap();
+    let paste = "const dt = new DataTransfer(); dt.setData('text/plain', arguments[0][0]); dt.setData('text/html', arguments[0][1]);
+const e = new ClipboardEvent('paste', { bubbles: true, cancelable: true });
+Object.defineProperty(e, 'clipboardData', { value: dt });
+document.querySelector('.cm-content').dispatchEvent(e); return true;";
+    app.client
+        .execute(paste, vec![serde_json::json!([plain, html])])
+        .await
+        .unwrap();
+    let after = app.wait_text_change(&before, 10).await.unwrap();
+    app.screenshot("").await.unwrap();
+    let file = resolute_e2e::work_dir(name).unwrap().join("after.md");
+    std::fs::write(&file, &after).unwrap();
+    let parsed = std::process::Command::new(&tools.cli)
+        .args(["parse", "--json"])
+        .arg(&file)
+        .output()
+        .expect("resolute parse runs");
+    let got: serde_json::Value = serde_json::from_slice(&parsed.stdout).expect("JSON");
+    let mut texts = Vec::new();
+    for p in got["preamble"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(got["operative"].as_array().unwrap())
+    {
+        texts.push(p["text"].as_str().unwrap().to_string());
+        for s in p["sub"].as_array().unwrap() {
+            texts.push(s["text"].as_str().unwrap().to_string());
+        }
+    }
+    // Every paragraph and subparagraph of the resolution is in the draft, word for word.
+    for w in &wanted {
+        assert!(texts.contains(w), "{w:?} not pasted: {after}");
+    }
+    // Word's italics are the openings' emphasis; its numbers run on in the draft; its
+    // letters are subparagraphs; its footnote is a note of the draft.
+    assert!(
+        after.contains("*Noting with appreciation* the efforts"),
+        "{after}"
+    );
+    assert!(after.contains("\n\n1. *Affirms* that"), "{after}");
+    assert!(
+        after.contains("\n\n4. *Further requests* the Secretary-General"),
+        "{after}"
+    );
+    assert!(
+        after.contains("\n\n5. *Takes note* of the report"),
+        "{after}"
+    );
+    assert!(after.contains("   (c) Recommendations on how"), "{after}");
+    assert!(
+        after.contains("Persons with Disabilities,[^3] reasonable"),
+        "{after}"
+    );
+    assert!(
+        after.contains("[^3]: United Nations, *Treaty Series*, vol. 2515, No. 44910."),
+        "{after}"
+    );
+    let numbers: Vec<u64> = got["operative"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["number"].as_u64())
+        .collect();
+    assert_eq!(numbers, (1..=14).collect::<Vec<_>>());
+    // One undo step takes the paste back.
+    app.chord(&[Key::Control], 'z').await.unwrap();
+    assert_eq!(app.wait_text_change(&after, 10).await.unwrap(), before);
     app.finish().await.unwrap();
 }

@@ -116,7 +116,7 @@ pub use negotiation::{
 pub use new::{
     new_draft, sample_draft, NewDraft, OPERATIVE_PLACEHOLDER, PREAMBULAR_PLACEHOLDER, SAMPLE_DRAFT,
 };
-pub use paste::paste_text;
+pub use paste::{paste_markdown, paste_text};
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use rounds::{previous_round, round_progress, PreviousRound, RoundProgressView, RoundRow};
 pub use settings::{load_settings, save_settings, EditorView, Settings};

@@ -351,7 +351,14 @@ async fn latency(
         view,
         ..Launch::draft(draft).with_library(library)
     };
-    let what = format!("{what}, {} view", if view == View::Source { "source" } else { "document" });
+    let what = format!(
+        "{what}, {} view",
+        if view == View::Source {
+            "source"
+        } else {
+            "document"
+        }
+    );
     let name = format!("app-bench-latency-{}", what.replace([' ', ','], "-"));
     let app = start(tools, &name, &launch).await?;
     wait_editable(&app).await?;
