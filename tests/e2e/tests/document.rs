@@ -26,7 +26,7 @@ fn front(text: &str, key: &str) -> String {
 /// Waits until the draft's text satisfies `ok` (the UI applies edits asynchronously).
 async fn wait_text(app: &App, what: &str, ok: impl Fn(&str) -> bool) -> String {
     for _ in 0..400 {
-        let text = app.text().await.unwrap();
+        let text = app.text().await.expect("the draft's text");
         if ok(&text) {
             return text;
         }
@@ -34,7 +34,7 @@ async fn wait_text(app: &App, what: &str, ok: impl Fn(&str) -> bool) -> String {
     }
     panic!(
         "{what}: not reached; the text is\n{}",
-        app.text().await.unwrap()
+        app.text().await.expect("the draft's text")
     );
 }
 
