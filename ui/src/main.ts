@@ -50,7 +50,7 @@ function showViewMode(): void {
   document.body.dataset.view = viewMode;
 }
 
-/** Ctrl+Shift+M: the document view or the Markdown source, the text unchanged. */
+/** Ctrl+Shift+D: the document view or the Markdown source, the text unchanged. */
 function toggleView(): void {
   viewMode = viewMode === "document" ? "source" : "document";
   setViewMode(view, viewMode);
@@ -110,7 +110,7 @@ register(
   { id: "move-up", label: "Move paragraph up", keys: "Alt+ArrowUp", run: () => { moveParagraph(true)(view); } },
   { id: "move-down", label: "Move paragraph down", keys: "Alt+ArrowDown", run: () => { moveParagraph(false)(view); } },
   { id: "format", label: "Format and renumber the draft", keys: "Alt+Shift+F", run: () => { formatDraft(view); } },
-  { id: "toggle-view", label: "Document view / source view", keys: "Ctrl+Shift+M", run: toggleView },
+  { id: "toggle-view", label: "Document view / source view", keys: "Ctrl+Shift+D", run: toggleView },
   { id: "precedent", label: "Precedents for this paragraph", keys: "Ctrl+Shift+E", run: () => library.precedentAtCursor() },
   { id: "import-folder", label: "Import a folder into the library…", run: () => library.importFolder() },
   { id: "open-pack", label: "Open a library pack…", run: () => library.openPack() },

@@ -230,7 +230,7 @@ async fn the_source_view_is_one_key_away_and_remembered() {
         .await
         .unwrap();
     let text = app.text().await.unwrap();
-    app.chord(&[Key::Control, Key::Shift], 'm').await.unwrap();
+    app.chord(&[Key::Control, Key::Shift], 'd').await.unwrap();
     app.wait_true(
         "the source view",
         "return document.body.dataset.view === 'source' && !document.querySelector('.cm-docview')",
