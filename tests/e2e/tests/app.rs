@@ -567,6 +567,60 @@ async fn hostile_markup_in_a_draft_runs_nothing() {
 }
 
 #[tokio::test]
+async fn hostile_markup_in_the_document_view_runs_nothing() {
+    let name = "hostile_markup_in_the_document_view_runs_nothing";
+    let Some((tools, draft)) = setup(name) else {
+        return;
+    };
+    // The payloads in the masthead fields (title, a sponsor), a paragraph and a note: the
+    // document view sets each as text (input values, text nodes, a tooltip).
+    let quoted = |s: &str| s.replace('"', "\\\"");
+    let hostile = draft.with_file_name("hostile.md");
+    let text = format!(
+        "---\ntitle: \"{} {}\"\nsponsors:\n  - \"{}\"\n---\n\n*The General Assembly*,\n\n\
+         *Recalling* its resolution 70/1 {IMG},[^1]\n\n*Noting* {SCRIPT} with concern,\n\n\
+         1. *Decides* to remain seized of the matter.\n\n[^1]: {IMG} {SCRIPT}\n",
+        quoted(IMG),
+        quoted(SCRIPT),
+        quoted(IMG)
+    );
+    std::fs::write(&hostile, &text).unwrap();
+    let app = App::launch(&tools, name, Launch::draft(&hostile).in_document_view())
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    app.wait_for("the masthead", ".cm-doc-header .hdr-title", 10)
+        .await
+        .unwrap();
+    let shown = app
+        .js("return [document.querySelector('.hdr-title').value, document.querySelector('.hdr-sponsor').dataset.name, document.querySelector('.cm-doc-noteref').title, document.querySelector('.cm-content').textContent]")
+        .await
+        .unwrap();
+    assert_eq!(shown[0], format!("{IMG} {SCRIPT}"));
+    assert_eq!(shown[1], IMG);
+    assert_eq!(shown[2], format!("{IMG} {SCRIPT}"));
+    let content = shown[3].as_str().unwrap_or_default();
+    assert!(
+        content.contains(IMG) && content.contains(SCRIPT),
+        "{content}"
+    );
+    // Give an <img onerror> time to fire, had one been made.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let made = app
+        .js("return [...document.querySelectorAll('img, script')].filter(e => e.getAttribute('src') === 'x' || e.textContent.includes('__pwned')).length")
+        .await
+        .unwrap();
+    assert_eq!(made, 0, "an element was created from the text");
+    assert_eq!(
+        app.js("return typeof window.__pwned").await.unwrap(),
+        "undefined"
+    );
+    assert!(!app.client.title().await.unwrap().contains("pwned"));
+    app.screenshot("").await.unwrap();
+    app.finish().await.unwrap();
+}
+
+#[tokio::test]
 async fn hostile_markup_in_an_imported_text_runs_nothing() {
     let name = "hostile_markup_in_an_imported_text_runs_nothing";
     let Some((tools, draft)) = setup(name) else {
