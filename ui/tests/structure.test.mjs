@@ -80,6 +80,9 @@ test("Enter at the end of a preambular paragraph: a new one, the one before ends
   assert.ok(out.includes("of 25 September 2015,\n\n|\n\n*Noting*"), out);
   const noted = apply(DRAFT, enter(DRAFT, endOf("the report,[^1]")));
   assert.ok(noted.includes("*Noting* the report,[^1]\n\n|\n\n1. "), "a comma already there stays one");
+  const early = "*The General Assembly*,\n\n*Recalling* its resolution 70/1;";
+  assert.equal(apply(early, enter(early, early.length)), "*The General Assembly*,\n\n*Recalling* its resolution 70/1,\n\n|",
+    "a draft with no operative paragraph yet is all preamble");
 });
 
 test("Tab makes a paragraph the last subparagraph of the one before, and back with Shift+Tab", () => {

@@ -280,7 +280,8 @@ function enterPlain(c: Context): StructureEdit | null {
   const head = line.text.slice(0, c.col).replace(/ +$/, "");
   const tail = line.text.slice(c.col).replace(/^ +/, "");
   if (head === "") return null;
-  const preamble = !lines.slice(0, index).some((l) => l.kind === "op") && lines.slice(index).some((l) => l.kind === "op");
+  // Before the first operative paragraph (or in a draft that has none yet): the preamble.
+  const preamble = !lines.slice(0, index).some((l) => l.kind === "op");
   const kept = tail === "" && preamble ? withComma(head) : head;
   const insert = `${kept}\n\n${tail}`;
   return { from: line.from, to: line.from + line.text.length, insert, cursor: line.from + kept.length + 2 };
