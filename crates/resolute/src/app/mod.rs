@@ -116,7 +116,9 @@ pub use new::{
     new_draft, sample_draft, NewDraft, OPERATIVE_PLACEHOLDER, PREAMBULAR_PLACEHOLDER, SAMPLE_DRAFT,
 };
 pub use paste::paste_text;
-pub use print::{keep_pdf, pdf_name, pdf_target, print_document, print_scratch, PrintDocument};
+pub use print::{
+    keep_pdf, pdf_name, pdf_target, print_document, print_scratch, Page, PrintDocument, PRINT_PAGE,
+};
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use rounds::{previous_round, round_progress, PreviousRound, RoundProgressView, RoundRow};
 pub use utf16::{Range, Utf16Index};

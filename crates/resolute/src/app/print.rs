@@ -5,10 +5,14 @@
 
 use std::path::{Path, PathBuf};
 
-use resolute_convert::docx::{Layout, Page};
+use resolute_convert::docx::Layout;
+pub use resolute_convert::docx::Page;
 use serde::Serialize;
 
 use crate::{write_atomic, Error};
+
+/// The printed page: the page of the DOCX export.
+pub const PRINT_PAGE: Page = resolute_convert::docx::PAGE;
 
 /// What the window prints: the draft laid out, on the page of the DOCX export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,7 +32,7 @@ pub fn print_document(text: &str) -> Result<PrintDocument, Error> {
         source,
     })?;
     Ok(PrintDocument {
-        page: resolute_convert::docx::PAGE,
+        page: PRINT_PAGE,
         layout: resolute_convert::docx::layout(&draft),
     })
 }
