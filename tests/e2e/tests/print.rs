@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use resolute_e2e::desktop::fill_dialog;
+use resolute_e2e::desktop::{fill_dialog, xdotool};
 use resolute_e2e::{fresh_sample, App, Error, Key, Launch, Tools};
 
 /// The letters and digits of `text` in order: what must survive printing, whatever a PDF
@@ -120,4 +120,70 @@ async fn saves_the_draft_as_a_pdf_whose_text_is_the_drafts() {
     for markup in ["*", "[^", "sponsors:", "---"] {
         assert!(!printed.contains(markup), "{markup:?} in\n{printed}");
     }
+}
+
+/// The whole X screen (the native print dialog is outside the web view's screenshot) to
+/// `target/artefacts/e2e/<name>.png`, when ImageMagick's `import` is installed.
+fn screen_shot(name: &str) {
+    let png = resolute_e2e::artefacts().join(format!("{name}.png"));
+    let taken = std::process::Command::new("import")
+        .args(["-window", "root"])
+        .arg(&png)
+        .status();
+    if !taken.is_ok_and(|s| s.success()) {
+        eprintln!("resolute-e2e: {name}: import (ImageMagick) not available, no screenshot");
+    }
+}
+
+/// Waits until no visible window is named `title` (xdotool finds none).
+async fn wait_gone(title: &str) {
+    let start = std::time::Instant::now();
+    loop {
+        let found = xdotool(&["search", "--onlyvisible", "--name", title]).expect("xdotool");
+        if found.is_err() || found.is_ok_and(|ids| ids.is_empty()) {
+            return;
+        }
+        assert!(
+            start.elapsed() < resolute_e2e::patience(10),
+            "{title} still open"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Ctrl+P opens GTK's print dialog over the window (its printers, "Print to File"); Escape
+/// cancels it, and the window goes on working with nothing reported.
+#[tokio::test]
+async fn ctrl_p_opens_the_print_dialog_and_escape_cancels_it() {
+    let name = "ctrl_p_opens_the_print_dialog_and_escape_cancels_it";
+    let Some(tools) = Tools::find_or_skip(name) else {
+        return;
+    };
+    let draft = fresh_sample(name).expect("sample draft copied");
+    let app = App::launch(&tools, name, Launch::draft(&draft))
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    app.chord(&[Key::Control], 'p').await.unwrap();
+    let Some(found) = xdotool(&["search", "--sync", "--onlyvisible", "--name", "^Print$"]) else {
+        resolute_e2e::skip(name, "xdotool not found (apt-get install xdotool)");
+        return;
+    };
+    let dialog = found.unwrap();
+    let dialog = dialog.lines().last().unwrap_or_default().to_string();
+    assert!(!dialog.is_empty(), "no print dialog");
+    screen_shot(&format!("{name}-dialog"));
+    for step in [
+        vec!["windowfocus", "--sync", &dialog],
+        vec!["key", "Escape"],
+    ] {
+        xdotool(&step).expect("xdotool").unwrap();
+    }
+    // Cancelled: the dialog goes away, and the window answers with no error shown.
+    wait_gone("^Print$").await;
+    let error = "const m = document.querySelector('.status-message'); return !!m && m.dataset.kind === 'error'";
+    assert_eq!(app.js(error).await.unwrap(), false);
+    let built = "return document.querySelectorAll('.print-view .pv-operative').length";
+    assert_eq!(app.js(built).await.unwrap(), 10);
+    app.finish().await.unwrap();
 }
