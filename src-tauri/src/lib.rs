@@ -8,6 +8,7 @@ mod bench;
 mod editor;
 mod files;
 mod library;
+mod print;
 mod rounds;
 mod state;
 mod windows;
@@ -76,6 +77,10 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> tauri::Result<()> {
             library::import_folder,
             library::open_library_pack,
             library::export_library_pack,
+            print::print_document,
+            print::print_native,
+            print::print_dialog,
+            print::print_pdf_dialog,
             rounds::previous_round_dialog,
             rounds::previous_round,
             rounds::round_progress,

@@ -66,6 +66,13 @@ export const discardRecovery = (path: string | null) => invoke<void>("discard_re
 export const recent = () => invoke<string[]>("recent");
 export const quit = () => invoke<void>("quit");
 
+/** Printing (ui/src/print.ts): the print layout, then the platform's print system. */
+export const printDocument = (text: string) => invoke<T.PrintDocument>("print_document", { text });
+export const printNative = () => invoke<boolean>("print_native");
+export const printDialog = () => invoke<boolean>("print_dialog");
+export const printPdfDialog = (name: string, previous: string | null) =>
+  invoke<string | null>("print_pdf_dialog", { name, previous });
+
 export const libraryInfo = () => invoke<T.Stats | null>("library_info");
 export interface SearchFilters {
   body: string | null;

@@ -34,6 +34,11 @@ export class Files {
     return this.state.path;
   }
 
+  /** The draft's file name as the title bar shows it ("Untitled.md" before a first save). */
+  get name(): string {
+    return this.state.name;
+  }
+
   /** Whether the editor holds text that is not in the file. */
   dirty(): boolean {
     const doc = this.view().state.doc;

@@ -16,6 +16,7 @@ import { draftState, setViewMode } from "./editor/setup";
 import type { EditorView as ViewMode } from "./types";
 import { Files } from "./files";
 import { pick } from "./modal";
+import { printCommands } from "./print";
 import { LibraryPanel } from "./panels/library";
 import { AmendmentPanel } from "./panels/amendment";
 import { NegotiationPanel } from "./panels/negotiation";
@@ -119,6 +120,7 @@ register(
   { id: "compare-round", label: "Compare with a previous round…", run: () => negotiation.chooseRound() },
   { id: "palette", label: "All commands…", keys: "Ctrl+Shift+P", run: palette },
 );
+register(...printCommands({ text: () => view.state.doc.toString(), file: () => ({ name: files.name, path: files.path }) }));
 
 // The negotiation layer (a draft whose front matter names a stage).
 const bracketStarts = () => view.state.field(analysisField).negotiation?.brackets.map((b) => b.from) ?? [];

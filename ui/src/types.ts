@@ -221,6 +221,23 @@ export interface BackendError {
   message: string;
 }
 
+/** The draft laid out as the DOCX export lays it out (resolute::app::PrintDocument). */
+export interface PrintDocument {
+  /** Page size and margins in twips (1/1440 inch). */
+  page: { width: number; height: number; top: number; right: number; bottom: number; left: number };
+  blocks: PrintBlock[];
+  notes: { mark: string; text: string }[];
+}
+
+export interface PrintBlock {
+  /** The Word style of the export: Symbol, BodyName, HeadingBlock, Sponsors, ResTitle, Enacting, Preambular, Operative, Sub1, Sub2, SectionHeading. */
+  style: string;
+  /** The number or label hanging before the text ("3.", "(a)"). */
+  label: string | null;
+  /** Runs of text; "\n" is a line break; a note is a footnote mark. */
+  spans: { text: string; italic: boolean; note: boolean }[];
+}
+
 export interface Hit {
   symbol: string;
   body: string | null;

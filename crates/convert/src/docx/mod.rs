@@ -7,13 +7,14 @@
 //! [`negotiation`](self::write_with).
 //!
 //! Writing (the UN layout, and Track Changes against a base text) is in [`write`] and
-//! [`write_tracked`].
+//! [`write_tracked`]; the same layout as data, for printing, is [`layout`].
 //!
 //! The zip is read under limits — entry count and total uncompressed bytes, counted on
 //! the bytes actually inflated, not on the sizes the archive declares — so a zip bomb is
 //! refused with the reason instead of exhausting memory.
 
 mod body;
+mod layout;
 mod negotiation;
 mod numbering;
 mod styles;
@@ -21,9 +22,10 @@ mod track;
 mod write;
 mod write_parts;
 
+pub use layout::{layout, Block, Layout, Note, Span};
 pub use negotiation::{Attributions, COMMENT_AUTHOR, STAGE_PROPERTY};
 pub use track::write_tracked;
-pub use write::{write, write_with};
+pub use write::{write, write_with, Page, PAGE};
 
 pub(crate) use body::FOOTNOTE_RULE;
 

@@ -48,11 +48,17 @@ pub(super) enum Run {
     CommentEnd(u32),
 }
 
-/// Builds document.xml and footnotes.xml.
+/// A paragraph as laid out: its style, its runs and its mark.
+type Laid = (String, Vec<Run>, Mark);
+
+/// Lays a draft out (paragraphs of UN styles, footnotes in order of first reference), then
+/// writes document.xml and footnotes.xml from that layout ([`Builder::finish`]) or hands
+/// it to another renderer ([`layout`](super::layout)).
 #[derive(Debug, Default)]
 pub(super) struct Builder {
-    body: String,
-    notes: String,
+    paragraphs: Vec<Laid>,
+    /// The footnotes: id in footnotes.xml and text.
+    notes: Vec<(u32, String)>,
     /// Footnote label of the draft -> id in footnotes.xml, in order of first reference.
     note_ids: HashMap<String, u32>,
     /// Escaped author and date of revisions.
@@ -73,6 +79,25 @@ impl Builder {
 
     /// Appends a paragraph of `style` whose mark (the paragraph itself) is `mark`.
     pub(super) fn paragraph(&mut self, style: &str, runs: &[Run], mark: Mark) {
+        self.paragraphs
+            .push((style.to_string(), runs.to_vec(), mark));
+    }
+
+    /// The laid-out paragraphs and footnotes, for a renderer other than Word.
+    pub(super) fn into_layout(self) -> (Vec<Laid>, Vec<(u32, String)>) {
+        (self.paragraphs, self.notes)
+    }
+
+    /// document.xml's body: every paragraph, revisions numbered in document order.
+    fn body_xml(&mut self) -> String {
+        let mut body = String::new();
+        for (style, runs, mark) in std::mem::take(&mut self.paragraphs) {
+            body.push_str(&self.paragraph_xml(&style, &runs, mark));
+        }
+        body
+    }
+
+    fn paragraph_xml(&mut self, style: &str, runs: &[Run], mark: Mark) -> String {
         let mark_xml = match mark {
             Mark::Plain => String::new(),
             Mark::Ins => format!("<w:rPr>{}</w:rPr>", self.revision_tag("ins", true)),
@@ -83,7 +108,7 @@ impl Builder {
             xml.push_str(&self.run(run));
         }
         xml.push_str("</w:p>");
-        self.body.push_str(&xml);
+        xml
     }
 
     /// `<w:ins .../>` (empty, for a paragraph mark) or its opening tag.
@@ -141,23 +166,21 @@ impl Builder {
         let note = draft.footnotes.iter().find(|f| f.label == label)?;
         let id = u32::try_from(self.note_ids.len()).unwrap_or(u32::MAX - 1) + 1;
         self.note_ids.insert(label.to_string(), id);
-        self.notes.push_str(&format!(
-            r#"<w:footnote w:id="{id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:tab/></w:r>{}</w:p></w:footnote>"#,
-            text_run(&note.text, false, Mark::Plain)
-        ));
+        self.notes.push((id, note.text.clone()));
         Some(id)
     }
 
     /// The package: every part zipped.
-    pub(super) fn finish(self, draft: &Draft) -> Result<Vec<u8>, ConvertError> {
+    pub(super) fn finish(mut self, draft: &Draft) -> Result<Vec<u8>, ConvertError> {
+        let body = self.body_xml();
         if let Some((stage, comments)) = &self.negotiation {
-            return self.finish_negotiating(draft, stage, comments);
+            return self.finish_negotiating(draft, &body, stage, comments);
         }
         let document = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="{}"><w:body>{}<w:sectPr>{PAGE}</w:sectPr></w:body></w:document>"#,
+<w:document xmlns:w="{}"><w:body>{body}<w:sectPr>{}</w:sectPr></w:body></w:document>"#,
             parts::W,
-            self.body
+            page_xml()
         );
         self.zip(
             draft,
@@ -174,15 +197,16 @@ impl Builder {
     fn finish_negotiating(
         &self,
         draft: &Draft,
+        body: &str,
         stage: &str,
         comments: &Comments,
     ) -> Result<Vec<u8>, ConvertError> {
         let document = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="{}" xmlns:r="{}"><w:body>{}<w:sectPr><w:headerReference w:type="default" r:id="rId5"/>{PAGE}</w:sectPr></w:body></w:document>"#,
+<w:document xmlns:w="{}" xmlns:r="{}"><w:body>{body}<w:sectPr><w:headerReference w:type="default" r:id="rId5"/>{}</w:sectPr></w:body></w:document>"#,
             parts::W,
             parts::R,
-            self.body
+            page_xml()
         );
         let custom = super::negotiation::custom_part(stage);
         let header = super::negotiation::header_part(stage);
@@ -208,7 +232,14 @@ impl Builder {
         root: &str,
         rels: &str,
     ) -> Result<Vec<u8>, ConvertError> {
-        let footnotes = format!("{}{}</w:footnotes>", parts::footnotes_head(), self.notes);
+        let mut footnotes = parts::footnotes_head();
+        for (id, text) in &self.notes {
+            footnotes.push_str(&format!(
+                r#"<w:footnote w:id="{id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:tab/></w:r>{}</w:p></w:footnote>"#,
+                text_run(text, false, Mark::Plain)
+            ));
+        }
+        footnotes.push_str("</w:footnotes>");
         let meta = &draft.meta;
         let core = parts::core(
             &escape(meta.title.as_deref().unwrap_or_default()),
@@ -231,8 +262,48 @@ impl Builder {
     }
 }
 
+/// The page of a UN draft resolution, in twentieths of a point (Word's twips): US Letter,
+/// 1 inch at the top, 0.83 inch at the sides, 1.32 inches at the bottom.
+pub const PAGE: Page = Page {
+    width: 12240,
+    height: 15840,
+    top: 1440,
+    right: 1200,
+    bottom: 1898,
+    left: 1200,
+};
+
+/// A page's size and margins, in twips (1/1440 inch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Page {
+    /// Page width.
+    pub width: u32,
+    /// Page height.
+    pub height: u32,
+    /// Top margin.
+    pub top: u32,
+    /// Right margin.
+    pub right: u32,
+    /// Bottom margin.
+    pub bottom: u32,
+    /// Left margin.
+    pub left: u32,
+}
+
 /// Page size and margins of the section.
-const PAGE: &str = r#"<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1200" w:bottom="1898" w:left="1200" w:header="720" w:footer="720" w:gutter="0"/>"#;
+fn page_xml() -> String {
+    let Page {
+        width,
+        height,
+        top,
+        right,
+        bottom,
+        left,
+    } = PAGE;
+    format!(
+        r#"<w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="720" w:footer="720" w:gutter="0"/>"#
+    )
+}
 
 /// A `w:r` holding `text` (in `w:delText` when deleted), spaces preserved.
 fn text_run(text: &str, italic: bool, mark: Mark) -> String {
@@ -278,6 +349,11 @@ pub fn write(draft: &Draft) -> Result<Vec<u8>, ConvertError> {
 /// labels as typed numbers ("5 bis") and its statuses and notes in braces; any other draft
 /// is written exactly as by [`write`].
 pub fn write_with(draft: &Draft, attributions: Attributions) -> Result<Vec<u8>, ConvertError> {
+    lay_out(draft, attributions).finish(draft)
+}
+
+/// The draft laid out in the UN layout, not yet written.
+pub(super) fn lay_out(draft: &Draft, attributions: Attributions) -> Builder {
     let mut b = Builder {
         negotiation: draft
             .meta
@@ -300,7 +376,7 @@ pub fn write_with(draft: &Draft, attributions: Attributions) -> Result<Vec<u8>, 
     }
     closing_and_annexes(&mut b, draft);
     unreferenced_notes(&mut b, draft);
-    b.finish(draft)
+    b
 }
 
 /// Notes no paragraph refers to (the notes of an annex, whose marks the model does not

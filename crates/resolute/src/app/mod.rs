@@ -23,6 +23,8 @@
 //! insert_paragraph(text: &str, at: usize) -> Option<TextEdit>
 //! paste_text(text: &str, from: usize, to: usize, clipboard: &str) -> Option<TextEdit>
 //! set_header(text: &str, header: &Header) -> Option<TextEdit>
+//! print_document(text: &str) -> Result<PrintDocument, Error>
+//! keep_pdf(printed: &Path, target: &Path) -> Result<(), Error>
 //! preview_amendment(text: &str, path: &Path, force: bool) -> Result<AmendmentView, Error>
 //! apply_amendment(base: &str, current: &str, path: &Path, force: bool, only: &[usize]) -> Result<Option<TextEdit>, Error>
 //! citation_card(library: &Library, key: &str) -> Option<CitationCard>
@@ -85,6 +87,7 @@ mod moving;
 mod negotiation;
 mod new;
 mod paste;
+mod print;
 mod recovery;
 mod rounds;
 mod settings;
@@ -117,6 +120,9 @@ pub use new::{
     new_draft, sample_draft, NewDraft, OPERATIVE_PLACEHOLDER, PREAMBULAR_PLACEHOLDER, SAMPLE_DRAFT,
 };
 pub use paste::{paste_markdown, paste_text};
+pub use print::{
+    keep_pdf, pdf_name, pdf_target, print_document, print_scratch, Page, PrintDocument, PRINT_PAGE,
+};
 pub use recovery::{autosave, discard_recovery, pending_recoveries, recovery, Recovery};
 pub use rounds::{previous_round, round_progress, PreviousRound, RoundProgressView, RoundRow};
 pub use settings::{load_settings, save_settings, EditorView, Settings};
