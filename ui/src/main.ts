@@ -146,7 +146,7 @@ function toolbar(): HTMLElement {
   };
   return el("header", { class: "toolbar", role: "toolbar" },
     el("span", { class: "brand" }, "Resolute"),
-    button("new", "New"), button("open", "Open"), button("recent", "Recent"), button("save", "Save"), button("save-as", "Save as"),
+    button("new", "New"), button("open", "Open"), button("recent", "Recent"), button("save", "Save"), button("save-as", "Save as"), button("print", "Print"),
     el("span", { class: "sep" }),
     button("insert-phrase", "Phrase"), button("format", "Format"), button("find", "Find"), button("toggle-view", "Source"),
     el("span", { class: "sep" }),

@@ -449,3 +449,57 @@ document.querySelector('.cm-content').dispatchEvent(e); return true;";
     assert_eq!(app.wait_text_change(&after, 10).await.unwrap(), before);
     app.finish().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_new_preambular_paragraph_completes_its_opening_in_the_document_view() {
+    let name = "a_new_preambular_paragraph_completes_its_opening_in_the_document_view";
+    let Some(tools) = Tools::find_or_skip(name) else {
+        return;
+    };
+    let draft = fresh_sample(name).expect("sample draft copied");
+    let app = App::launch(&tools, name, Launch::draft(&draft).in_document_view())
+        .await
+        .unwrap();
+    app.wait_analysis_after(0).await.unwrap();
+    // The end of PP8 (from the start of OP1: the blank line, then the end of PP8), Enter.
+    app.jump("OP1").await.unwrap();
+    app.press(Key::Left).await.unwrap();
+    app.press(Key::Left).await.unwrap();
+    app.press(Key::Enter).await.unwrap();
+    app.type_text("Reca").await.unwrap();
+    app.wait_for("the completion list", ".cm-tooltip-autocomplete li", 10)
+        .await
+        .unwrap();
+    let labels = app
+        .strings("return [...document.querySelectorAll('.cm-tooltip-autocomplete li .cm-completionLabel')].map(e => e.textContent)")
+        .await
+        .unwrap();
+    let index = labels
+        .iter()
+        .position(|l| l == "Recalling")
+        .expect("Recalling offered");
+    for _ in 0..index {
+        app.press(Key::Down).await.unwrap();
+    }
+    // CodeMirror ignores Enter on a completion list younger than 75 ms; a person is slower.
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    // Enter takes the completion, not a new paragraph.
+    app.press(Key::Enter).await.unwrap();
+    let text = wait_text(&app, "the completed opening", |t| {
+        t.contains("\n\n*Recalling* ")
+    })
+    .await;
+    assert!(
+        text.contains("manage groundwater,\n\n*Recalling* \n\n1. *Takes note*"),
+        "{text}"
+    );
+    app.wait_true(
+        "PP9 in the outline to read Recalling",
+        "const t = document.querySelector('.outline-jump[data-label=\"PP9\"] .outline-text'); return !!t && t.textContent.startsWith('Recalling')",
+        10,
+    )
+    .await
+    .unwrap();
+    app.screenshot("").await.unwrap();
+    app.finish().await.unwrap();
+}
