@@ -199,11 +199,14 @@ async fn the_masthead_fields_write_the_front_matter() {
         front(&removed, "sponsors"),
         "sponsors: [Kingdom of Eastland, Southern Isles, Norway]"
     );
-    let shown = app
-        .strings("return [...document.querySelectorAll('.hdr-sponsor')].map(s => s.dataset.name)")
-        .await
-        .unwrap();
-    assert_eq!(shown, ["Kingdom of Eastland", "Southern Isles", "Norway"]);
+    // The masthead follows once the analysis of the new text arrives.
+    app.wait_true(
+        "the masthead to list the sponsors left",
+        "return JSON.stringify([...document.querySelectorAll('.hdr-sponsor')].map(s => s.dataset.name)) === JSON.stringify(['Kingdom of Eastland', 'Southern Isles', 'Norway'])",
+        10,
+    )
+    .await
+    .unwrap();
     // The body of the draft is untouched by all of it.
     let body = |t: &str| t.split_once("\n---\n").map(|(_, b)| b.to_string());
     let original = std::fs::read_to_string(&draft).unwrap();

@@ -30,6 +30,8 @@ class NoteRef extends WidgetType {
 
 const hidden = Decoration.replace({});
 const italic = Decoration.mark({ class: "cm-doc-italic" });
+/** An operative number or a subparagraph label, set in a fixed width so the text hangs after it. */
+const label = Decoration.mark({ class: "cm-doc-num" });
 const lineClass = (cls: string) => Decoration.line({ class: cls });
 const lines = {
   op: lineClass("cm-doc-op"),
@@ -106,11 +108,14 @@ function build(state: EditorState): Built {
     } else if (/^\d+\. /.test(t)) {
       operative = true;
       ranges.push(lines.op.range(line.from));
+      ranges.push(label.range(line.from, line.from + (/^\d+\. +/.exec(t)?.[0].length ?? 0)));
     } else if (SUB_LINE.test(t) && !inAnnex) {
       const spaces = SUB_LINE.exec(t)?.[1].length ?? 0;
       const depth = Math.min(3, Math.max(1, Math.round(spaces / 3)));
       ranges.push(lines.sub[depth - 1].range(line.from));
       hide(line.from, line.from + spaces);
+      const own = /^ *\([^)]*\) +/.exec(t)?.[0].length ?? spaces;
+      ranges.push(label.range(line.from + spaces, line.from + own));
     } else if (!inAnnex && !operative && /^\*The .*\*,?$/.test(t)) {
       ranges.push(lines.enacting.range(line.from));
     } else if (!inAnnex && !operative && !t.startsWith(" ")) {
