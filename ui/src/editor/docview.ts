@@ -6,7 +6,7 @@
 // every piece of the draft is set as text.
 import { completionStatus } from "@codemirror/autocomplete";
 import { Prec, StateField, type EditorState, type Extension, type Range } from "@codemirror/state";
-import { Decoration, EditorView, WidgetType, keymap, type DecorationSet } from "@codemirror/view";
+import { Decoration, EditorView, ViewPlugin, WidgetType, keymap, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import { analysisField } from "./analysis";
 import { HeaderWidget } from "./header";
 import { enter, indent, joinBack, outdent, type StructureEdit } from "./structure";
@@ -56,20 +56,47 @@ interface Built {
 }
 
 /** The notes' texts by label, for the hover of a reference. */
-function notes(state: EditorState): Map<string, string> {
+function notes(state: EditorState, from: number): Map<string, string> {
   const out = new Map<string, string>();
-  for (let n = 1; n <= state.doc.lines; n++) {
-    const text = state.doc.line(n).text;
+  const doc = state.doc;
+  for (let n = doc.lineAt(Math.min(from, doc.length)).number; n <= doc.lines; n++) {
+    const text = doc.line(n).text;
     const m = NOTE_DEF.exec(text);
     if (m) out.set(m[1], text.slice(m[0].length));
   }
   return out;
 }
 
-/** Everything the document view draws, from the text and the latest analysis. */
-function build(state: EditorState): Built {
-  const doc = state.doc;
+/** The masthead in place of the front matter (a block widget: it comes from the state). */
+function masthead(state: EditorState): Built {
   const analysis = state.field(analysisField);
+  const fm = analysis.front_matter;
+  const doc = state.doc;
+  if (!analysis.header) return { decorations: Decoration.none, atomic: Decoration.none };
+  if (fm && fm.to <= doc.length && doc.sliceString(fm.from, fm.from + 3) === "---") {
+    const widget = Decoration.replace({ widget: new HeaderWidget(analysis.header), block: true });
+    return { decorations: Decoration.set([widget.range(fm.from, fm.to)]), atomic: Decoration.set([hidden.range(fm.from, fm.to)]) };
+  }
+  if (fm) return { decorations: Decoration.none, atomic: Decoration.none };
+  const widget = Decoration.widget({ widget: new HeaderWidget(analysis.header), block: true, side: -1 });
+  return { decorations: Decoration.set([widget.range(0)]), atomic: Decoration.none };
+}
+
+/** Where the parts start, from the analysis (mapped through edits until the next one). */
+function parts(state: EditorState): { body: number; operative: number; annex: number; notes: number } {
+  const a = state.field(analysisField);
+  const first = (kind: string) => a.outline.find((o) => o.kind === kind)?.from ?? Infinity;
+  return { body: a.header && a.front_matter ? a.front_matter.to : 0, operative: first("operative"), annex: first("annex"), notes: first("footnote") };
+}
+
+/**
+ * What the document view draws in the visible lines: line layouts, hidden markup, italics,
+ * note references. Only what is on screen, so a long negotiating text costs what a short
+ * resolution does.
+ */
+function body(view: EditorView): Built {
+  const { state } = view;
+  const doc = state.doc;
   const ranges: Range<Decoration>[] = [];
   const atomic: Range<Decoration>[] = [];
   const hide = (from: number, to: number, d: Decoration = hidden) => {
@@ -77,53 +104,52 @@ function build(state: EditorState): Built {
     ranges.push(d.range(from, to));
     atomic.push(hidden.range(from, to));
   };
-  let bodyStart = 0;
-  const fm = analysis.front_matter;
-  if (analysis.header && fm && fm.to <= doc.length && doc.sliceString(fm.from, fm.from + 3) === "---") {
-    const widget = Decoration.replace({ widget: new HeaderWidget(analysis.header), block: true });
-    ranges.push(widget.range(fm.from, fm.to));
-    atomic.push(hidden.range(fm.from, fm.to));
-    bodyStart = fm.to;
-  } else if (analysis.header && !fm) {
-    ranges.push(Decoration.widget({ widget: new HeaderWidget(analysis.header), block: true, side: -1 }).range(0));
-  }
-  const noteTexts = notes(state);
-  let inAnnex = false;
-  let notesSeen = false;
-  let operative = false;
-  for (let n = doc.lineAt(bodyStart).number; n <= doc.lines; n++) {
-    const line = doc.line(n);
-    if (line.to <= bodyStart && bodyStart > 0) continue;
-    const t = line.text;
-    if (t.trim() === "") continue;
-    if (/^# /.test(t)) inAnnex = true;
-    const def = NOTE_DEF.exec(t);
-    if (def) {
-      ranges.push((notesSeen ? lines.note : lines.firstNote).range(line.from));
-      notesSeen = true;
-      hide(line.from, line.from + def[0].length, Decoration.replace({ widget: new NoteRef(def[1], "", true) }));
-    } else if (/^#{1,6} /.test(t)) {
-      ranges.push((inAnnex ? lines.annex : lines.heading).range(line.from));
-      hide(line.from, line.from + t.indexOf(" ") + 1);
-    } else if (/^\d+\. /.test(t)) {
-      operative = true;
-      ranges.push(lines.op.range(line.from));
-      ranges.push(label.range(line.from, line.from + (/^\d+\. +/.exec(t)?.[0].length ?? 0)));
-    } else if (SUB_LINE.test(t) && !inAnnex) {
-      const spaces = SUB_LINE.exec(t)?.[1].length ?? 0;
-      const depth = Math.min(3, Math.max(1, Math.round(spaces / 3)));
-      ranges.push(lines.sub[depth - 1].range(line.from));
-      hide(line.from, line.from + spaces);
-      const own = /^ *\([^)]*\) +/.exec(t)?.[0].length ?? spaces;
-      ranges.push(label.range(line.from + spaces, line.from + own));
-    } else if (!inAnnex && !operative && /^\*The .*\*,?$/.test(t)) {
-      ranges.push(lines.enacting.range(line.from));
-    } else if (!inAnnex && !operative && !t.startsWith(" ")) {
-      ranges.push(lines.pp.range(line.from));
+  const at = parts(state);
+  const noteTexts = notes(state, Math.min(at.notes, at.annex, doc.length));
+  for (const visible of view.visibleRanges) {
+    for (let pos = Math.max(visible.from, at.body); pos <= visible.to; ) {
+      const line = doc.lineAt(pos);
+      pos = line.to + 1;
+      if (line.from < at.body || line.text.trim() === "") continue;
+      lineDecorations(line.from, line.text, at, ranges, hide);
+      inline(line.from, line.text, hide, ranges, noteTexts);
     }
-    inline(line.from, t, hide, ranges, noteTexts);
   }
   return { decorations: Decoration.set(ranges, true), atomic: Decoration.set(atomic, true) };
+}
+
+/** The layout of one line: by what it is and in which part it stands. */
+function lineDecorations(
+  from: number,
+  t: string,
+  at: { operative: number; annex: number; notes: number },
+  ranges: Range<Decoration>[],
+  hide: (from: number, to: number, d?: Decoration) => void,
+): void {
+  const inAnnex = from >= at.annex;
+  const preamble = from < at.operative && !inAnnex;
+  const def = NOTE_DEF.exec(t);
+  if (def) {
+    ranges.push((from <= at.notes ? lines.firstNote : lines.note).range(from));
+    hide(from, from + def[0].length, Decoration.replace({ widget: new NoteRef(def[1], "", true) }));
+  } else if (/^#{1,6} /.test(t)) {
+    ranges.push((inAnnex || t.startsWith("# ") ? lines.annex : lines.heading).range(from));
+    hide(from, from + t.indexOf(" ") + 1);
+  } else if (/^\d+\. /.test(t) && !inAnnex) {
+    ranges.push(lines.op.range(from));
+    ranges.push(label.range(from, from + (/^\d+\. +/.exec(t)?.[0].length ?? 0)));
+  } else if (SUB_LINE.test(t) && !inAnnex) {
+    const spaces = SUB_LINE.exec(t)?.[1].length ?? 0;
+    const depth = Math.min(3, Math.max(1, Math.round(spaces / 3)));
+    ranges.push(lines.sub[depth - 1].range(from));
+    hide(from, from + spaces);
+    const own = /^ *\([^)]*\) +/.exec(t)?.[0].length ?? spaces;
+    ranges.push(label.range(from + spaces, from + own));
+  } else if (preamble && /^\*The .*\*,?$/.test(t)) {
+    ranges.push(lines.enacting.range(from));
+  } else if (preamble && !t.startsWith(" ")) {
+    ranges.push(lines.pp.range(from));
+  }
 }
 
 /** Emphasis without its stars, escapes without their backslash, note references as superscripts. */
@@ -179,12 +205,12 @@ const structureKeys = Prec.highest(
   ]),
 );
 
-/** What the document view draws, rebuilt when the text or its analysis changes. */
-const drawn = StateField.define<Built>({
-  create: build,
+/** The masthead, rebuilt when the analysis changes. */
+const mastheadField = StateField.define<Built>({
+  create: masthead,
   update(value, tr) {
     const analysed = tr.startState.field(analysisField) !== tr.state.field(analysisField);
-    return tr.docChanged || analysed ? build(tr.state) : value;
+    return tr.docChanged || analysed ? masthead(tr.state) : value;
   },
   provide: (f) => [
     EditorView.decorations.from(f, (b) => b.decorations),
@@ -192,7 +218,25 @@ const drawn = StateField.define<Built>({
   ],
 });
 
+/** The body's decorations, for the lines on screen. */
+const bodyPlugin = ViewPlugin.fromClass(
+  class {
+    built: Built;
+    constructor(view: EditorView) {
+      this.built = body(view);
+    }
+    update(u: ViewUpdate) {
+      const analysed = u.startState.field(analysisField) !== u.state.field(analysisField);
+      if (u.docChanged || u.viewportChanged || analysed) this.built = body(u.view);
+    }
+  },
+  {
+    decorations: (p) => p.built.decorations,
+    provide: (p) => EditorView.atomicRanges.of((view) => view.plugin(p)?.built.atomic ?? Decoration.none),
+  },
+);
+
 /** The document view's extensions (the source view has none of them). */
 export function documentView(): Extension {
-  return [drawn, structureKeys, EditorView.editorAttributes.of({ class: "cm-docview" })];
+  return [mastheadField, bodyPlugin, structureKeys, EditorView.editorAttributes.of({ class: "cm-docview" })];
 }
