@@ -87,7 +87,9 @@ async fn run() -> Result<(), Error> {
     }
     let round = bracketed_round(&tools, &corpus, &work)?;
     let what = "COP21 23 October text (bracketed, ~120 KB), no library";
-    report.push(latency(&tools, &round, &empty, what, View::Document).await?);
+    for view in [View::Document, View::Source] {
+        report.push(latency(&tools, &round, &empty, what, view).await?);
+    }
     report.push(cli_check(&tools, &draft, &library, "whole-corpus library")?);
     report.push(cli_check(&tools, &draft, &empty, "no library")?);
     let text = report.join("\n");
