@@ -49,13 +49,29 @@ pub async fn print_pdf_dialog(
         .set_parent(&window)
         .save_file()
         .await;
-    let Some(file) = picked else { return Ok(None) };
-    let (target, scratch) = (app::pdf_target(file.path()), app::print_scratch());
-    native::to_pdf(&window, &scratch)
-        .await
-        .map_err(|m| failed(&target, m))?;
+    match picked {
+        Some(file) => save_pdf(&window, file.path()).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Prints the window to a PDF for the path the dialog gave (".pdf" added when missing).
+async fn save_pdf(window: &WebviewWindow, picked: &Path) -> CmdResult<PathBuf> {
+    let target = app::pdf_target(picked);
+    // The dialog asked about the name it was given, not about the one with ".pdf" added.
+    if target != picked && target.exists() {
+        return Err(failed(
+            &target,
+            "a file of that name exists: pick it to replace it".into(),
+        ));
+    }
+    let scratch = app::print_scratch();
+    if let Err(m) = native::to_pdf(window, &scratch).await {
+        let _ = std::fs::remove_file(&scratch); // whatever the print system left
+        return Err(failed(&target, m));
+    }
     app::keep_pdf(&scratch, &target).map_err(|e| e.body())?;
-    Ok(Some(target))
+    Ok(target)
 }
 
 /// A failure of the platform's print system, naming what was being printed.

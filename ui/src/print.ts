@@ -32,10 +32,14 @@ export function printCommands(source: PrintSource): Command[] {
 async function print(source: PrintSource): Promise<void> {
   if (!(await prepare(source))) return;
   if (!(await backend.printNative())) return window.print();
+  // While the dialog is open the body says so (the end-to-end tests wait for its answer).
+  document.body.dataset.printing = "dialog";
   try {
     if (await backend.printDialog()) notify("Sent to print.");
   } catch (e) {
     notify(backend.errorMessage(e), "error");
+  } finally {
+    delete document.body.dataset.printing;
   }
 }
 

@@ -72,6 +72,8 @@ export interface Header {
   sponsors: string[];
   /** The session as the masthead prints it ("Eighty-first session"); read only. */
   session_heading?: string | null;
+  /** False when the front matter holds comments the fields would not keep; read only. */
+  editable?: boolean;
 }
 
 export type EditorView = "document" | "source";

@@ -133,3 +133,44 @@ test("Outside the lists and in the front matter the keys do what they always do"
   assert.equal(enter(DRAFT, endOf("A note.")), null);
   assert.equal(indent(DRAFT, endOf("A note.")), null);
 });
+
+// Drafts not written as `fmt` writes them: the keys must never move or lose text there.
+test("A hard-wrapped paragraph or list: the keys do what they always do", () => {
+  const wrappedList = "1. *Decides* that the committee\nshall meet twice a year;\n\n2. *Requests* a report.";
+  assert.equal(enter(wrappedList, "1. *Decides* that the committee".length), null);
+  assert.equal(enter(wrappedList, wrappedList.length), null, "a list holding a wrapped paragraph is not rewritten");
+  assert.equal(indent(wrappedList, wrappedList.length), null);
+  const wrappedPp = "*Recalling* its resolution\n70/1 of 25 September 2015,\n\n1. *Decides* to act.";
+  assert.equal(enter(wrappedPp, "*Recalling* its resolution".length), null);
+  assert.equal(joinBack(wrappedPp, wrappedPp.indexOf("70/1")), null);
+});
+
+test("Tab onto a subparagraph without subparagraphs gives the first label of the level below", () => {
+  const text = "1. *Requests*:\n\n   (a) To act;\n\n   (b) To report;";
+  assert.equal(apply(text, indent(text, text.indexOf("To report"))), "1. *Requests*:\n\n   (a) To act;\n\n      (i) |To report;");
+});
+
+test("Continuation lines follow their paragraph to its new level", () => {
+  const text = "1. *Requests*:\n\n   (a) To act:\n\n      (i) To report;\n\n         continued here;";
+  const out = apply(text, outdent(text, text.indexOf("To report")));
+  assert.equal(out, "1. *Requests*:\n\n   (a) To act:\n\n   (b) |To report;\n\n       continued here;");
+});
+
+test("An annex opened by a bare # is kept as written", () => {
+  const text = "1. *Decides* to act.\n\n#\n\n1. Item one\n\n2. Item two";
+  assert.equal(enter(text, text.indexOf("Item one") + "Item one".length), null);
+});
+
+test("Backspace does not join the body to the front matter, nor join from inside a number", () => {
+  const text = "---\nsymbol: A/81/L.1\n---\n\n*The General Assembly*,\n\n1. *Decides* to act;\n\n2. *Requests* a report.";
+  assert.match(joinBack(text, text.indexOf("*The General")).message, /masthead/);
+  assert.equal(joinBack(text, text.indexOf("2. *Requests*") + 1), null, "inside the number: an ordinary Backspace");
+  assert.ok(apply(text, joinBack(text, text.indexOf("2. *Requests*"))).includes("to act;|*Requests*"), "before the number: it joins");
+});
+
+test("Numbers written 1) keep their style; a section's preamble gets its comma", () => {
+  const text = "1) *Decides* to act;\n\n2) *Requests* a report.";
+  assert.equal(apply(text, enter(text, text.indexOf(" a report.") + 10)), "1) *Decides* to act;\n\n2) *Requests* a report;\n\n3) |");
+  const sections = "## I\n\n1. *Decides* to act.\n\n## II\n\n*Noting* the report.\n\n1. *Requests* more.";
+  assert.ok(apply(sections, enter(sections, sections.indexOf("the report.") + 11)).includes("*Noting* the report,\n\n|"));
+});

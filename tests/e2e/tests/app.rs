@@ -617,6 +617,30 @@ async fn hostile_markup_in_the_document_view_runs_nothing() {
     );
     assert!(!app.client.title().await.unwrap().contains("pwned"));
     app.screenshot("").await.unwrap();
+    // HTML on the clipboard (as from Word or a web page) is read in an inert document: its
+    // image is never fetched, its handler never runs, its text arrives as text.
+    let html = r#"<p>First <img src="x-pasted" onerror="window.__pwned=3"> paragraph</p><ol><li>Item<ol><li><img src="x-pasted" onerror="window.__pwned=4">Sub</li></ol></li></ol>"#;
+    let before = app.text().await.unwrap();
+    let paste = "const dt = new DataTransfer(); dt.setData('text/plain', 'First paragraph\\nItem'); dt.setData('text/html', arguments[0]);
+const e = new ClipboardEvent('paste', { bubbles: true, cancelable: true });
+Object.defineProperty(e, 'clipboardData', { value: dt });
+document.querySelector('.cm-content').dispatchEvent(e); return true;";
+    app.js_with(paste, html).await.unwrap();
+    let after = app.wait_text_change(&before, 10).await.unwrap();
+    assert!(
+        after.contains("First paragraph") && after.contains("Sub"),
+        "{after}"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let fetched = app
+        .js("return performance.getEntriesByType('resource').some(e => e.name.includes('x-pasted'))")
+        .await
+        .unwrap();
+    assert_eq!(fetched, false, "an image of the pasted HTML was fetched");
+    assert_eq!(
+        app.js("return typeof window.__pwned").await.unwrap(),
+        "undefined"
+    );
     app.finish().await.unwrap();
 }
 

@@ -181,6 +181,13 @@ async fn ctrl_p_opens_the_print_dialog_and_escape_cancels_it() {
     }
     // Cancelled: the dialog goes away, and the window answers with no error shown.
     wait_gone("^Print$").await;
+    app.wait_true(
+        "the print command to answer",
+        "return document.body.dataset.printing === undefined",
+        10,
+    )
+    .await
+    .unwrap();
     let error = "const m = document.querySelector('.status-message'); return !!m && m.dataset.kind === 'error'";
     assert_eq!(app.js(error).await.unwrap(), false);
     let built = "return document.querySelectorAll('.print-view .pv-operative').length";

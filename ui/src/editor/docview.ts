@@ -5,6 +5,7 @@
 // Shift+Tab and Backspace follow the structure (structure.ts). Nothing is rendered from HTML:
 // every piece of the draft is set as text.
 import { completionStatus } from "@codemirror/autocomplete";
+import { isolateHistory } from "@codemirror/commands";
 import { Prec, StateField, type EditorState, type Extension, type Range } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, WidgetType, keymap, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import { analysisField } from "./analysis";
@@ -55,7 +56,7 @@ interface Built {
   atomic: DecorationSet;
 }
 
-/** The notes' texts by label, for the hover of a reference. */
+/** The notes' texts by label (the definitions from `from` on: they come last), for the hover of a reference. */
 function notes(state: EditorState, from: number): Map<string, string> {
   const out = new Map<string, string>();
   const doc = state.doc;
@@ -105,7 +106,7 @@ function body(view: EditorView): Built {
     atomic.push(hidden.range(from, to));
   };
   const at = parts(state);
-  const noteTexts = notes(state, Math.min(at.notes, at.annex, doc.length));
+  const noteTexts = at.notes <= doc.length ? notes(state, at.notes) : new Map<string, string>();
   for (const visible of view.visibleRanges) {
     for (let pos = Math.max(visible.from, at.body); pos <= visible.to; ) {
       const line = doc.lineAt(pos);
@@ -191,6 +192,8 @@ function structural(edit: (text: string, pos: number) => StructureEdit | null) {
       selection: { anchor: result.cursor },
       scrollIntoView: true,
       userEvent: "input.structure",
+      // Its own undo step: the typing that follows is not joined to it.
+      annotations: isolateHistory.of("full"),
     });
     return true;
   };

@@ -22,12 +22,45 @@ function input(field: Field, placeholder: string, size: number): HTMLInputElemen
   return el("input", { class: `hdr-field hdr-${field}`, "data-field": field, placeholder, size, spellcheck: field === "title" ? "true" : "false" });
 }
 
+/**
+ * What a masthead knows beyond its fields: the header it last wrote or was shown (its
+ * sponsors are the list an addition or removal starts from, even before the analysis of the
+ * last write has come back), and its writes, one after the other.
+ */
+interface Pending {
+  header: Header;
+  writes: Promise<void>;
+  count: number;
+}
+const pending = new WeakMap<HTMLElement, Pending>();
+
 /** Reads the header the fields show now. */
 function read(dom: HTMLElement): Header {
   const value = (f: Field) => (dom.querySelector<HTMLInputElement>(`[data-field="${f}"]`)?.value.trim() || null);
   const body = dom.querySelector<HTMLSelectElement>(".hdr-body")?.value || null;
-  const sponsors = [...dom.querySelectorAll<HTMLElement>(".hdr-sponsor")].map((s) => s.dataset.name ?? "");
+  const sponsors = [...(pending.get(dom)?.header.sponsors ?? [])];
   return { body, symbol: value("symbol"), session: value("session"), agenda_item: value("agenda_item"), title: value("title"), sponsors };
+}
+
+/** Shows `header` at once and writes it after the writes before it. */
+function commit(view: EditorView, dom: HTMLElement, header: Header): void {
+  const p = pending.get(dom);
+  if (!p) return;
+  p.header = header;
+  p.count++;
+  showSponsors(dom, header.sponsors);
+  p.writes = p.writes.then(() => write(view, header)).finally(() => p.count--);
+}
+
+/** The sponsors line: "A, B and C", each with its remove button. */
+function showSponsors(dom: HTMLElement, sponsors: string[]): void {
+  const list = dom.querySelector(".hdr-sponsor-list");
+  if (!list) return;
+  replace(list, ...sponsors.flatMap((name, i) => [
+    i === 0 ? null : i === sponsors.length - 1 ? " and " : ", ",
+    el("span", { class: "hdr-sponsor", "data-name": name }, name,
+      el("button", { class: "hdr-remove", "data-name": name, title: `Remove ${name}`, "aria-label": `Remove ${name}` }, "×")),
+  ]));
 }
 
 /** Writes `header` into the draft of `view` as one edit. */
@@ -67,15 +100,15 @@ export class HeaderWidget extends WidgetType {
       el("div", { class: "hdr-line" }, "Agenda item ", input("agenda_item", "18 (b)", 8)),
       el("div", { class: "hdr-sponsors" }, el("span", { class: "hdr-sponsor-list" }), addSponsor, el("span", { class: "hdr-suffix" }, ": draft resolution")),
       el("div", { class: "hdr-line" }, input("title", "Title of the draft resolution", 60)));
-    const commit = () => void write(view, read(dom));
+    pending.set(dom, { header: this.header, writes: Promise.resolve(), count: 0 });
     dom.addEventListener("change", (e) => {
-      if (e.target !== addSponsor) commit();
+      if (e.target !== addSponsor) commit(view, dom, read(dom));
     });
     dom.addEventListener("keydown", (e) => {
       if (e.key === "Backspace" && e.target === addSponsor && addSponsor.value === "") {
         // As in a list of recipients: Backspace in the empty field takes the last one off.
         const header = read(dom);
-        if (header.sponsors.pop() !== undefined) void write(view, header);
+        if (header.sponsors.pop() !== undefined) commit(view, dom, header);
         return;
       }
       if (e.key !== "Enter" || !(e.target instanceof HTMLInputElement)) return;
@@ -86,15 +119,15 @@ export class HeaderWidget extends WidgetType {
         const header = read(dom);
         if (!header.sponsors.includes(name)) header.sponsors.push(name);
         addSponsor.value = "";
-        void write(view, header);
-      } else commit();
+        commit(view, dom, header);
+      } else commit(view, dom, read(dom));
     });
     dom.addEventListener("click", (e) => {
       const remove = (e.target as HTMLElement).closest<HTMLElement>(".hdr-remove");
       if (!remove) return;
       const header = read(dom);
       header.sponsors = header.sponsors.filter((s) => s !== remove.dataset.name);
-      void write(view, header);
+      commit(view, dom, header);
     });
     this.fill(dom);
     return dom;
@@ -105,9 +138,18 @@ export class HeaderWidget extends WidgetType {
     return true;
   }
 
-  /** Shows the header in the fields, leaving alone the one being typed in. */
+  /** Shows the header in the fields, leaving alone the one being typed in (and all of them while writes are under way). */
   private fill(dom: HTMLElement): void {
     const h = this.header;
+    const p = pending.get(dom);
+    if (p && p.count > 0) return;
+    if (p) p.header = h;
+    const locked = h.editable === false;
+    dom.classList.toggle("hdr-locked", locked);
+    dom.title = locked ? "The front matter holds comments, which the fields would not keep: edit it in the source view (Ctrl+Shift+D)." : "";
+    dom.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>("input, select, button").forEach((e) => {
+      e.disabled = locked;
+    });
     for (const f of ["symbol", "session", "agenda_item", "title"] as Field[]) {
       const field = dom.querySelector<HTMLInputElement>(`[data-field="${f}"]`);
       if (field && field !== document.activeElement) field.value = h[f] ?? "";
@@ -121,14 +163,7 @@ export class HeaderWidget extends WidgetType {
     set(".hdr-distr", h.symbol ? `Distr.: ${/\/L\.\d/.test(h.symbol) ? "Limited" : "General"}` : "");
     set(".hdr-session-heading", h.session_heading ?? "");
     set(".hdr-committee", committee(h.symbol));
-    const list = dom.querySelector(".hdr-sponsor-list");
-    if (list) {
-      replace(list, ...h.sponsors.flatMap((name, i) => [
-        i === 0 ? null : i === h.sponsors.length - 1 ? " and " : ", ",
-        el("span", { class: "hdr-sponsor", "data-name": name }, name,
-          el("button", { class: "hdr-remove", "data-name": name, title: `Remove ${name}`, "aria-label": `Remove ${name}` }, "×")),
-      ]));
-    }
+    showSponsors(dom, h.sponsors);
   }
 
   ignoreEvent(): boolean {

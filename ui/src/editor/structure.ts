@@ -16,7 +16,9 @@ export type StructureEdit = { from: number; to: number; insert: string; cursor: 
 interface Line {
   text: string;
   from: number;
-  kind: "op" | "sub" | "blank" | "plain" | "other";
+  kind: "op" | "sub" | "blank" | "plain" | "front" | "other";
+  /** A line that continues the one before it (a hard-wrapped paragraph): not as `fmt` writes. */
+  joined: boolean;
   /** Where the paragraph's own text starts in the line (after its number or label). */
   content: number;
   indent: number;
@@ -24,7 +26,7 @@ interface Line {
   label: string;
 }
 
-const OP = /^(\d+)\.( +|$)/;
+const OP = /^(\d+)([.)])( +|$)/;
 const SUB = /^( *)\(([a-z]{1,6}|\d{1,3})\)( +|$)/;
 
 function readLines(text: string): Line[] {
@@ -33,14 +35,17 @@ function readLines(text: string): Line[] {
   let inFront = text.startsWith("---\n");
   let inAnnex = false;
   for (const [i, t] of text.split("\n").entries()) {
-    const line: Line = { text: t, from, kind: "other", content: 0, indent: 0, number: 0, label: "" };
+    const line: Line = { text: t, from, kind: "other", joined: false, content: 0, indent: 0, number: 0, label: "" };
     from += t.length + 1;
+    const previous = lines[lines.length - 1];
     lines.push(line);
     if (inFront) {
+      line.kind = "front";
       if (i > 0 && t === "---") inFront = false;
       continue;
     }
-    if (/^# /.test(t)) inAnnex = true;
+    line.joined = t.trim() !== "" && previous !== undefined && previous.kind !== "front" && previous.text.trim() !== "";
+    if (/^#( |$)/.test(t)) inAnnex = true;
     if (inAnnex || /^(#|\[\^|<!--|\{|- |\* |\+ )/.test(t)) continue;
     const op = OP.exec(t);
     const sub = SUB.exec(t);
@@ -67,12 +72,15 @@ interface List {
   first: number;
   last: number;
   start: number;
+  /** What follows its numbers: "." or ")". */
+  delimiter: string;
   items: Node[];
   /** Each node's source line. */
   lineOf: Map<Node, number>;
 }
 
-const inList = (l: Line) => l.kind === "op" || l.kind === "sub" || l.kind === "blank" || (l.kind === "other" && l.text.startsWith(" "));
+const inList = (l: Line) =>
+  l.kind === "op" || l.kind === "sub" || l.kind === "blank" || l.joined || (l.kind === "other" && l.text.startsWith(" "));
 
 /** The operative list around line `at` (an op or sub line), read as a tree. */
 function readList(lines: Line[], at: number): List | null {
@@ -83,6 +91,8 @@ function readList(lines: Line[], at: number): List | null {
   let last = at;
   while (last + 1 < lines.length && inList(lines[last + 1])) last++;
   while (lines[last].kind === "blank") last--;
+  // A hard-wrapped list is not as `fmt` writes it: rewriting it could move the wrapped lines.
+  if (lines.slice(first, last + 1).some((l) => l.joined)) return null;
   const items: Node[] = [];
   const lineOf = new Map<Node, number>();
   // The open nodes by indent: a sub belongs to the nearest open node less indented than it.
@@ -91,7 +101,8 @@ function readList(lines: Line[], at: number): List | null {
     const l = lines[i];
     if (l.kind === "blank") continue;
     if (l.kind !== "op" && l.kind !== "sub") {
-      stack[stack.length - 1]?.node.extra.push(l.text);
+      // Kept as written, indented anew to the content of the item it continues.
+      stack[stack.length - 1]?.node.extra.push(l.text.trimStart());
       continue;
     }
     const node: Node = { text: l.text.slice(l.content), children: [], extra: [], label: l.label };
@@ -105,17 +116,18 @@ function readList(lines: Line[], at: number): List | null {
       stack.push({ node, indent: l.indent });
     }
   }
-  return { first, last, start: lines[first].number, items, lineOf };
+  const delimiter = OP.exec(lines[first].text)?.[2] ?? ".";
+  return { first, last, start: lines[first].number, delimiter, items, lineOf };
 }
 
-const ROMAN: [number, string][] = [[10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
-function roman(n: number): string {
+const ROMAN: [number, string][] = [[50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+export function roman(n: number): string {
   let out = "";
   for (const [v, s] of ROMAN) for (; n >= v; n -= v) out += s;
   return out;
 }
 /** (a) … (z), then (aa), (bb) … as UN texts letter them. */
-function letter(n: number): string {
+export function letter(n: number): string {
   const c = String.fromCharCode(97 + ((n - 1) % 26));
   return c.repeat(Math.floor((n - 1) / 26) + 1);
 }
@@ -152,14 +164,14 @@ function writeList(list: List): { text: string; at: Map<Node, number> } {
     nodes.forEach((n, k) => {
       const prefix = `${" ".repeat(indent)}(${labelOf(style, k + 1, n.label)}) `;
       push(prefix + n.text, n, prefix.length);
-      n.extra.forEach((e) => push(e));
+      n.extra.forEach((e) => push(" ".repeat(prefix.length) + e));
       subs(n.children, indent + 3, depth + 1);
     });
   };
   list.items.forEach((item, k) => {
-    const prefix = `${list.start + k}. `;
+    const prefix = `${list.start + k}${list.delimiter} `;
     push(prefix + item.text, item, prefix.length);
-    item.extra.forEach((e) => push(e));
+    item.extra.forEach((e) => push(" ".repeat(prefix.length) + e));
     subs(item.children, prefix.length, 1);
   });
   return { text: out.join("\n"), at };
@@ -217,9 +229,13 @@ function context(text: string, pos: number): Context {
   return { lines, line, index, col: pos - line.from };
 }
 
+/** The cursor's paragraph runs over more than one line (hard-wrapped): the keys do what they always do. */
+const wrapped = (c: Context) => c.line.joined || (c.lines[c.index + 1]?.joined ?? false);
+
 /** The list and the node of the cursor's line, when it is an operative paragraph or a subparagraph of one. */
 function nodeAt(c: Context): { list: List; node: Node } | null {
   if (c.line.kind !== "op" && c.line.kind !== "sub") return null;
+  if (wrapped(c)) return null;
   const list = readList(c.lines, c.index);
   if (!list) return null;
   for (const [node, i] of list.lineOf) if (i === c.index) return { list, node };
@@ -274,14 +290,22 @@ export function enter(text: string, pos: number): StructureEdit | null {
   return listEdit(c.lines, list, next, 0);
 }
 
+/** Before the first operative paragraph of its part (the draft, or its section), or in a draft with none yet. */
+function inPreamble(lines: Line[], index: number): boolean {
+  for (let k = index - 1; k >= 0; k--) {
+    if (lines[k].kind === "op") return false;
+    if (/^## /.test(lines[k].text)) return true;
+  }
+  return true;
+}
+
 /** Enter in a paragraph outside the lists: a new paragraph; in the preamble, the one before ends with a comma. */
 function enterPlain(c: Context): StructureEdit | null {
   const { line, lines, index } = c;
   const head = line.text.slice(0, c.col).replace(/ +$/, "");
   const tail = line.text.slice(c.col).replace(/^ +/, "");
-  if (head === "") return null;
-  // Before the first operative paragraph (or in a draft that has none yet): the preamble.
-  const preamble = !lines.slice(0, index).some((l) => l.kind === "op");
+  if (head === "" || wrapped(c)) return null;
+  const preamble = inPreamble(lines, index);
   const kept = tail === "" && preamble ? withComma(head) : head;
   const insert = `${kept}\n\n${tail}`;
   return { from: line.from, to: line.from + line.text.length, insert, cursor: line.from + kept.length + 2 };
@@ -303,8 +327,9 @@ export function indent(text: string, pos: number): StructureEdit | null {
   if (place.depth + 1 + depthOf(node) > 2) return { message: "Subparagraphs go two levels deep: (a), then (i)." };
   const parent = place.siblings[place.index - 1];
   place.siblings.splice(place.index, 1);
+  // The level's style is its first label's: the new subparagraph takes it, or the level's default.
+  node.label = parent.children[0]?.label ?? "";
   parent.children.push(node);
-  node.label = parent.children[0].label;
   relevel(node.children);
   return listEdit(c.lines, list, node, Math.max(0, c.col - c.line.content));
 }
@@ -330,8 +355,9 @@ export function outdent(text: string, pos: number): StructureEdit | null {
 /** Backspace at the start of a paragraph's text: it joins the one before; its subparagraphs follow. */
 export function joinBack(text: string, pos: number): StructureEdit | null {
   const c = context(text, pos);
-  if (c.col > c.line.content) return null;
-  if (c.line.kind === "plain") return joinPlain(c);
+  // Inside the paragraph's text or inside its number: an ordinary Backspace.
+  if (c.col > c.line.content || (c.col > 0 && c.col < c.line.content)) return null;
+  if (c.line.kind === "plain") return wrapped(c) ? null : joinPlain(c);
   const found = nodeAt(c);
   if (!found) return null;
   const { list, node } = found;
@@ -357,6 +383,8 @@ export function joinBack(text: string, pos: number): StructureEdit | null {
 function joinPlain(c: Context): StructureEdit | null {
   let k = c.index - 1;
   while (k >= 0 && c.lines[k].kind === "blank") k--;
+  // The masthead is edited in its fields: joining the body to the front matter would break it.
+  if (k >= 0 && c.lines[k].kind === "front") return { message: "The masthead is edited in its fields above." };
   if (k < 0 || k === c.index - 1 || c.lines[k].kind !== "plain") return null;
   const previous = c.lines[k];
   const end = previous.from + previous.text.length;

@@ -6,6 +6,8 @@
 // The HTML is parsed into an inert document (DOMParser: no script runs, nothing is loaded,
 // nothing is shown) and only its text is read; nothing of it is ever rendered.
 
+import { letter, roman } from "./structure";
+
 /** Word's footnote reference and footnote anchors: href="#_ftn1" / href="#_ftnref1". */
 const NOTE_REF = /#_?(?:ftn|edn)(\d+)$/i;
 const NOTE_BACK = /#_?(?:ftn|edn)ref(\d+)$/i;
@@ -15,6 +17,9 @@ const BLOCKS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquo
 function escape(text: string): string {
   return text.replace(/[\\*_`<[\]]/g, (c) => `\\${c}`);
 }
+
+/** One space between words: the pieces of a paragraph each brought their own. */
+const collapse = (text: string) => text.replace(/ {2,}/g, " ").trim();
 
 function isItalic(e: Element): boolean {
   const tag = e.tagName.toLowerCase();
@@ -71,9 +76,14 @@ function listLabel(li: Element): string {
   const list = li.parentElement;
   if (!list || list.tagName.toLowerCase() !== "ol") return "";
   const n = Number(list.getAttribute("start") ?? "1") + [...list.children].indexOf(li);
-  const type = list.getAttribute("type") ?? (/lower-alpha|lower-latin/.test(list.getAttribute("style") ?? "") ? "a" : "1");
-  if (type === "a") return `(${String.fromCharCode(96 + n)}) `;
-  if (type === "i") return `(${["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"][n - 1] ?? n}) `;
+  // Without a type, a list inside a list item is lettered, one inside that numbered in roman.
+  let depth = 0;
+  for (let e: Element | null = list; e; e = e.parentElement) if (e.tagName.toLowerCase() === "ol") depth++;
+  const style = list.getAttribute("style") ?? "";
+  const type = list.getAttribute("type")
+    ?? (/lower-alpha|lower-latin/.test(style) ? "a" : /lower-roman/.test(style) ? "i" : ["1", "a", "i"][Math.min(depth, 3) - 1]);
+  if (type === "a") return `(${letter(n)}) `;
+  if (type === "i") return `(${roman(n)}) `;
   return `${n}. `;
 }
 
@@ -86,9 +96,10 @@ function walk(node: Element, read: Read, inNote: boolean, refs: Set<string>): vo
       if (tag === "li") {
         // An item holding a list of its own: its own text first, then the inner list.
         const own = [...child.childNodes].filter((c) => !(c instanceof Element && /^(ol|ul)$/i.test(c.tagName)));
-        const holder = document.createElement("span");
+        // Built in the parsed (inert) document, never in the app's own.
+        const holder = child.ownerDocument.createElement("span");
         own.forEach((c) => holder.appendChild(c.cloneNode(true)));
-        const text = inline(holder, refs).trim();
+        const text = collapse(inline(holder, refs));
         if (text) read.paragraphs.push(listLabel(child) + text);
         [...child.children].filter((c) => /^(ol|ul)$/i.test(c.tagName)).forEach((c) => walk(c, read, note, refs));
         continue;
@@ -96,7 +107,7 @@ function walk(node: Element, read: Read, inNote: boolean, refs: Set<string>): vo
       walk(child, read, note, refs);
       continue;
     }
-    const text = inline(child, refs).trim();
+    const text = collapse(inline(child, refs));
     if (!text) continue;
     if (note) {
       // "[^1] The note." as the anchor back gives it: the label, then the text.

@@ -135,7 +135,7 @@ pub fn analyze(text: &str, register: Option<&dyn Register>) -> Analysis {
         citations: spans::citations(text, &draft, &index),
         footnote_marks: spans::footnote_marks(text, &draft, &index),
         front_matter: draft.meta.span.map(|s| index.range(s.start, s.end)),
-        header: Some(super::Header::of(&draft.meta)),
+        header: Some(super::Header::of(text, &draft.meta)),
         negotiation: super::negotiation::view(text, &draft, &index),
         diagnostics,
     }

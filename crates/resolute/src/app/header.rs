@@ -26,10 +26,15 @@ pub struct Header {
     /// The session as the masthead prints it ("Eighty-first session"); shown, never written.
     #[serde(default, skip_deserializing)]
     pub session_heading: Option<String>,
+    /// False when the front matter holds comments: the fields would write it anew without
+    /// them, so the masthead only shows it (the source view edits it). Shown, never written.
+    #[serde(default, skip_deserializing)]
+    pub editable: bool,
 }
 
 impl Header {
-    pub(crate) fn of(m: &FrontMatter) -> Header {
+    /// The header of front matter `m`, read from `src`.
+    pub(crate) fn of(src: &str, m: &FrontMatter) -> Header {
         Header {
             body: m.body.map(|b| b.name().to_string()),
             session: m.session.clone(),
@@ -41,23 +46,41 @@ impl Header {
                 .session
                 .as_deref()
                 .map(resolute_draft::segment::session_heading),
+            editable: !has_comments(src, m),
         }
     }
+}
+
+/// Whether the front matter block holds a `#` comment (a line of its own, or after a value).
+/// A ` #` inside a quoted value (`title: "Item #5"`) counts too: the masthead then only shows
+/// the fields, which is safe, where writing could lose a comment.
+fn has_comments(src: &str, m: &FrontMatter) -> bool {
+    let Some(span) = m.span else { return false };
+    src.get(span.start..span.end)
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.trim_start().starts_with('#') || l.contains(" #"))
 }
 
 /// The header of `text`; `None` when its front matter does not read (the editor then shows the
 /// front matter as text, with the diagnostic saying what is wrong). A draft without front
 /// matter has an empty header.
 pub fn header(text: &str) -> Option<Header> {
-    read_front_matter(text).ok().map(|(m, _)| Header::of(&m))
+    read_front_matter(text)
+        .ok()
+        .map(|(m, _)| Header::of(text, &m))
 }
 
 /// Writes `header` into the front matter of `text`: one edit replacing the front matter block
 /// (or adding one at the top, or removing it when every field is empty). `None` when the front
 /// matter does not read or nothing changes. An organ name the draft format does not know
-/// leaves the organ as it was. The cursor goes to the start of the body.
+/// leaves the organ as it was; front matter holding comments is left as it is (see
+/// [`Header::editable`]). The cursor goes to the start of the body.
 pub fn set_header(text: &str, header: &Header) -> Option<TextEdit> {
     let (mut meta, body_start) = read_front_matter(text).ok()?;
+    if has_comments(text, &meta) {
+        return None;
+    }
     let clean = |v: &Option<String>| {
         v.as_deref()
             .map(str::trim)
@@ -152,6 +175,24 @@ mod tests {
             &set_header(&out, &Header::default()).expect("an edit"),
         );
         assert_eq!(back, text);
+    }
+
+    #[test]
+    fn front_matter_with_comments_is_shown_but_never_rewritten() {
+        let text = "---\n# agreed in informals\ntitle: Water # working title\n---\n\nText.\n";
+        let h = header(text).expect("reads");
+        assert!(!h.editable);
+        assert_eq!(h.title.as_deref(), Some("Water"));
+        let changed = Header {
+            title: Some("Oceans".into()),
+            ..h
+        };
+        assert_eq!(
+            set_header(text, &changed),
+            None,
+            "the comments would be lost"
+        );
+        assert!(header(DRAFT).expect("reads").editable);
     }
 
     #[test]

@@ -37,14 +37,23 @@ pub fn load_settings(state_dir: &Path) -> Settings {
 
 /// Saves the settings atomically in `state_dir`.
 pub fn save_settings(state_dir: &Path, settings: &Settings) -> Result<(), crate::Error> {
-    let path = state_dir.join(FILE);
+    save_state(state_dir, FILE, settings)
+}
+
+/// Writes `value` as JSON to `file` in `state_dir` (created when missing), atomically.
+pub(crate) fn save_state<T: Serialize>(
+    state_dir: &Path,
+    file: &str,
+    value: &T,
+) -> Result<(), crate::Error> {
+    let path = state_dir.join(file);
     let io = |source| crate::Error::Io {
         path: path.clone(),
         action: "cannot write",
         source,
     };
     std::fs::create_dir_all(state_dir).map_err(io)?;
-    let json = serde_json::to_string(settings).map_err(|e| io(std::io::Error::other(e)))?;
+    let json = serde_json::to_string(value).map_err(|e| io(std::io::Error::other(e)))?;
     crate::write_atomic(&path, json.as_bytes()).map_err(io)
 }
 

@@ -59,15 +59,7 @@ pub fn load_window_place(state_dir: &Path) -> Option<WindowPlace> {
 
 /// Saves the place atomically in `state_dir`.
 pub fn save_window_place(state_dir: &Path, place: &WindowPlace) -> Result<(), crate::Error> {
-    let path = state_dir.join(FILE);
-    let io = |source| crate::Error::Io {
-        path: path.clone(),
-        action: "cannot write",
-        source,
-    };
-    std::fs::create_dir_all(state_dir).map_err(io)?;
-    let json = serde_json::to_string(place).map_err(|e| io(std::io::Error::other(e)))?;
-    crate::write_atomic(&path, json.as_bytes()).map_err(io)
+    super::settings::save_state(state_dir, FILE, place)
 }
 
 #[cfg(test)]
