@@ -604,6 +604,13 @@ async fn hostile_markup_in_the_document_view_runs_nothing() {
         content.contains(IMG) && content.contains(SCRIPT),
         "{content}"
     );
+    // The number stays one piece though a finding underlines part of it ("1" of a lone
+    // operative paragraph): numbers are drawn outside every other mark.
+    let numbers = app
+        .strings("return [...document.querySelectorAll('.cm-doc-num')].map(e => e.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(numbers, ["1. "]);
     // Give an <img onerror> time to fire, had one been made.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let made = app

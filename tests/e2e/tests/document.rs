@@ -86,6 +86,17 @@ async fn enter_numbers_the_next_paragraph_and_tab_makes_it_a_subparagraph() {
         .await
         .unwrap();
     assert_eq!(note[0], "1");
+    // The gutter's labels stand beside their paragraphs below the masthead.
+    let offset = "const l = [...document.querySelectorAll('.cm-labels .cm-gutterElement')].find(e => e.textContent === 'PP1');
+        const p = [...document.querySelectorAll('.cm-line')].find(e => e.textContent.startsWith('Recalling its resolution 70/1'));
+        return l && p ? Math.abs(l.getBoundingClientRect().top - p.getBoundingClientRect().top) : -1";
+    app.wait_true(
+        "PP1's label beside PP1",
+        &format!("const d = (() => {{ {offset} }})(); return d >= 0 && d < 4"),
+        10,
+    )
+    .await
+    .unwrap();
     assert!(
         note[1]
             .as_str()

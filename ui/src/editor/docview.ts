@@ -54,6 +54,8 @@ const SUB_LINE = /^( +)\(/;
 interface Built {
   decorations: DecorationSet;
   atomic: DecorationSet;
+  /** Numbers and labels, drawn outermost so no other mark (a finding's underline) splits them. */
+  labels?: DecorationSet;
 }
 
 /** The notes' texts by label (the definitions from `from` on: they come last), for the hover of a reference. */
@@ -100,6 +102,7 @@ function body(view: EditorView): Built {
   const doc = state.doc;
   const ranges: Range<Decoration>[] = [];
   const atomic: Range<Decoration>[] = [];
+  const labels: Range<Decoration>[] = [];
   const hide = (from: number, to: number, d: Decoration = hidden) => {
     if (from >= to) return;
     ranges.push(d.range(from, to));
@@ -112,11 +115,11 @@ function body(view: EditorView): Built {
       const line = doc.lineAt(pos);
       pos = line.to + 1;
       if (line.from < at.body || line.text.trim() === "") continue;
-      lineDecorations(line.from, line.text, at, ranges, hide);
+      lineDecorations(line.from, line.text, at, { ranges, labels }, hide);
       inline(line.from, line.text, hide, ranges, noteTexts);
     }
   }
-  return { decorations: Decoration.set(ranges, true), atomic: Decoration.set(atomic, true) };
+  return { decorations: Decoration.set(ranges, true), atomic: Decoration.set(atomic, true), labels: Decoration.set(labels, true) };
 }
 
 /** The layout of one line: by what it is and in which part it stands. */
@@ -124,7 +127,7 @@ function lineDecorations(
   from: number,
   t: string,
   at: { operative: number; annex: number; notes: number },
-  ranges: Range<Decoration>[],
+  { ranges, labels }: { ranges: Range<Decoration>[]; labels: Range<Decoration>[] },
   hide: (from: number, to: number, d?: Decoration) => void,
 ): void {
   const inAnnex = from >= at.annex;
@@ -138,14 +141,14 @@ function lineDecorations(
     hide(from, from + t.indexOf(" ") + 1);
   } else if (/^\d+\. /.test(t) && !inAnnex) {
     ranges.push(lines.op.range(from));
-    ranges.push(label.range(from, from + (/^\d+\. +/.exec(t)?.[0].length ?? 0)));
+    labels.push(label.range(from, from + (/^\d+\. +/.exec(t)?.[0].length ?? 0)));
   } else if (SUB_LINE.test(t) && !inAnnex) {
     const spaces = SUB_LINE.exec(t)?.[1].length ?? 0;
     const depth = Math.min(3, Math.max(1, Math.round(spaces / 3)));
     ranges.push(lines.sub[depth - 1].range(from));
     hide(from, from + spaces);
     const own = /^ *\([^)]*\) +/.exec(t)?.[0].length ?? spaces;
-    ranges.push(label.range(from + spaces, from + own));
+    labels.push(label.range(from + spaces, from + own));
   } else if (preamble && /^\*The .*\*,?$/.test(t)) {
     ranges.push(lines.enacting.range(from));
   } else if (preamble && !t.startsWith(" ")) {
@@ -235,11 +238,36 @@ const bodyPlugin = ViewPlugin.fromClass(
   },
   {
     decorations: (p) => p.built.decorations,
-    provide: (p) => EditorView.atomicRanges.of((view) => view.plugin(p)?.built.atomic ?? Decoration.none),
+    provide: (p) => [
+      EditorView.atomicRanges.of((view) => view.plugin(p)?.built.atomic ?? Decoration.none),
+      EditorView.outerDecorations.of((view) => view.plugin(p)?.built.labels ?? Decoration.none),
+    ],
+  },
+);
+
+/**
+ * The cursor leaves the masthead: a draft opens (or a masthead write lands) with the cursor
+ * at the start of the text, which in this view is a tall caret beside the fields. It goes to
+ * the first line of the body instead.
+ */
+const outOfMasthead = ViewPlugin.fromClass(
+  class {
+    update(u: ViewUpdate) {
+      const fm = u.state.field(analysisField).front_matter;
+      const head = u.state.selection.main.head;
+      if (!fm || !u.state.field(analysisField).header || head > fm.to || fm.to >= u.state.doc.length) return;
+      const body = u.state.doc.sliceString(fm.to).search(/\S/);
+      const to = body < 0 ? u.state.doc.length : fm.to + body;
+      // Not during the update: a new transaction right after it.
+      queueMicrotask(() => {
+        const now = u.view.state;
+        if (now.doc === u.state.doc && now.selection.main.head <= fm.to) u.view.dispatch({ selection: { anchor: to } });
+      });
+    }
   },
 );
 
 /** The document view's extensions (the source view has none of them). */
 export function documentView(): Extension {
-  return [mastheadField, bodyPlugin, structureKeys, EditorView.editorAttributes.of({ class: "cm-docview" })];
+  return [mastheadField, bodyPlugin, outOfMasthead, structureKeys, EditorView.editorAttributes.of({ class: "cm-docview" })];
 }

@@ -130,12 +130,19 @@ export class HeaderWidget extends WidgetType {
       commit(view, dom, header);
     });
     this.fill(dom);
+    // Its height is known once laid out: the gutter's labels below it follow that height.
+    requestAnimationFrame(() => view.requestMeasure());
     return dom;
   }
 
-  updateDOM(dom: HTMLElement): boolean {
+  updateDOM(dom: HTMLElement, view: EditorView): boolean {
     this.fill(dom);
+    view.requestMeasure();
     return true;
+  }
+
+  get estimatedHeight(): number {
+    return 250;
   }
 
   /** Shows the header in the fields, leaving alone the one being typed in (and all of them while writes are under way). */
