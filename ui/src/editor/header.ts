@@ -91,14 +91,14 @@ export class HeaderWidget extends WidgetType {
   toDOM(view: EditorView): HTMLElement {
     const body = el("select", { class: "hdr-body", "aria-label": "Organ" },
       el("option", { value: "" }, "Organ…"), ...BODIES.map((b) => el("option", { value: b }, b)));
-    const addSponsor = el("input", { class: "hdr-add-sponsor", placeholder: "Add a sponsor", size: 16, "aria-label": "Add a sponsor" });
+    const addSponsor = el("input", { class: "hdr-add-sponsor", placeholder: "+ sponsor", size: 9, "aria-label": "Add a sponsor" });
     const dom = el("div", { class: "cm-doc-header", "aria-label": "Masthead" },
       el("div", { class: "hdr-top" }, el("span", { class: "hdr-un" }, "United Nations"), input("symbol", "Symbol (A/C.2/81/L.1)", 22)),
       el("div", { class: "hdr-organ" }, body, el("span", { class: "hdr-distr" })),
       el("div", { class: "hdr-line" }, input("session", "Session", 5), el("span", { class: "hdr-session-heading" })),
       el("div", { class: "hdr-line hdr-committee" }),
       el("div", { class: "hdr-line" }, "Agenda item ", input("agenda_item", "18 (b)", 8)),
-      el("div", { class: "hdr-sponsors" }, el("span", { class: "hdr-sponsor-list" }), addSponsor, el("span", { class: "hdr-suffix" }, ": draft resolution")),
+      el("div", { class: "hdr-sponsors" }, el("span", { class: "hdr-sponsor-list" }), el("span", { class: "hdr-suffix" }, ": draft resolution"), addSponsor),
       el("div", { class: "hdr-line" }, input("title", "Title of the draft resolution", 60)));
     pending.set(dom, { header: this.header, writes: Promise.resolve(), count: 0 });
     dom.addEventListener("change", (e) => {
