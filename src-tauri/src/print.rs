@@ -57,14 +57,7 @@ pub async fn print_pdf_dialog(
 
 /// Prints the window to a PDF for the path the dialog gave (".pdf" added when missing).
 async fn save_pdf(window: &WebviewWindow, picked: &Path) -> CmdResult<PathBuf> {
-    let target = app::pdf_target(picked);
-    // The dialog asked about the name it was given, not about the one with ".pdf" added.
-    if target != picked && target.exists() {
-        return Err(failed(
-            &target,
-            "a file of that name exists: pick it to replace it".into(),
-        ));
-    }
+    let target = app::pdf_target(picked).map_err(|e| e.body())?;
     let scratch = app::print_scratch();
     if let Err(m) = native::to_pdf(window, &scratch).await {
         let _ = std::fs::remove_file(&scratch); // whatever the print system left

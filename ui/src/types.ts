@@ -72,6 +72,10 @@ export interface Header {
   sponsors: string[];
   /** The session as the masthead prints it ("Eighty-first session"); read only. */
   session_heading?: string | null;
+  /** "Second Committee" for an A/C.2/… symbol; read only. */
+  committee?: string | null;
+  /** "Distr.: Limited" / "Distr.: General"; read only. */
+  distribution?: string | null;
   /** False when the front matter holds comments the fields would not keep; read only. */
   editable?: boolean;
 }

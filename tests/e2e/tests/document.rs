@@ -183,6 +183,11 @@ async fn the_masthead_fields_write_the_front_matter() {
         .unwrap();
     let heading = "return document.querySelector('.hdr-session-heading').textContent";
     assert_eq!(app.js(heading).await.unwrap(), "Eighty-first session");
+    let printed = app
+        .strings("return ['.hdr-committee', '.hdr-distr'].map(c => document.querySelector(c).textContent)")
+        .await
+        .unwrap();
+    assert_eq!(printed, ["Second Committee", "Distr.: Limited"]);
 
     // The title: typed over, Enter writes it.
     app.click(".hdr-title").await.unwrap();

@@ -10,7 +10,7 @@ import { Prec, StateField, type EditorState, type Extension, type Range } from "
 import { Decoration, EditorView, ViewPlugin, WidgetType, keymap, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import { analysisField } from "./analysis";
 import { HeaderWidget } from "./header";
-import { enter, indent, joinBack, outdent, type StructureEdit } from "./structure";
+import { atParagraphStart, enter, indent, joinBack, outdent, type StructureEdit } from "./structure";
 import { notify } from "../status";
 
 class NoteRef extends WidgetType {
@@ -54,8 +54,12 @@ const SUB_LINE = /^( +)\(/;
 interface Built {
   decorations: DecorationSet;
   atomic: DecorationSet;
+}
+
+/** The body's decorations, with its numbers and labels apart. */
+interface BodyBuilt extends Built {
   /** Numbers and labels, drawn outermost so no other mark (a finding's underline) splits them. */
-  labels?: DecorationSet;
+  labels: DecorationSet;
 }
 
 /** The notes' texts by label (the definitions from `from` on: they come last), for the hover of a reference. */
@@ -97,7 +101,7 @@ function parts(state: EditorState): { body: number; operative: number; annex: nu
  * note references. Only what is on screen, so a long negotiating text costs what a short
  * resolution does.
  */
-function body(view: EditorView): Built {
+function body(view: EditorView): BodyBuilt {
   const { state } = view;
   const doc = state.doc;
   const ranges: Range<Decoration>[] = [];
@@ -202,12 +206,19 @@ function structural(edit: (text: string, pos: number) => StructureEdit | null) {
   };
 }
 
+function atStart(view: EditorView): boolean {
+  const head = view.state.selection.main.head;
+  const line = view.state.doc.lineAt(head);
+  return atParagraphStart(line.text, head - line.from);
+}
+
 const structureKeys = Prec.highest(
   keymap.of([
     { key: "Enter", run: structural(enter) },
     { key: "Tab", run: structural(indent) },
     { key: "Shift-Tab", run: structural(outdent) },
-    { key: "Backspace", run: structural(joinBack) },
+    // Backspace asks the cursor's line first: most Backspaces delete a character of the text.
+    { key: "Backspace", run: (view) => atStart(view) && structural(joinBack)(view) },
   ]),
 );
 
@@ -227,7 +238,7 @@ const mastheadField = StateField.define<Built>({
 /** The body's decorations, for the lines on screen. */
 const bodyPlugin = ViewPlugin.fromClass(
   class {
-    built: Built;
+    built: BodyBuilt;
     constructor(view: EditorView) {
       this.built = body(view);
     }

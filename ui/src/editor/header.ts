@@ -9,13 +9,6 @@ import { notify } from "../status";
 import type { Header } from "../types";
 
 const BODIES = ["General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council"];
-const COMMITTEES = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"];
-
-/** "Second Committee" for A/C.2/…, nothing for a plenary document. */
-function committee(symbol: string | null): string {
-  const n = /^A\/C\.(\d)\//.exec(symbol ?? "")?.[1];
-  return n ? `${COMMITTEES[Number(n) - 1] ?? n} Committee` : "";
-}
 type Field = "symbol" | "session" | "agenda_item" | "title";
 
 function input(field: Field, placeholder: string, size: number): HTMLInputElement {
@@ -167,9 +160,9 @@ export class HeaderWidget extends WidgetType {
       const node = dom.querySelector(css);
       if (node) node.textContent = text;
     };
-    set(".hdr-distr", h.symbol ? `Distr.: ${/\/L\.\d/.test(h.symbol) ? "Limited" : "General"}` : "");
+    set(".hdr-distr", h.distribution ?? "");
     set(".hdr-session-heading", h.session_heading ?? "");
-    set(".hdr-committee", committee(h.symbol));
+    set(".hdr-committee", h.committee ?? "");
     showSponsors(dom, h.sponsors);
   }
 

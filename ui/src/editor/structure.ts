@@ -352,11 +352,20 @@ export function outdent(text: string, pos: number): StructureEdit | null {
   return listEdit(c.lines, list, node, Math.max(0, c.col - c.line.content));
 }
 
+/**
+ * Whether `col` of `line` is where Backspace joins: the line's start or the start of the
+ * text after its number or label. Inside the text or inside the number, Backspace is an
+ * ordinary one. Reads the one line only, so the editor asks it before reading the draft.
+ */
+export function atParagraphStart(line: string, col: number): boolean {
+  const label = (OP.exec(line) ?? SUB.exec(line))?.[0].length ?? 0;
+  return col === 0 || col === label;
+}
+
 /** Backspace at the start of a paragraph's text: it joins the one before; its subparagraphs follow. */
 export function joinBack(text: string, pos: number): StructureEdit | null {
   const c = context(text, pos);
-  // Inside the paragraph's text or inside its number: an ordinary Backspace.
-  if (c.col > c.line.content || (c.col > 0 && c.col < c.line.content)) return null;
+  if (!atParagraphStart(c.line.text, c.col)) return null;
   if (c.line.kind === "plain") return wrapped(c) ? null : joinPlain(c);
   const found = nodeAt(c);
   if (!found) return null;

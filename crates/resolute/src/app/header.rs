@@ -26,6 +26,14 @@ pub struct Header {
     /// The session as the masthead prints it ("Eighty-first session"); shown, never written.
     #[serde(default, skip_deserializing)]
     pub session_heading: Option<String>,
+    /// The committee the symbol names, as the masthead prints it ("Second Committee" for
+    /// A/C.2/…); shown, never written.
+    #[serde(default, skip_deserializing)]
+    pub committee: Option<String>,
+    /// "Distr.: Limited" for a draft's L. symbol, "Distr.: General" for another; shown,
+    /// never written.
+    #[serde(default, skip_deserializing)]
+    pub distribution: Option<String>,
     /// False when the front matter holds comments: the fields would write it anew without
     /// them, so the masthead only shows it (the source view edits it). Shown, never written.
     #[serde(default, skip_deserializing)]
@@ -46,9 +54,31 @@ impl Header {
                 .session
                 .as_deref()
                 .map(resolute_draft::segment::session_heading),
+            committee: m.symbol.as_deref().and_then(committee),
+            distribution: m.symbol.as_deref().map(distribution),
             editable: !has_comments(src, m),
         }
     }
+}
+
+/// "Second Committee" for a symbol of the General Assembly's Second Committee (A/C.2/…).
+fn committee(symbol: &str) -> Option<String> {
+    const ORDINALS: [&str; 6] = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"];
+    let n: usize = symbol
+        .strip_prefix("A/C.")?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()?;
+    ORDINALS
+        .get(n.checked_sub(1)?)
+        .map(|o| format!("{o} Committee"))
+}
+
+/// The distribution a masthead prints: limited for a draft ("L." in its symbol), else general.
+fn distribution(symbol: &str) -> String {
+    let limited = symbol.split('/').any(|part| part.starts_with("L."));
+    format!("Distr.: {}", if limited { "Limited" } else { "General" })
 }
 
 /// Whether the front matter block holds a `#` comment (a line of its own, or after a value).
@@ -135,6 +165,11 @@ mod tests {
         assert_eq!(h.sponsors, ["Chile", "Ghana"]);
         assert_eq!(h.body.as_deref(), Some("General Assembly"));
         assert_eq!(h.session_heading.as_deref(), Some("Eighty-first session"));
+        assert_eq!(h.committee.as_deref(), Some("Second Committee"));
+        assert_eq!(h.distribution.as_deref(), Some("Distr.: Limited"));
+        assert_eq!(committee("A/81/L.1"), None);
+        assert_eq!(committee("A/C.7/81/L.1"), None);
+        assert_eq!(distribution("A/RES/78/100"), "Distr.: General");
         h.title = Some("Water: a shared resource".into());
         h.sponsors.push("Norway".into());
         let e = set_header(DRAFT, &h).expect("an edit");

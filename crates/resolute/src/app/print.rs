@@ -46,18 +46,27 @@ pub fn pdf_name(name: &str) -> String {
 }
 
 /// The file a PDF is written to for the path a dialog gave: ".pdf" added when the user
-/// typed another extension or none.
-pub fn pdf_target(picked: &Path) -> PathBuf {
+/// typed another extension or none. The dialog asked about replacing the name it was given,
+/// not the one with ".pdf" added: an existing file of that name is refused, never replaced.
+pub fn pdf_target(picked: &Path) -> Result<PathBuf, Error> {
     let is_pdf = picked
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if is_pdf {
-        picked.to_path_buf()
-    } else {
-        let mut name = picked.as_os_str().to_os_string();
-        name.push(".pdf");
-        PathBuf::from(name)
+        return Ok(picked.to_path_buf());
     }
+    let mut name = picked.as_os_str().to_os_string();
+    name.push(".pdf");
+    let target = PathBuf::from(name);
+    if target.exists() {
+        return Err(Error::UnsafeRewrite {
+            path: target,
+            reason:
+                "a file of that name exists and was not the one chosen (choose it to replace it)"
+                    .into(),
+        });
+    }
+    Ok(target)
 }
 
 /// A fresh path in the temporary folder for the print system to write to: the target is
@@ -121,9 +130,22 @@ mod tests {
     fn pdf_names_and_targets() {
         assert_eq!(pdf_name("A_RES_78_1.md"), "A_RES_78_1.pdf");
         assert_eq!(pdf_name(""), "draft.pdf");
-        assert_eq!(pdf_target(Path::new("/d/x.PDF")), Path::new("/d/x.PDF"));
-        assert_eq!(pdf_target(Path::new("/d/x.md")), Path::new("/d/x.md.pdf"));
-        assert_eq!(pdf_target(Path::new("/d/x")), Path::new("/d/x.pdf"));
+        let target = |p: &str| pdf_target(Path::new(p)).unwrap_or_default();
+        assert_eq!(target("/d/x.PDF"), Path::new("/d/x.PDF"));
+        assert_eq!(target("/d/x.md"), Path::new("/d/x.md.pdf"));
+        assert_eq!(target("/d/x"), Path::new("/d/x.pdf"));
+    }
+
+    #[test]
+    fn a_pdf_the_dialog_did_not_ask_about_is_never_replaced() {
+        let dir = super::super::testutil::TempDir::new("pdf-target");
+        let existing = dir.path().join("report.pdf");
+        std::fs::write(&existing, b"%PDF-1.5 kept").unwrap_or_default();
+        // Typed "report": the dialog asked about "report", which does not exist.
+        let refused = pdf_target(&dir.path().join("report"));
+        assert_eq!(refused.map_err(|e| e.code()), Err("unsafe_rewrite"));
+        // Chosen "report.pdf" itself: the dialog asked, the user said replace.
+        assert_eq!(pdf_target(&existing).unwrap_or_default(), existing);
     }
 
     #[test]
